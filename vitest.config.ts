@@ -1,10 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
-const alias = {
-  '@geolearn/algorithms': fileURLToPath(new URL('./algorithms/src/index.ts', import.meta.url)),
-  '@geolearn/ui': fileURLToPath(new URL('./packages/ui/src/index.ts', import.meta.url)),
-};
+const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+/** Packages resolve from source, so tests need no build first. */
+const alias = [
+  { find: /^@geolearn\/algorithms$/, replacement: src('./algorithms/src/index.ts') },
+  { find: /^@geolearn\/algorithms\/nn$/, replacement: src('./algorithms/src/nn/index.ts') },
+  { find: /^@geolearn\/algorithms\/seismic$/, replacement: src('./algorithms/src/seismic/index.ts') },
+  { find: /^@geolearn\/ui$/, replacement: src('./packages/ui/src/index.ts') },
+];
 
 export default defineConfig({
   resolve: { alias },
@@ -16,6 +20,7 @@ export default defineConfig({
           name: 'algorithms',
           environment: 'node',
           include: ['algorithms/test/**/*.test.ts'],
+          testTimeout: 60_000,
           benchmark: { include: ['algorithms/bench/**/*.bench.ts'] },
         },
       },
@@ -25,6 +30,7 @@ export default defineConfig({
           name: 'ui',
           environment: 'happy-dom',
           include: ['packages/*/test/**/*.test.{ts,tsx}'],
+          testTimeout: 60_000,
         },
       },
       {

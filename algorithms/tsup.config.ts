@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', nn: 'src/nn/index.ts', seismic: 'src/seismic/index.ts' },
+  external: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'],
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

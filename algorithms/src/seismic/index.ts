@@ -1,0 +1,2 @@
+// Filled in by the seismic work.
+export {};
