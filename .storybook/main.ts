@@ -1,0 +1,28 @@
+import type { StorybookConfig } from '@storybook/react-vite';
+import { fileURLToPath } from 'node:url';
+
+const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+const config: StorybookConfig = {
+  framework: { name: '@storybook/react-vite', options: {} },
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
+  addons: ['@storybook/addon-docs'],
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  typescript: { reactDocgen: 'react-docgen-typescript' },
+  // The packages resolve from source, so the gallery needs no build first.
+  viteFinal: async (vite) => {
+    vite.resolve ??= {};
+    const alias = [
+      { find: /^@geolearn\/algorithms$/, replacement: src('../algorithms/src/index.ts') },
+      { find: /^@geolearn\/algorithms\/nn$/, replacement: src('../algorithms/src/nn/index.ts') },
+      { find: /^@geolearn\/algorithms\/seismic$/, replacement: src('../algorithms/src/seismic/index.ts') },
+      { find: /^@geolearn\/ui$/, replacement: src('../packages/ui/src/index.ts') },
+    ];
+    const existing = vite.resolve.alias;
+    vite.resolve.alias = Array.isArray(existing) ? [...alias, ...existing] : [...alias, ...Object.entries(existing ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }))];
+    vite.build ??= {};
+    vite.build.chunkSizeWarningLimit = 4000;
+    return vite;
+  },
+};
+export default config;

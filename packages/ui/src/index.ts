@@ -1,0 +1,13 @@
+/**
+ * @geolearn/ui: embeddable React explainers for machine learning in the geosciences.
+ * Every component is safe to import on a server and themed by `--gl-*` CSS variables.
+ */
+export * from './hooks/useControllableState';
+export * from './hooks/useAnimationLoop';
+export * from './hooks/useReducedMotion';
+export * from './common/Responsive';
+export * from './common/Tex';
+export * from './common/Axis';
+export * from './common/theme';
+export * from './common/field';
+export * from './LossLandscape';

@@ -1,0 +1,48 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LossLandscape, type LossLandscapeState } from '../src';
+
+afterEach(cleanup);
+
+describe('LossLandscape', () => {
+  it('steps down the loss and reports each state', () => {
+    const onValueChange = vi.fn();
+    render(<LossLandscape onValueChange={onValueChange} />);
+    const status = screen.getByTestId('status');
+    const loss0 = Number(status.getAttribute('data-loss'));
+    fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+    expect(onValueChange).toHaveBeenLastCalledWith(expect.objectContaining({ iteration: 1 }));
+    expect(Number(status.getAttribute('data-loss'))).toBeLessThan(loss0);
+  });
+
+  it('is controlled by value', () => {
+    const value: LossLandscapeState = { start: [0, 0], learningRate: 0.01, optimizer: 'adam', iteration: 5 };
+    const onValueChange = vi.fn();
+    render(<LossLandscape value={value} onValueChange={onValueChange} />);
+    expect(screen.getByTestId('status').textContent).toMatch(/Step 5/);
+    fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+    expect(onValueChange).toHaveBeenCalledWith({ ...value, iteration: 6 });
+    // Still showing the controlled value until the parent changes it.
+    expect(screen.getByTestId('status').textContent).toMatch(/Step 5/);
+  });
+
+  it('moves the start point from the keyboard and restarts', () => {
+    render(<LossLandscape defaultValue={{ iteration: 3 }} />);
+    const handle = screen.getByRole('button', { name: /Starting point/ });
+    const before = handle.getAttribute('aria-label');
+    fireEvent.keyDown(handle, { key: 'ArrowRight' });
+    expect(handle.getAttribute('aria-label')).not.toBe(before);
+    expect(screen.getByTestId('status').textContent).toMatch(/Step 0/);
+  });
+
+  it('cancels its animation frame on unmount', () => {
+    const cancel = vi.spyOn(globalThis, 'cancelAnimationFrame');
+    const { unmount } = render(<LossLandscape />);
+    act(() => {
+      fireEvent.click(screen.getByRole('button', { name: 'Play' }));
+    });
+    unmount();
+    expect(cancel).toHaveBeenCalled();
+    cancel.mockRestore();
+  });
+});

@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const pkgs = ['algorithms', 'packages/ui'];
+
+// Checks of the built packages (run after `pnpm build`): exports map, ESM + CJS + types,
+// no side effects, and no TF.js in the classical entry point.
+describe.each(pkgs)('%s build', (dir) => {
+  const pkg = JSON.parse(readFileSync(`${root}${dir}/package.json`, 'utf8'));
+
+  it('declares an ESM exports map without side effects', () => {
+    expect(pkg.type).toBe('module');
+    expect(pkg.sideEffects).toBe(false);
+    expect(pkg.exports['.']).toBeDefined();
+  });
+
+  it('ships every file its exports map names', () => {
+    for (const [entry, conditions] of Object.entries<Record<string, Record<string, string>> | string>(pkg.exports)) {
+      if (typeof conditions === 'string') continue;
+      for (const c of Object.values(conditions)) {
+        for (const file of Object.values(c)) {
+          expect(existsSync(`${root}${dir}/${file}`), `${pkg.name} ${entry} → ${file} (run pnpm build)`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('loads through both import and require', async () => {
+    const esm = await import(`${root}${dir}/dist/index.js`);
+    const cjs = createRequire(import.meta.url)(`${root}${dir}/dist/index.cjs`);
+    expect(Object.keys(esm).length).toBeGreaterThan(3);
+    expect(Object.keys(cjs).sort()).toEqual(Object.keys(esm).sort());
+  });
+});
+
+describe('entry points stay light', () => {
+  it('@geolearn/algorithms does not pull in TF.js, React or d3', () => {
+    const js = readFileSync(`${root}algorithms/dist/index.js`, 'utf8');
+    expect(js).not.toMatch(/from ['"]@tensorflow/);
+    expect(js).not.toMatch(/from ['"](react|d3-)/);
+  });
+
+  it('@geolearn/ui keeps react and @geolearn/algorithms external', () => {
+    const js = readFileSync(`${root}packages/ui/dist/index.js`, 'utf8');
+    expect(js).toMatch(/from ['"]react/);
+    expect(js).toMatch(/from ['"]@geolearn\/algorithms['"]/);
+    expect(js).not.toMatch(/function useState\(/);
+  });
+});

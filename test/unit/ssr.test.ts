@@ -1,0 +1,21 @@
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+
+// Runs in Node with no DOM: importing and server-rendering must not touch window/document.
+describe('server-side rendering', () => {
+  it('imports @geolearn/ui and @geolearn/algorithms without a DOM', async () => {
+    expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
+    const ui = await import('@geolearn/ui');
+    const algorithms = await import('@geolearn/algorithms');
+    expect(ui.LossLandscape).toBeTypeOf('function');
+    expect(algorithms.LinearRegression).toBeTypeOf('function');
+  });
+
+  it('renders every component to a string', async () => {
+    const ui = await import('@geolearn/ui');
+    const html = renderToString(createElement(ui.LossLandscape, { width: 400, height: 300 }));
+    expect(html).toContain('Loss landscape');
+    expect(html).toContain('<math');
+  });
+});
