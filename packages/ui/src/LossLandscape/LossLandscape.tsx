@@ -237,6 +237,8 @@ export function LossLandscape({
             />
             <Axis scale={xs} orient="bottom" offset={plotH} label={isMse ? 'slope a' : names[0]} />
             <Axis scale={ys} orient="left" offset={0} label={isMse ? 'intercept b' : names[1]} />
+            {/* A nested svg clips the path to the plot when a run flies off. */}
+            <svg width={plotW} height={plotH} overflow="hidden" pointerEvents="none">
             {opt && (
               <g transform={`translate(${xs(opt[0])},${ys(opt[1])})`} data-testid="optimum" pointerEvents="none">
                 <path d="M-7,-7L7,7M-7,7L7,-7" stroke={cssVar('--gl-optimum')} strokeWidth={3} />
@@ -253,6 +255,7 @@ export function LossLandscape({
                 <circle cx={cx + arrow[0]} cy={cy + arrow[1]} r={3} fill="#fff" />
               </g>
             ) : null}
+            </svg>
             <g
               role="button"
               tabIndex={0}
