@@ -18,7 +18,6 @@ describe('uniform deviates (1e5)', () => {
   });
   bench('Math.random (unseeded, for scale)', () => {
     let s = 0;
-    // eslint-disable-next-line no-restricted-properties
     for (let i = 0; i < 1e5; i++) s += Math.random();
     if (s < 0) throw new Error();
   });

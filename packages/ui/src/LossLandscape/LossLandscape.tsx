@@ -88,7 +88,7 @@ export function LossLandscape({
     const d = data ?? makeLine({ nSamples: 30, slope: 2, intercept: 1, noise: 1.5, randomState: seed });
     return mseLineObjective(d.x, d.y);
   }, [objectiveProp, data, seed]);
-  const domain = objective.domain ?? ([-3, 3, -3, 3] as const);
+  const domain = useMemo(() => objective.domain ?? ([-3, 3, -3, 3] as const), [objective]);
   const isMse = !objectiveProp;
   const names: [string, string] = isMse ? ['a', 'b'] : ['θ₁', 'θ₂'];
 
