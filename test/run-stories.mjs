@@ -7,8 +7,9 @@ import http from 'node:http';
 
 const port = Number(process.env.STORYBOOK_PORT || 6107);
 const url = `http://127.0.0.1:${port}`;
-if (!existsSync('storybook-static/index.json')) {
-  console.error('storybook-static/ is missing: run `pnpm build-storybook` first.');
+const dir = process.env.STORYBOOK_DIR || 'storybook-static';
+if (!existsSync(`${dir}/index.json`)) {
+  console.error(`${dir}/ is missing: run \`pnpm build-storybook\` first.`);
   process.exit(1);
 }
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -17,7 +18,7 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
-const server = spawn('node_modules/.bin/http-server', ['storybook-static', '-a', '127.0.0.1', '-p', String(port), '-s', '-c-1'], { stdio: 'inherit' });
+const server = spawn('node_modules/.bin/http-server', [dir, '-a', '127.0.0.1', '-p', String(port), '-s', '-c-1'], { stdio: 'inherit' });
 const kill = () => server.kill('SIGTERM');
 process.on('exit', kill);
 
