@@ -30,8 +30,8 @@ describe('validate a 2000 × 20 matrix', () => {
 });
 
 describe('64 × 64 matrix product', () => {
-  const A = fromRows(X.slice(0, 64).map((r) => [...r, ...r, ...r].slice(0, 64)));
-  const mA = new MlMatrix(X.slice(0, 64).map((r) => [...r, ...r, ...r].slice(0, 64)));
+  const A = fromRows(X.slice(0, 64).map((r) => [...r, ...r, ...r, ...r].slice(0, 64)));
+  const mA = new MlMatrix(X.slice(0, 64).map((r) => [...r, ...r, ...r, ...r].slice(0, 64)));
   bench('GeoLearn matmul', () => {
     matmul(A, A);
   });
