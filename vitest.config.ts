@@ -8,6 +8,7 @@ const alias = [
   { find: /^@geolearn\/algorithms\/nn$/, replacement: src('./algorithms/src/nn/index.ts') },
   { find: /^@geolearn\/algorithms\/seismic$/, replacement: src('./algorithms/src/seismic/index.ts') },
   { find: /^@geolearn\/ui$/, replacement: src('./packages/ui/src/index.ts') },
+  { find: /^@geolearn\/elements$/, replacement: src('./packages/elements/src/index.ts') },
 ];
 
 export default defineConfig({

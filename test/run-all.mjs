@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 const steps = [
   ['typecheck', 'node_modules/.bin/tsc', ['-p', 'tsconfig.json', '--noEmit']],
   ['lint', 'node_modules/.bin/eslint', ['--max-warnings', '0', '.']],
-  ['build packages', 'pnpm', ['-r', '--filter', './algorithms', '--filter', './packages/*', 'run', 'build']],
+  ['build packages', 'pnpm', ['-r', '--filter', '@geolearn/*', 'run', 'build']],
   ['unit tests', 'node_modules/.bin/vitest', ['run']],
   ['storybook build', 'node_modules/.bin/storybook', ['build', '--quiet', '-o', 'storybook-static']],
   ['story tests (Chromium)', 'node', ['test/run-stories.mjs']],

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const pkgs = ['algorithms', 'packages/ui'];
+const pkgs = ['algorithms', 'packages/ui', 'packages/elements'];
 
 // Checks of the built packages (run after `pnpm build`): exports map, ESM + CJS + types,
 // no side effects, and no TF.js in the classical entry point.
@@ -13,13 +13,17 @@ describe.each(pkgs)('%s build', (dir) => {
 
   it('declares an ESM exports map without side effects', () => {
     expect(pkg.type).toBe('module');
-    expect(pkg.sideEffects).toBe(false);
+    // The elements package's script-tag bundle defines elements on load, on purpose.
+    expect(pkg.sideEffects === false || pkg.name === '@geolearn/elements').toBe(true);
     expect(pkg.exports['.']).toBeDefined();
   });
 
   it('ships every file its exports map names', () => {
     for (const [entry, conditions] of Object.entries<Record<string, Record<string, string>> | string>(pkg.exports)) {
-      if (typeof conditions === 'string') continue;
+      if (typeof conditions === 'string') {
+        if (conditions.startsWith('./dist')) expect(existsSync(`${root}${dir}/${conditions}`), `${pkg.name} ${entry}`).toBe(true);
+        continue;
+      }
       for (const c of Object.values(conditions)) {
         for (const file of Object.values(c)) {
           expect(existsSync(`${root}${dir}/${file}`), `${pkg.name} ${entry} → ${file} (run pnpm build)`).toBe(true);
@@ -48,5 +52,14 @@ describe('entry points stay light', () => {
     expect(js).toMatch(/from ['"]react/);
     expect(js).toMatch(/from ['"]@geolearn\/algorithms['"]/);
     expect(js).not.toMatch(/function useState\(/);
+  });
+});
+
+describe('script-tag bundle', () => {
+  it('is one self-contained file that defines the elements', () => {
+    const js = readFileSync(`${root}packages/elements/dist/geolearn-elements.global.js`, 'utf8');
+    expect(js).not.toMatch(/\brequire\(|^import /m);
+    expect(js).toContain('geolearn-loss-landscape');
+    expect(js.length).toBeLessThan(1_500_000);
   });
 });
