@@ -9,8 +9,7 @@ export { ValidationError, NotFittedError, type ValidationProblem } from './core/
 export * from './core/matrix';
 export * from './core/validation';
 
-export * from './optimize/objectives';
-export * from './optimize/minimize';
+export * from './optimize';
 
 export * from './linear_model';
 export * from './svm';

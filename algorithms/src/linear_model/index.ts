@@ -1,1 +1,5 @@
 export * from './LinearRegression';
+export * from './Ridge';
+export * from './ElasticNet';
+export * from './SGDRegressor';
+export * from './LogisticRegression';

@@ -1,2 +1,3 @@
-// Filled in by the metrics work.
-export {};
+export * from './classification';
+export * from './regression';
+export * from './cluster';

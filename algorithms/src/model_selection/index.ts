@@ -1,2 +1,2 @@
-// Filled in by the model_selection work.
-export {};
+export { trainTestSplit, type TrainTestSplitOptions, type TrainTestSplit } from './trainTestSplit';
+export * from './curves';

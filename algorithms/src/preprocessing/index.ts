@@ -1,2 +1,3 @@
-// Filled in by the preprocessing work.
-export {};
+export * from './PolynomialFeatures';
+export * from './StandardScaler';
+export * from './Pipeline';

@@ -1,0 +1,390 @@
+import { NotFittedError, ValidationError } from '../core/errors';
+import type { Matrix, MatrixLike, VectorLike } from '../core/matrix';
+import { checkArray, checkClassLabels, checkFeatureCount, checkOneOf, checkScalar, checkVector } from '../core/validation';
+import { lbfgs, type LbfgsState } from './_lbfgs';
+
+/** Options of {@link LogisticRegression}, as scikit-learn's. */
+export interface LogisticRegressionOptions {
+  /** 'l2' adds ½‖W‖² (the intercept is not penalised); null (or 'none') fits the unpenalised likelihood. Default 'l2'. */
+  penalty?: 'l2' | 'none' | null;
+  /**
+   * Inverse regularisation strength C > 0: the objective is C Σᵢ ℓᵢ + ½‖W‖², so a small C
+   * means a strong penalty (the slides' λ is 1/C). Default 1.
+   */
+  C?: number;
+  /** Fit intercepts b. Default true. */
+  fitIntercept?: boolean;
+  /** Most L-BFGS iterations. Default 100, as scikit-learn (raise it for unscaled data such as digits). */
+  maxIter?: number;
+  /** Stop once the largest gradient entry of C Σ ℓᵢ + ½‖W‖² is ≤ tol. Default 1e-4. */
+  tol?: number;
+  /**
+   * 'multinomial' fits one softmax over all classes (scikit-learn 1.2's 'auto' choice with
+   * lbfgs for more than 2 classes); 'ovr' fits one binary model per class. Two classes
+   * always give a single binary model. Default 'auto'.
+   */
+  multiClass?: 'auto' | 'multinomial' | 'ovr';
+  /** The optimiser. Only 'lbfgs', scikit-learn's default. */
+  solver?: 'lbfgs';
+}
+
+/** One immutable snapshot of the L-BFGS fit. */
+export interface LogisticRegressionStep {
+  /** L-BFGS iterations so far (0 is the start, W = 0). For 'ovr', counted within the current class's model. */
+  readonly iteration: number;
+  /** For 'ovr': the class whose binary model is being fitted; else null. */
+  readonly fittingClass: number | null;
+  /** The weights: one row for a binary problem, one per class otherwise. */
+  readonly coef: ReadonlyArray<readonly number[]>;
+  /** The intercepts, one per row of coef. */
+  readonly intercept: readonly number[];
+  /** The mean penalised loss (1/n) Σ ℓᵢ + ‖W‖²/(2Cn). */
+  readonly loss: number;
+  /** The largest gradient entry of that mean loss. */
+  readonly gradMax: number;
+  readonly converged: boolean;
+}
+
+/** A fitted {@link LogisticRegression} as plain JSON. */
+export interface LogisticRegressionJSON {
+  estimator: 'LogisticRegression';
+  options: Required<LogisticRegressionOptions>;
+  classes: number[];
+  coef: number[][];
+  intercept: number[];
+  nIter: number[];
+}
+
+const DEFAULTS: Required<LogisticRegressionOptions> = {
+  penalty: 'l2',
+  C: 1,
+  fitIntercept: true,
+  maxIter: 100,
+  tol: 1e-4,
+  multiClass: 'auto',
+  solver: 'lbfgs',
+};
+
+/** log(1 + eᶻ) without overflow. */
+function log1pExp(z: number): number {
+  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+}
+
+/** σ(z) = 1/(1 + e⁻ᶻ), stable for large |z|. */
+function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+/**
+ * The mean penalised loss of a binary model and its gradient, θ = (w, b), targets t ∈ {0, 1}:
+ *   f = (1/n) Σᵢ [log(1 + e^{zᵢ}) − tᵢ zᵢ] + λ‖w‖²/2,  zᵢ = w·xᵢ + b,  λ = 1/(Cn)
+ *   ∇_w f = (1/n) Σᵢ (σ(zᵢ) − tᵢ) xᵢ + λw,  ∂f/∂b = (1/n) Σᵢ (σ(zᵢ) − tᵢ).
+ */
+function binaryObjective(X: Matrix, t: Uint8Array, lambda: number, fitIntercept: boolean) {
+  const { rows: n, cols: d, data } = X;
+  return (theta: Float64Array) => {
+    const g = new Float64Array(theta.length);
+    const b = fitIntercept ? theta[d] : 0;
+    let f = 0;
+    for (let i = 0; i < n; i++) {
+      const o = i * d;
+      let z = b;
+      for (let j = 0; j < d; j++) z += theta[j] * data[o + j];
+      f += log1pExp(z) - (t[i] ? z : 0);
+      const r = sigmoid(z) - t[i];
+      for (let j = 0; j < d; j++) g[j] += r * data[o + j];
+      if (fitIntercept) g[d] += r;
+    }
+    let ww = 0;
+    for (let j = 0; j < d; j++) {
+      g[j] = g[j] / n + lambda * theta[j];
+      ww += theta[j] * theta[j];
+    }
+    if (fitIntercept) g[d] /= n;
+    return { f: f / n + 0.5 * lambda * ww, g };
+  };
+}
+
+/**
+ * The mean penalised multinomial (softmax cross-entropy) loss and its gradient, θ = (W, b)
+ * with W of K×d, classes cᵢ:
+ *   f = (1/n) Σᵢ [logΣₖ e^{zᵢₖ} − zᵢ,cᵢ] + λ‖W‖²/2,  zᵢₖ = Wₖ·xᵢ + bₖ
+ *   ∇_{Wₖ} f = (1/n) Σᵢ (pᵢₖ − [cᵢ = k]) xᵢ + λWₖ,  pᵢₖ = softmax(zᵢ)ₖ.
+ */
+function multinomialObjective(X: Matrix, c: Int32Array, K: number, lambda: number, fitIntercept: boolean) {
+  const { rows: n, cols: d, data } = X;
+  const bOff = K * d;
+  return (theta: Float64Array) => {
+    const g = new Float64Array(theta.length);
+    const z = new Float64Array(K);
+    let f = 0;
+    for (let i = 0; i < n; i++) {
+      const o = i * d;
+      let zmax = -Infinity;
+      for (let k = 0; k < K; k++) {
+        let s = fitIntercept ? theta[bOff + k] : 0;
+        const wo = k * d;
+        for (let j = 0; j < d; j++) s += theta[wo + j] * data[o + j];
+        z[k] = s;
+        if (s > zmax) zmax = s;
+      }
+      let sum = 0;
+      for (let k = 0; k < K; k++) {
+        z[k] = Math.exp(z[k] - zmax);
+        sum += z[k];
+      }
+      // −log p_{cᵢ} = log Σ e^{z} − z_{cᵢ}, with the max shifted out.
+      f += Math.log(sum) - Math.log(z[c[i]]);
+      for (let k = 0; k < K; k++) {
+        const r = z[k] / sum - (c[i] === k ? 1 : 0);
+        if (r === 0) continue;
+        const wo = k * d;
+        for (let j = 0; j < d; j++) g[wo + j] += r * data[o + j];
+        if (fitIntercept) g[bOff + k] += r;
+      }
+    }
+    let ww = 0;
+    for (let q = 0; q < bOff; q++) {
+      g[q] = g[q] / n + lambda * theta[q];
+      ww += theta[q] * theta[q];
+    }
+    if (fitIntercept) for (let k = 0; k < K; k++) g[bOff + k] /= n;
+    return { f: f / n + 0.5 * lambda * ww, g };
+  };
+}
+
+/**
+ * Logistic regression, a linear classifier with probabilities, as scikit-learn's with the
+ * default 'lbfgs' solver. Two classes: P(y = c₁ | x) = σ(w·x + b). More classes:
+ * multinomial, P(y = k | x) = softmax(Wx + b)ₖ (or one-vs-rest with multiClass 'ovr').
+ * The weights minimise the penalised negative log-likelihood C Σᵢ ℓᵢ + ½‖W‖², here divided
+ * by Cn for conditioning (same minimiser), by L-BFGS.
+ */
+export class LogisticRegression {
+  /** The options, with the defaults filled in. */
+  readonly options: Required<LogisticRegressionOptions>;
+  private fitted: { classes: number[]; coef: number[][]; intercept: number[]; nIter: number[] } | null = null;
+
+  constructor(options: LogisticRegressionOptions = {}) {
+    this.options = { ...DEFAULTS, ...options };
+  }
+
+  /** L-BFGS as a generator: one frozen snapshot per iteration. `fit` runs it to the end. */
+  *fitSteps(X: MatrixLike, y: VectorLike): Generator<LogisticRegressionStep, this, undefined> {
+    const o = this.options;
+    const penalty = o.penalty === null ? 'none' : checkOneOf(o.penalty, 'penalty', ['l2', 'none'] as const);
+    const C = checkScalar(o.C, 'C', { min: 0, exclusiveMin: true });
+    const maxIter = checkScalar(o.maxIter, 'maxIter', { min: 1, integer: true });
+    const tol = checkScalar(o.tol, 'tol', { min: 0 });
+    const multiClass = checkOneOf(o.multiClass, 'multiClass', ['auto', 'multinomial', 'ovr'] as const);
+    checkOneOf(o.solver, 'solver', ['lbfgs'] as const);
+    const A = checkArray(X);
+    const { classes, yIndex } = checkClassLabels(y, A.rows);
+    const n = A.rows;
+    const d = A.cols;
+    const K = classes.length;
+    const lambda = penalty === 'l2' ? 1 / (C * n) : 0;
+    // scikit-learn's tol bounds the gradient of C Σℓ + ½‖W‖² = Cn·f.
+    const gtol = tol / (penalty === 'l2' ? C * n : n);
+    const p = d + (o.fitIntercept ? 1 : 0);
+    const unpack = (theta: Float64Array, rows: number) => {
+      const coef: number[][] = [];
+      const intercept: number[] = [];
+      for (let k = 0; k < rows; k++) {
+        coef.push(Array.from(theta.subarray(k * d, (k + 1) * d)));
+        intercept.push(o.fitIntercept ? theta[rows * d + k] : 0);
+      }
+      return { coef, intercept };
+    };
+    const snapshot = (
+      s: { iteration: number; x: Float64Array; f: number; gradMax: number; converged: boolean },
+      rows: number,
+      fittingClass: number | null,
+      prefix?: { coef: number[][]; intercept: number[] },
+    ): LogisticRegressionStep => {
+      const u = unpack(s.x, rows);
+      const coef = prefix ? [...prefix.coef, ...u.coef] : u.coef;
+      const intercept = prefix ? [...prefix.intercept, ...u.intercept] : u.intercept;
+      return Object.freeze({
+        iteration: s.iteration,
+        fittingClass,
+        coef: Object.freeze(coef.map((r) => Object.freeze(r))),
+        intercept: Object.freeze(intercept),
+        loss: s.f,
+        gradMax: s.gradMax,
+        converged: s.converged,
+      });
+    };
+
+    if (K === 2 || multiClass === 'ovr') {
+      const models = K === 2 ? [1] : classes.map((_, k) => k);
+      const done = { coef: [] as number[][], intercept: [] as number[] };
+      const nIter: number[] = [];
+      for (const k of models) {
+        const t = Uint8Array.from(yIndex, (c) => (c === k ? 1 : 0));
+        const run = lbfgs(binaryObjective(A, t, lambda, o.fitIntercept), new Float64Array(p), { maxIter, gtol });
+        let last: LbfgsState = { iteration: 0, x: new Float64Array(p), f: 0, g: new Float64Array(p), gradMax: 0, converged: false };
+        for (;;) {
+          const r = run.next();
+          if (r.done) break;
+          last = r.value;
+          yield snapshot(last, 1, K === 2 ? null : classes[k], done);
+        }
+        const u = unpack(last.x, 1);
+        done.coef.push(u.coef[0]);
+        done.intercept.push(u.intercept[0]);
+        nIter.push(last.iteration);
+      }
+      this.fitted = { classes, coef: done.coef, intercept: done.intercept, nIter };
+    } else {
+      const P = K * p;
+      const run = lbfgs(multinomialObjective(A, yIndex, K, lambda, o.fitIntercept), new Float64Array(P), { maxIter, gtol });
+      let last: LbfgsState = { iteration: 0, x: new Float64Array(P), f: 0, g: new Float64Array(P), gradMax: 0, converged: false };
+      for (;;) {
+        const r = run.next();
+        if (r.done) break;
+        last = r.value;
+        yield snapshot(last, K, null);
+      }
+      const u = unpack(last.x, K);
+      this.fitted = { classes, coef: u.coef, intercept: u.intercept, nIter: [last.iteration] };
+    }
+    return this;
+  }
+
+  /** Runs {@link fitSteps} to the end and returns this estimator. */
+  fit(X: MatrixLike, y: VectorLike): this {
+    const it = this.fitSteps(X, y);
+    for (;;) {
+      const r = it.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  private get model() {
+    if (!this.fitted) throw new NotFittedError('LogisticRegression');
+    return this.fitted;
+  }
+
+  /** The sorted class labels. */
+  get classes(): number[] {
+    return this.model.classes;
+  }
+
+  /** Weights: shape 1×d for two classes (the positive class is classes[1]), K×d otherwise. */
+  get coef(): number[][] {
+    return this.model.coef;
+  }
+
+  /** Intercepts, one per row of coef. */
+  get intercept(): number[] {
+    return this.model.intercept;
+  }
+
+  /** L-BFGS iterations, one entry per binary model ('ovr') or a single one. */
+  get nIter(): number[] {
+    return this.model.nIter;
+  }
+
+  /** Number of features seen in fit. */
+  get nFeaturesIn(): number {
+    return this.model.coef[0].length;
+  }
+
+  private scores(X: MatrixLike): { Z: number[][]; n: number } {
+    const A = checkArray(X);
+    checkFeatureCount(A, this.nFeaturesIn);
+    const { coef, intercept } = this.model;
+    const Z: number[][] = [];
+    for (let i = 0; i < A.rows; i++) {
+      const o = i * A.cols;
+      Z.push(
+        coef.map((w, k) => {
+          let s = intercept[k];
+          for (let j = 0; j < w.length; j++) s += w[j] * A.data[o + j];
+          return s;
+        }),
+      );
+    }
+    return { Z, n: A.rows };
+  }
+
+  /**
+   * The confidence scores z = Wx + b: one number per sample for two classes (positive
+   * means classes[1]), else one row of K scores per sample, as scikit-learn.
+   */
+  decisionFunction(X: MatrixLike): number[] | number[][] {
+    const { Z } = this.scores(X);
+    return this.model.coef.length === 1 ? Z.map((r) => r[0]) : Z;
+  }
+
+  /**
+   * Class probabilities, one row per sample, columns in the order of `classes`:
+   * [1 − σ(z), σ(z)] for two classes, softmax(z) for multinomial, and the one-vs-rest
+   * sigmoids normalised to sum to 1 for 'ovr'.
+   */
+  predictProba(X: MatrixLike): number[][] {
+    const { Z } = this.scores(X);
+    if (this.model.coef.length === 1) return Z.map(([z]) => [1 - sigmoid(z), sigmoid(z)]);
+    const ovr = this.options.multiClass === 'ovr';
+    return Z.map((z) => {
+      let e: number[];
+      if (ovr) e = z.map(sigmoid);
+      else {
+        const m = Math.max(...z);
+        e = z.map((v) => Math.exp(v - m));
+      }
+      const s = e.reduce((a, b) => a + b, 0);
+      return e.map((v) => v / s);
+    });
+  }
+
+  /** log P(y = k | x), as scikit-learn's predict_log_proba. */
+  predictLogProba(X: MatrixLike): number[][] {
+    return this.predictProba(X).map((r) => r.map(Math.log));
+  }
+
+  /** The most probable class of each sample. */
+  predict(X: MatrixLike): number[] {
+    const { Z } = this.scores(X);
+    const { classes } = this.model;
+    if (this.model.coef.length === 1) return Z.map(([z]) => (z > 0 ? classes[1] : classes[0]));
+    return Z.map((z) => {
+      let best = 0;
+      for (let k = 1; k < z.length; k++) if (z[k] > z[best]) best = k;
+      return classes[best];
+    });
+  }
+
+  /** Mean accuracy on (X, y), as scikit-learn's score. */
+  score(X: MatrixLike, y: VectorLike): number {
+    const p = this.predict(X);
+    const t = checkVector(y, { length: p.length });
+    let ok = 0;
+    for (let i = 0; i < p.length; i++) if (p[i] === t[i]) ok++;
+    return ok / p.length;
+  }
+
+  /** The fitted model as plain JSON ({ estimator, options, …fitted }), for permalinks and export. */
+  toJSON(): LogisticRegressionJSON {
+    const m = this.model;
+    return {
+      estimator: 'LogisticRegression',
+      options: { ...this.options },
+      classes: [...m.classes],
+      coef: m.coef.map((r) => [...r]),
+      intercept: [...m.intercept],
+      nIter: [...m.nIter],
+    };
+  }
+
+  /** Rebuilds a fitted model from {@link toJSON}'s output. */
+  static fromJSON(json: LogisticRegressionJSON): LogisticRegression {
+    if (json?.estimator !== 'LogisticRegression') throw new ValidationError('json', 'bad-option', 'not a LogisticRegression model');
+    const m = new LogisticRegression(json.options);
+    m.fitted = { classes: [...json.classes], coef: json.coef.map((r) => [...r]), intercept: [...json.intercept], nIter: [...json.nIter] };
+    return m;
+  }
+}

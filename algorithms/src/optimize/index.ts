@@ -1,0 +1,3 @@
+export * from './objectives';
+export * from './minimize';
+export * from './search';
