@@ -1,2 +1,85 @@
-// Filled in by the seismic work.
-export {};
+/**
+ * @geolearn/algorithms/seismic: waveforms as data. Synthetic three-component seismograms and
+ * volcano-seismic events with exact labels, the slides' hand-made features (Table 1), signal
+ * helpers (FFT, Butterworth filters, envelope, STA/LTA, spectrogram, min/max decimation for
+ * drawing), and readers for miniSEED and SAC files.
+ */
+export { FormatError, type FormatProblem, type SeismicFormat } from './errors';
+export {
+  fft,
+  ifft,
+  rfft,
+  irfft,
+  rfftFrequencies,
+  isPowerOfTwo,
+  nextPowerOfTwo,
+  spectralWindow,
+  powerSpectrum,
+  type ComplexArray,
+  type WindowType,
+  type PowerSpectrum,
+  type PowerSpectrumOptions,
+} from './fft';
+export {
+  butterworth,
+  frequencyResponse,
+  sosfilt,
+  sosfiltfilt,
+  bandpass,
+  type SecondOrderSections,
+  type FilterType,
+  type ButterworthOptions,
+  type BandpassOptions,
+} from './filter';
+export { hilbert, envelope } from './envelope';
+export {
+  staLta,
+  triggerOnset,
+  staLtaTrigger,
+  type StaLtaOptions,
+  type TriggerOptions,
+  type TriggerWindow,
+  type StaLtaTriggerOptions,
+  type TimedTriggerWindow,
+} from './trigger';
+export { spectrogram, type Spectrogram, type SpectrogramOptions } from './spectrogram';
+export { minMaxDecimate, type MinMaxColumns } from './decimate';
+export { seismicNoise, type SeismicNoiseOptions } from './noise';
+export {
+  syntheticSeismogram,
+  ricker,
+  bruneVelocity,
+  COMPONENTS,
+  type Component,
+  type ThreeComponents,
+  type SourceType,
+  type SyntheticSeismogram,
+  type SyntheticSeismogramOptions,
+  type SyntheticSeismogramParameters,
+} from './synthetic';
+export {
+  volcanicEvent,
+  makeVolcanicDataset,
+  VOLCANIC_CLASSES,
+  VOLCANIC_CLASS_NAMES,
+  SLIDES_CLASS_COUNTS,
+  type VolcanicClass,
+  type VolcanicEvent,
+  type VolcanicEventOptions,
+  type VolcanicDataset,
+  type VolcanicDatasetOptions,
+} from './volcanic';
+export {
+  waveformFeatures,
+  waveformFeatureVector,
+  waveformFeatureMatrix,
+  waveformFeatureInfo,
+  FEATURE_DOMAINS,
+  FEATURES_PER_DOMAIN,
+  type FeatureDomain,
+  type WaveformFeature,
+  type WaveformFeatureInfo,
+  type WaveformFeatureOptions,
+} from './features';
+export { readMiniSeed, type MiniSeedFile, type MiniSeedRecordHeader, type SeismicTrace } from './miniseed';
+export { readSac, type SacFile, type SacHeader } from './sac';
