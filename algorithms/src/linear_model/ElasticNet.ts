@@ -1,8 +1,9 @@
-import { NotFittedError, ValidationError } from '../core/errors';
+import { ValidationError } from '../core/errors';
 import type { MatrixLike, VectorLike } from '../core/matrix';
 import { checkRandomState, type RandomStateLike } from '../core/random';
-import { checkArray, checkFeatureCount, checkOneOf, checkScalar, checkXy } from '../core/validation';
-import { centerData, interceptFrom, linearPredict, r2 } from './_shared';
+import { checkOneOf, checkScalar, checkXy } from '../core/validation';
+import { centerData, interceptFrom } from './_shared';
+import { LinearRegressorBase } from './_base';
 
 /** Options of {@link ElasticNet} (and {@link Lasso}), as scikit-learn's. */
 export interface ElasticNetOptions {
@@ -76,14 +77,14 @@ const DEFAULTS = {
  * the soft threshold that sets small coefficients exactly to zero (the Lasso's sparsity).
  * The intercept is handled by centring, b = ȳ − x̄·θ.
  */
-export class ElasticNet {
+export class ElasticNet extends LinearRegressorBase<{ coef: number[]; intercept: number; nIter: number; dualGap: number }> {
   /** The options, with the defaults filled in. */
   readonly options: Required<ElasticNetOptions>;
   /** The name written by toJSON and in error messages. */
   protected readonly estimatorName: 'ElasticNet' | 'Lasso' = 'ElasticNet';
-  private fitted: { coef: number[]; intercept: number; nIter: number; dualGap: number } | null = null;
 
   constructor(options: ElasticNetOptions = {}) {
+    super();
     this.options = { ...DEFAULTS, ...options } as Required<ElasticNetOptions>;
   }
 
@@ -231,21 +232,6 @@ export class ElasticNet {
     }
   }
 
-  private get model() {
-    if (!this.fitted) throw new NotFittedError(this.estimatorName);
-    return this.fitted;
-  }
-
-  /** θ, one weight per feature (exact zeros where the L1 penalty removed a feature). */
-  get coef(): number[] {
-    return this.model.coef;
-  }
-
-  /** b. */
-  get intercept(): number {
-    return this.model.intercept;
-  }
-
   /** Passes over the coefficients that the fit took. */
   get nIter(): number {
     return this.model.nIter;
@@ -254,24 +240,6 @@ export class ElasticNet {
   /** The final duality gap of the (1/n-scaled) objective. */
   get dualGap(): number {
     return this.model.dualGap;
-  }
-
-  /** Number of features seen in fit. */
-  get nFeaturesIn(): number {
-    return this.model.coef.length;
-  }
-
-  /** ŷ = Xθ + b. */
-  predict(X: MatrixLike): number[] {
-    const A = checkArray(X);
-    checkFeatureCount(A, this.nFeaturesIn);
-    return linearPredict(A, this.coef, this.intercept);
-  }
-
-  /** R² on (X, y), as scikit-learn's score. */
-  score(X: MatrixLike, y: VectorLike): number {
-    const { y: t } = checkXy(X, y);
-    return r2(t, this.predict(X));
   }
 
   /** The fitted model as plain JSON ({ estimator, options, …fitted }), for permalinks and export. */

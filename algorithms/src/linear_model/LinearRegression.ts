@@ -1,7 +1,9 @@
 import { Matrix as MlMatrix, pseudoInverse } from 'ml-matrix';
-import { NotFittedError, ValidationError } from '../core/errors';
-import { centerColumns, columnMeans, lstsqQR, matvec, mean, type MatrixLike, type VectorLike } from '../core/matrix';
-import { checkArray, checkFeatureCount, checkXy } from '../core/validation';
+import { ValidationError } from '../core/errors';
+import { lstsqQR, type MatrixLike, type VectorLike } from '../core/matrix';
+import { checkXy } from '../core/validation';
+import { LinearRegressorBase } from './_base';
+import { centerData, interceptFrom } from './_shared';
 
 /** Options of {@link LinearRegression}, as scikit-learn's. */
 export interface LinearRegressionOptions {
@@ -29,70 +31,22 @@ export interface LinearRegressionJSON {
  * model.coef;      // [2]
  * model.intercept; // 1
  */
-export class LinearRegression {
+export class LinearRegression extends LinearRegressorBase<{ coef: number[]; intercept: number }> {
+  protected readonly estimatorName = 'LinearRegression';
   readonly options: Required<LinearRegressionOptions>;
-  private fitted: { coef: number[]; intercept: number } | null = null;
 
   constructor(options: LinearRegressionOptions = {}) {
+    super();
     this.options = { fitIntercept: true, ...options };
   }
 
   /** Fits θ and b by least squares and returns this estimator. */
   fit(X: MatrixLike, y: VectorLike): this {
     const { X: A, y: b } = checkXy(X, y);
-    let coef: Float64Array;
-    let intercept = 0;
-    if (this.options.fitIntercept) {
-      const mu = columnMeans(A);
-      const ym = mean(b);
-      coef = solve(centerColumns(A, mu), b.map((v) => v - ym));
-      intercept = ym - mu.reduce((s, m, j) => s + m * coef[j], 0);
-    } else {
-      coef = solve(A, b);
-    }
-    this.fitted = { coef: Array.from(coef), intercept };
+    const { Xc, yc, xMean, yMean } = centerData(A, b, this.options.fitIntercept);
+    const coef = solve(Xc, yc);
+    this.fitted = { coef: Array.from(coef), intercept: this.options.fitIntercept ? interceptFrom(xMean, yMean, coef) : 0 };
     return this;
-  }
-
-  private get model() {
-    if (!this.fitted) throw new NotFittedError('LinearRegression');
-    return this.fitted;
-  }
-
-  /** θ, one weight per feature. */
-  get coef(): number[] {
-    return this.model.coef;
-  }
-
-  /** b. */
-  get intercept(): number {
-    return this.model.intercept;
-  }
-
-  /** Number of features seen in fit. */
-  get nFeaturesIn(): number {
-    return this.model.coef.length;
-  }
-
-  /** ŷ = Xθ + b. */
-  predict(X: MatrixLike): number[] {
-    const A = checkArray(X);
-    checkFeatureCount(A, this.nFeaturesIn);
-    return Array.from(matvec(A, this.coef), (v) => v + this.intercept);
-  }
-
-  /** The coefficient of determination R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)², as scikit-learn's score. */
-  score(X: MatrixLike, y: VectorLike): number {
-    const { y: t } = checkXy(X, y);
-    const p = this.predict(X);
-    const m = mean(t);
-    let ssRes = 0;
-    let ssTot = 0;
-    for (let i = 0; i < t.length; i++) {
-      ssRes += (t[i] - p[i]) ** 2;
-      ssTot += (t[i] - m) ** 2;
-    }
-    return ssTot === 0 ? (ssRes === 0 ? 1 : 0) : 1 - ssRes / ssTot;
   }
 
   toJSON(): LinearRegressionJSON {

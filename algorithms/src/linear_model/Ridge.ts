@@ -1,8 +1,9 @@
 import { Matrix as MlMatrix, pseudoInverse } from 'ml-matrix';
-import { NotFittedError, ValidationError } from '../core/errors';
+import { ValidationError } from '../core/errors';
 import { solveCholesky, type MatrixLike, type VectorLike } from '../core/matrix';
-import { checkArray, checkFeatureCount, checkScalar, checkXy } from '../core/validation';
-import { centerData, interceptFrom, linearPredict, r2 } from './_shared';
+import { checkScalar, checkXy } from '../core/validation';
+import { centerData, interceptFrom } from './_shared';
+import { LinearRegressorBase } from './_base';
 
 /** Options of {@link Ridge}, as scikit-learn's. */
 export interface RidgeOptions {
@@ -33,12 +34,13 @@ export interface RidgeJSON {
  * @example
  * new Ridge({ alpha: 1 }).fit([[0], [1], [2]], [1, 3, 5]).coef; // [4/3]
  */
-export class Ridge {
+export class Ridge extends LinearRegressorBase<{ coef: number[]; intercept: number }> {
   /** The options, with the defaults filled in. */
+  protected readonly estimatorName = 'Ridge';
   readonly options: Required<RidgeOptions>;
-  private fitted: { coef: number[]; intercept: number } | null = null;
 
   constructor(options: RidgeOptions = {}) {
+    super();
     this.options = { alpha: 1, fitIntercept: true, ...options };
   }
 
@@ -72,39 +74,6 @@ export class Ridge {
     }
     this.fitted = { coef: Array.from(coef), intercept: this.options.fitIntercept ? interceptFrom(xMean, yMean, coef) : 0 };
     return this;
-  }
-
-  private get model() {
-    if (!this.fitted) throw new NotFittedError('Ridge');
-    return this.fitted;
-  }
-
-  /** θ, one weight per feature. */
-  get coef(): number[] {
-    return this.model.coef;
-  }
-
-  /** b. */
-  get intercept(): number {
-    return this.model.intercept;
-  }
-
-  /** Number of features seen in fit. */
-  get nFeaturesIn(): number {
-    return this.model.coef.length;
-  }
-
-  /** ŷ = Xθ + b. */
-  predict(X: MatrixLike): number[] {
-    const A = checkArray(X);
-    checkFeatureCount(A, this.nFeaturesIn);
-    return linearPredict(A, this.coef, this.intercept);
-  }
-
-  /** R² on (X, y), as scikit-learn's score. */
-  score(X: MatrixLike, y: VectorLike): number {
-    const { y: t } = checkXy(X, y);
-    return r2(t, this.predict(X));
   }
 
   /** The fitted model as plain JSON ({ estimator, options, …fitted }), for permalinks and export. */

@@ -1,8 +1,8 @@
-import { NotFittedError, ValidationError } from '../core/errors';
+import { ValidationError } from '../core/errors';
 import type { MatrixLike, VectorLike } from '../core/matrix';
 import { checkRandomState, type RandomStateLike } from '../core/random';
-import { checkArray, checkFeatureCount, checkOneOf, checkScalar, checkXy } from '../core/validation';
-import { linearPredict, r2 } from './_shared';
+import { checkOneOf, checkScalar, checkXy } from '../core/validation';
+import { LinearRegressorBase } from './_base';
 
 /** Per-sample losses of {@link SGDRegressor}. */
 export type SGDRegressorLoss = 'squared_error' | 'huber' | 'epsilon_insensitive';
@@ -130,12 +130,13 @@ function lossFns(kind: SGDRegressorLoss, eps: number): { loss: (p: number, y: nu
  * (2009) that clips θⱼ at zero. Features should be standardised (see StandardScaler): a
  * single η has to suit every feature's scale.
  */
-export class SGDRegressor {
+export class SGDRegressor extends LinearRegressorBase<{ coef: number[]; intercept: number; nIter: number; t: number }> {
   /** The options, with the defaults filled in. */
+  protected readonly estimatorName = 'SGDRegressor';
   readonly options: Required<SGDRegressorOptions>;
-  private fitted: { coef: number[]; intercept: number; nIter: number; t: number } | null = null;
 
   constructor(options: SGDRegressorOptions = {}) {
+    super();
     this.options = { ...DEFAULTS, ...options } as Required<SGDRegressorOptions>;
   }
 
@@ -256,21 +257,6 @@ export class SGDRegressor {
     }
   }
 
-  private get model() {
-    if (!this.fitted) throw new NotFittedError('SGDRegressor');
-    return this.fitted;
-  }
-
-  /** θ. */
-  get coef(): number[] {
-    return this.model.coef;
-  }
-
-  /** b. */
-  get intercept(): number {
-    return this.model.intercept;
-  }
-
   /** Epochs run. */
   get nIter(): number {
     return this.model.nIter;
@@ -279,24 +265,6 @@ export class SGDRegressor {
   /** Number of weight updates plus one, as scikit-learn's t_. */
   get t(): number {
     return this.model.t;
-  }
-
-  /** Number of features seen in fit. */
-  get nFeaturesIn(): number {
-    return this.model.coef.length;
-  }
-
-  /** ŷ = Xθ + b. */
-  predict(X: MatrixLike): number[] {
-    const A = checkArray(X);
-    checkFeatureCount(A, this.nFeaturesIn);
-    return linearPredict(A, this.coef, this.intercept);
-  }
-
-  /** R² on (X, y), as scikit-learn's score. */
-  score(X: MatrixLike, y: VectorLike): number {
-    const { y: t } = checkXy(X, y);
-    return r2(t, this.predict(X));
   }
 
   /** The fitted model as plain JSON ({ estimator, options, …fitted }), for permalinks and export. */
