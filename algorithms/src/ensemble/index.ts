@@ -1,2 +1,6 @@
-// Filled in by the ensemble work.
-export {};
+export {
+  RandomForestClassifier,
+  type RandomForestClassifierOptions,
+  type RandomForestClassifierJSON,
+  type RandomForestStep,
+} from './RandomForestClassifier';

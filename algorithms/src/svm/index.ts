@@ -1,2 +1,3 @@
-// Filled in by the svm work.
-export {};
+export { SVC, type SVCOptions, type SVCStep, type SVCFitStepsOptions, type SVCJSON } from './SVC';
+export { LinearSVC, type LinearSVCOptions, type LinearSVCStep, type LinearSVCJSON } from './LinearSVC';
+export type { SVCKernel } from './kernels';

@@ -1,2 +1,7 @@
-// Filled in by the tree work.
-export {};
+export {
+  DecisionTreeClassifier,
+  type DecisionTreeClassifierOptions,
+  type DecisionTreeClassifierJSON,
+  type TreeNode,
+  type MaxFeatures,
+} from './DecisionTreeClassifier';

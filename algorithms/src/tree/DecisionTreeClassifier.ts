@@ -1,0 +1,339 @@
+import { NotFittedError, ValidationError } from '../core/errors';
+import type { MatrixLike, VectorLike } from '../core/matrix';
+import { RandomState, type RandomStateLike } from '../core/random';
+import { checkArray, checkClassLabels, checkFeatureCount, checkOneOf, checkScalar } from '../core/validation';
+import { applyTree, growTree, rankFeatures, type FeatureRanks, type GrowParams, type GrowWorkspace, type TreeArrays } from './builder';
+import { SplitterRandom } from './sklearnRandom';
+
+/** How many features each split may look at: a count, a fraction of them, 'sqrt', 'log2', or all (null). */
+export type MaxFeatures = number | 'sqrt' | 'log2' | null;
+
+/** Options of {@link DecisionTreeClassifier}, as scikit-learn's. */
+export interface DecisionTreeClassifierOptions {
+  /** Impurity measure of a node: 'gini' (1 − Σ pₖ²) or 'entropy' (−Σ pₖ log₂ pₖ). Default 'gini'. */
+  criterion?: 'gini' | 'entropy';
+  /** Deepest a leaf may be (the root is depth 0); null grows until leaves are pure. Default null. */
+  maxDepth?: number | null;
+  /** A node needs at least this many samples to be split. Default 2. */
+  minSamplesSplit?: number;
+  /** Each child of a split keeps at least this many samples. Default 1. */
+  minSamplesLeaf?: number;
+  /**
+   * Features drawn at random at each node, the best split among them kept: an integer
+   * count, a fraction in (0, 1) of the features, 'sqrt', 'log2', or null for all.
+   * Unlike Python, JavaScript cannot tell 1 from 1.0: 1 means one feature; use null for all.
+   * Default null (all features, in a random order that only breaks ties).
+   */
+  maxFeatures?: MaxFeatures;
+  /**
+   * Seed of the feature draws, which also break ties between equally good splits. The
+   * draws follow scikit-learn's generator, so a seed s grows the tree that scikit-learn's
+   * `random_state=s` grows on the same data. Default 0.
+   */
+  randomState?: RandomStateLike;
+}
+
+/** One node of a fitted tree, as plain data a UI can draw. */
+export interface TreeNode {
+  /** The node's position in {@link DecisionTreeClassifier.tree} (depth-first growth order). */
+  readonly id: number;
+  /** Depth (root 0). */
+  readonly depth: number;
+  /** Feature index tested, or −1 at a leaf (scikit-learn's convention). */
+  readonly feature: number;
+  /** Samples with x[feature] ≤ threshold go left; −2 at a leaf (scikit-learn's convention). */
+  readonly threshold: number;
+  /** Gini or entropy of the node's training samples. */
+  readonly impurity: number;
+  /** Training samples reaching the node (a bootstrap draw counts each time it was drawn). */
+  readonly samples: number;
+  /** Class counts of those samples, in the order of `classes`. */
+  readonly value: readonly number[];
+  /** Left child id, or −1 at a leaf. */
+  readonly left: number;
+  /** Right child id, or −1 at a leaf. */
+  readonly right: number;
+}
+
+/** A fitted {@link DecisionTreeClassifier} as plain JSON. */
+export interface DecisionTreeClassifierJSON {
+  estimator: 'DecisionTreeClassifier';
+  options: DecisionTreeClassifierOptions;
+  classes: number[];
+  nFeaturesIn: number;
+  nodes: { feature: number[]; threshold: number[]; left: number[]; right: number[]; impurity: number[]; samples: number[]; value: number[] };
+  importance: number[];
+  maxDepthReached: number;
+}
+
+const DEFAULTS = {
+  criterion: 'gini' as const,
+  maxDepth: null,
+  minSamplesSplit: 2,
+  minSamplesLeaf: 1,
+  maxFeatures: null,
+  randomState: 0,
+} satisfies DecisionTreeClassifierOptions;
+
+/**
+ * A 32-bit seed from a randomState option: a number is used as it is (so that a seed means
+ * what scikit-learn's random_state means), a generator gives its next seed, nothing gives 0.
+ */
+export function seedOf(randomState: RandomStateLike): number {
+  if (randomState instanceof RandomState) return randomState.nextSeed();
+  return Math.floor(Math.abs(randomState ?? 0)) >>> 0;
+}
+
+/** Resolves maxFeatures to a count as scikit-learn does. */
+export function resolveMaxFeatures(m: MaxFeatures | undefined, d: number): number {
+  if (m === null || m === undefined) return d;
+  if (m === 'sqrt') return Math.max(1, Math.floor(Math.sqrt(d)));
+  if (m === 'log2') return Math.max(1, Math.floor(Math.log2(d)));
+  const v = checkScalar(m, 'maxFeatures', { min: 0, exclusiveMin: true });
+  if (Number.isInteger(v)) return Math.min(v, d);
+  if (v < 1) return Math.max(1, Math.floor(v * d));
+  throw new ValidationError('maxFeatures', 'out-of-range', `must be an integer count, a fraction in (0, 1), 'sqrt', 'log2' or null, got ${v}`);
+}
+
+/** Validates the growth options and resolves them to numbers. */
+export function growParams(o: DecisionTreeClassifierOptions, d: number): GrowParams {
+  const criterion = checkOneOf(o.criterion ?? 'gini', 'criterion', ['gini', 'entropy'] as const);
+  const maxDepth = o.maxDepth === null || o.maxDepth === undefined ? Infinity : checkScalar(o.maxDepth, 'maxDepth', { min: 1, integer: true });
+  const minSamplesSplit = checkScalar(o.minSamplesSplit ?? 2, 'minSamplesSplit', { min: 2, integer: true });
+  const minSamplesLeaf = checkScalar(o.minSamplesLeaf ?? 1, 'minSamplesLeaf', { min: 1, integer: true });
+  return { criterion: criterion === 'gini' ? 0 : 1, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures: resolveMaxFeatures(o.maxFeatures, d) };
+}
+
+/**
+ * A classification tree grown by CART, as scikit-learn's: at each node, the split
+ * x[f] ≤ t that most lowers the weighted impurity of the children,
+ * N_L·i(L) + N_R·i(R), over the candidate features and every threshold t halfway between
+ * two consecutive distinct values. Leaves predict the majority class; `predictProba`
+ * gives the class fractions of the leaf.
+ *
+ * The fitted tree is plain data ({@link DecisionTreeClassifier.tree}) in growth order, so
+ * that a UI can draw it, or animate its growth by revealing nodes 0, 1, 2, … in turn.
+ *
+ * @example
+ * const tree = new DecisionTreeClassifier({ maxDepth: 3 }).fit(X, y);
+ * tree.predict([[5.1, 3.5, 1.4, 0.2]]);
+ */
+export class DecisionTreeClassifier {
+  readonly options: DecisionTreeClassifierOptions;
+  private fitted: { classes: number[]; nFeatures: number; t: TreeArrays } | null = null;
+  private nodesCache: readonly TreeNode[] | null = null;
+
+  constructor(options: DecisionTreeClassifierOptions = {}) {
+    this.options = { ...DEFAULTS, ...options };
+  }
+
+  /** Grows the tree on (X, y) and returns this estimator. */
+  fit(X: MatrixLike, y: VectorLike): this {
+    const A = checkArray(X);
+    const { classes, yIndex } = checkClassLabels(y, A.rows);
+    const params = growParams(this.options, A.cols);
+    const R = rankFeatures(A);
+    const samples = new Int32Array(A.rows);
+    for (let i = 0; i < A.rows; i++) samples[i] = i;
+    const t = growTree(R, yIndex, classes.length, samples, null, params, new SplitterRandom(seedOf(this.options.randomState)));
+    this.fitted = { classes, nFeatures: A.cols, t };
+    this.nodesCache = null;
+    return this;
+  }
+
+  /** @internal Grows on pre-ranked data (used by the random forest, which ranks once for all trees). */
+  static grow(
+    options: DecisionTreeClassifierOptions,
+    R: FeatureRanks,
+    yIndex: Int32Array,
+    classes: number[],
+    samples: Int32Array,
+    weight: Int32Array | null,
+    params: GrowParams,
+    ws: GrowWorkspace,
+  ): DecisionTreeClassifier {
+    const m = new DecisionTreeClassifier(options);
+    const t = growTree(R, yIndex, classes.length, samples, weight, params, new SplitterRandom(seedOf(options.randomState)), ws);
+    m.fitted = { classes, nFeatures: R.nFeatures, t };
+    return m;
+  }
+
+  private get model() {
+    if (!this.fitted) throw new NotFittedError('DecisionTreeClassifier');
+    return this.fitted;
+  }
+
+  /** The class labels, sorted. */
+  get classes(): number[] {
+    return this.model.classes;
+  }
+
+  /** Number of features seen in fit. */
+  get nFeaturesIn(): number {
+    return this.model.nFeatures;
+  }
+
+  /** Number of nodes. */
+  get nodeCount(): number {
+    return this.model.t.nodeCount;
+  }
+
+  /** Number of leaves. */
+  get nLeaves(): number {
+    const { left, nodeCount } = this.model.t;
+    let c = 0;
+    for (let i = 0; i < nodeCount; i++) if (left[i] < 0) c++;
+    return c;
+  }
+
+  /** Depth of the deepest leaf (scikit-learn's get_depth()). */
+  get depth(): number {
+    return this.model.t.maxDepthReached;
+  }
+
+  /** @internal The flat typed arrays of the tree. */
+  get arrays(): TreeArrays {
+    return this.model.t;
+  }
+
+  /** The fitted tree as an array of plain, frozen nodes; node 0 is the root. */
+  get tree(): readonly TreeNode[] {
+    if (this.nodesCache) return this.nodesCache;
+    const t = this.model.t;
+    const K = t.nClasses;
+    const depth = new Int32Array(t.nodeCount);
+    const nodes: TreeNode[] = [];
+    for (let i = 0; i < t.nodeCount; i++) {
+      if (t.left[i] >= 0) {
+        depth[t.left[i]] = depth[i] + 1;
+        depth[t.right[i]] = depth[i] + 1;
+      }
+      nodes.push(
+        Object.freeze({
+          id: i,
+          depth: depth[i],
+          feature: t.feature[i],
+          threshold: t.threshold[i],
+          impurity: t.impurity[i],
+          samples: t.nSamples[i],
+          value: Object.freeze(Array.from(t.value.subarray(i * K, (i + 1) * K))),
+          left: t.left[i],
+          right: t.right[i],
+        }),
+      );
+    }
+    this.nodesCache = Object.freeze(nodes);
+    return this.nodesCache;
+  }
+
+  /**
+   * Mean decrease in impurity per feature, normalised to sum to 1 (scikit-learn's
+   * feature_importances_): Σ over the nodes split on f of N_t·i(t) − N_L·i(L) − N_R·i(R).
+   */
+  get featureImportances(): number[] {
+    const imp = this.model.t.importance;
+    let s = 0;
+    for (let f = 0; f < imp.length; f++) s += imp[f];
+    return Array.from(imp, (v) => (s > 0 ? v / s : 0));
+  }
+
+  private checkX(X: MatrixLike) {
+    const A = checkArray(X);
+    checkFeatureCount(A, this.nFeaturesIn);
+    return A;
+  }
+
+  /** The id of the leaf each sample lands in (scikit-learn's apply). */
+  apply(X: MatrixLike): number[] {
+    const A = this.checkX(X);
+    return Array.from(applyTree(this.model.t, A.data, A.rows, A.cols));
+  }
+
+  /** Class probabilities: the class fractions of the leaf each sample lands in. */
+  predictProba(X: MatrixLike): number[][] {
+    const A = this.checkX(X);
+    const t = this.model.t;
+    const K = t.nClasses;
+    const leaves = applyTree(t, A.data, A.rows, A.cols);
+    const out: number[][] = [];
+    for (let i = 0; i < A.rows; i++) {
+      const o = leaves[i] * K;
+      const row = new Array<number>(K);
+      let w = 0;
+      for (let k = 0; k < K; k++) w += t.value[o + k];
+      for (let k = 0; k < K; k++) row[k] = t.value[o + k] / w;
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** The majority class of each sample's leaf (the first class on ties, as scikit-learn's argmax). */
+  predict(X: MatrixLike): number[] {
+    const A = this.checkX(X);
+    const { t, classes } = this.model;
+    const K = t.nClasses;
+    const leaves = applyTree(t, A.data, A.rows, A.cols);
+    const out = new Array<number>(A.rows);
+    for (let i = 0; i < A.rows; i++) {
+      const o = leaves[i] * K;
+      let best = 0;
+      for (let k = 1; k < K; k++) if (t.value[o + k] > t.value[o + best]) best = k;
+      out[i] = classes[best];
+    }
+    return out;
+  }
+
+  /** Mean accuracy on (X, y), as scikit-learn's score. */
+  score(X: MatrixLike, y: VectorLike): number {
+    const p = this.predict(X);
+    if (y.length !== p.length) throw new ValidationError('y', 'length-mismatch', `has ${y.length} values but X has ${p.length} samples`);
+    let c = 0;
+    for (let i = 0; i < p.length; i++) if (p[i] === y[i]) c++;
+    return c / p.length;
+  }
+
+  toJSON(): DecisionTreeClassifierJSON {
+    const { t, classes, nFeatures } = this.model;
+    return {
+      estimator: 'DecisionTreeClassifier',
+      options: { ...this.options, randomState: typeof this.options.randomState === 'number' ? this.options.randomState : 0 },
+      classes: [...classes],
+      nFeaturesIn: nFeatures,
+      nodes: {
+        feature: Array.from(t.feature),
+        threshold: Array.from(t.threshold),
+        left: Array.from(t.left),
+        right: Array.from(t.right),
+        impurity: Array.from(t.impurity),
+        samples: Array.from(t.nSamples),
+        value: Array.from(t.value),
+      },
+      importance: Array.from(t.importance),
+      maxDepthReached: t.maxDepthReached,
+    };
+  }
+
+  static fromJSON(json: DecisionTreeClassifierJSON): DecisionTreeClassifier {
+    if (json?.estimator !== 'DecisionTreeClassifier') throw new ValidationError('json', 'bad-option', 'not a DecisionTreeClassifier model');
+    const m = new DecisionTreeClassifier(json.options);
+    const nd = json.nodes;
+    m.fitted = {
+      classes: [...json.classes],
+      nFeatures: json.nFeaturesIn,
+      t: {
+        nodeCount: nd.feature.length,
+        nClasses: json.classes.length,
+        feature: Int32Array.from(nd.feature),
+        threshold: Float64Array.from(nd.threshold),
+        left: Int32Array.from(nd.left),
+        right: Int32Array.from(nd.right),
+        impurity: Float64Array.from(nd.impurity),
+        nSamples: Int32Array.from(nd.samples),
+        value: Float64Array.from(nd.value),
+        importance: Float64Array.from(json.importance),
+        maxDepthReached: json.maxDepthReached,
+      },
+    };
+    return m;
+  }
+}
