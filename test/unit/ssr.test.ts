@@ -17,5 +17,17 @@ describe('server-side rendering', () => {
     const html = renderToString(createElement(ui.LossLandscape, { width: 400, height: 300 }));
     expect(html).toContain('Loss landscape');
     expect(html).toContain('<math');
+    for (const [name, text] of [
+      ['LearningRateExplorer', 'Learning rate'],
+      ['SearchComparison', 'Grid search'],
+      ['BatchSizeExplorer', 'Batch size'],
+      ['OverfittingExplorer', 'Overfitting'],
+      ['DataModelLoss', 'Data, model and loss'],
+    ] as const) {
+      const out = renderToString(createElement(ui[name] as (props: object) => ReturnType<typeof ui.LossLandscape>, {}));
+      expect(out, name).toContain(text);
+      expect(out, name).toContain('<math');
+    }
+    expect(renderToString(createElement(ui.LossLandscape, { defaultValue: { view: 'surface', optimizers: ['gd', 'adam'], objective: 'rosenbrock' } }))).toContain('3-D surface');
   });
 });

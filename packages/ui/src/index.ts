@@ -11,3 +11,8 @@ export * from './common/Axis';
 export * from './common/theme';
 export * from './common/field';
 export * from './LossLandscape';
+export * from './LearningRateExplorer';
+export * from './SearchComparison';
+export * from './BatchSizeExplorer';
+export * from './OverfittingExplorer';
+export * from './DataModelLoss';

@@ -46,3 +46,34 @@ describe('LossLandscape', () => {
     cancel.mockRestore();
   });
 });
+
+describe('LossLandscape: objectives, racing, 3-D', () => {
+  it('switches objective and resets the run', () => {
+    const onValueChange = vi.fn();
+    render(<LossLandscape defaultValue={{ iteration: 4 }} onValueChange={onValueChange} />);
+    expect(screen.getByTestId('data-panel')).toBeTruthy();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Objective' }), { target: { value: 'saddle' } });
+    expect(onValueChange).toHaveBeenLastCalledWith(expect.objectContaining({ objective: 'saddle', iteration: 0, start: [1.8, 0.02], learningRate: 0.1 }));
+    expect(screen.queryByTestId('data-panel')).toBeNull();
+  });
+
+  it('races several optimizers, each with its path', () => {
+    render(<LossLandscape defaultValue={{ iteration: 5, optimizers: ['gd', 'momentum', 'adam'] }} />);
+    const paths = Array.from(document.querySelectorAll('[data-testid="gd-path"]'));
+    expect(paths.map((p) => p.getAttribute('data-optimizer'))).toEqual(['gd', 'momentum', 'adam']);
+    expect(paths.map((p) => p.getAttribute('data-points'))).toEqual(['6', '6', '6']);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Momentum' }));
+    expect(document.querySelectorAll('[data-testid="gd-path"]')).toHaveLength(2);
+    expect(screen.getByTestId('status').textContent).toMatch(/Step 0 of 100 · Gradient descent .* · Adam/);
+  });
+
+  it('rotates the 3-D surface from the keyboard', () => {
+    const onValueChange = vi.fn();
+    render(<LossLandscape onValueChange={onValueChange} />);
+    fireEvent.click(screen.getByRole('button', { name: '3-D surface' }));
+    const surface = screen.getByRole('button', { name: /3-D surface seen from azimuth 35° and elevation 40°/ });
+    fireEvent.keyDown(surface, { key: 'ArrowLeft' });
+    fireEvent.keyDown(surface, { key: 'ArrowDown', shiftKey: true });
+    expect(onValueChange).toHaveBeenLastCalledWith(expect.objectContaining({ view: 'surface', rotation: [30, 25] }));
+  });
+});

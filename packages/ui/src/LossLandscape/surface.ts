@@ -1,0 +1,85 @@
+import { interpolateViridis } from 'd3-scale-chromatic';
+import type { Field } from '../common/field';
+
+/**
+ * The small 3-D maths of the surface view, without three.js: an orthographic camera that
+ * turns by the azimuth φ about the vertical axis, then tilts by the elevation ε.
+ * With (u, v) ∈ [−1, 1]² the parameters and z ∈ [0, 1] the height,
+ *   x₁ = u cos φ − v sin φ,  y₁ = u sin φ + v cos φ,  z₀ = z − ½,
+ *   screen x = x₁,  screen up = z₀ cos ε + y₁ sin ε,  depth = y₁ cos ε − z₀ sin ε.
+ * ε = 90° looks straight down (the contour map); ε = 0 looks from the side.
+ */
+export interface View3D {
+  /** Azimuth φ in degrees. */
+  azimuth: number;
+  /** Elevation ε in degrees. */
+  elevation: number;
+  /** Centre of the picture, px. */
+  cx: number;
+  cy: number;
+  /** px per unit of u and v. */
+  scale: number;
+}
+
+/** Projects (u, v, z) to screen (x, y) and a depth (larger is further away). */
+export function project(u: number, v: number, z: number, view: View3D): [number, number, number] {
+  const a = (view.azimuth * Math.PI) / 180;
+  const e = (view.elevation * Math.PI) / 180;
+  const x1 = u * Math.cos(a) - v * Math.sin(a);
+  const y1 = u * Math.sin(a) + v * Math.cos(a);
+  const z0 = (z - 0.5) * 1.1;
+  const up = z0 * Math.cos(e) + y1 * Math.sin(e);
+  return [view.cx + view.scale * x1, view.cy - view.scale * up, y1 * Math.cos(e) - z0 * Math.sin(e)];
+}
+
+/**
+ * The height of a loss value: log(𝓛 − 𝓛min + ε) mapped to [0, 1] over the field, the
+ * same log spacing as the contour levels, so that the floor of a valley stays visible.
+ */
+export function heightOf(field: Field): (loss: number) => number {
+  const span = field.max - field.min;
+  if (!(span > 0)) return () => 0;
+  const eps = span * 1e-4;
+  const lo = Math.log(eps);
+  const hi = Math.log(span + eps);
+  return (loss) => Math.min(1, Math.max(0, (Math.log(Math.max(0, loss - field.min) + eps) - lo) / (hi - lo)));
+}
+
+/** Paints the surface of `field` as a mesh of quads, back to front (the painter's algorithm). */
+export function drawSurface(ctx: CanvasRenderingContext2D, field: Field, width: number, height: number, view: View3D): void {
+  const { nx, ny, values } = field;
+  const h = heightOf(field);
+  const pts = new Float64Array(nx * ny * 3);
+  const z = new Float64Array(nx * ny);
+  for (let j = 0; j < ny; j++) {
+    // Row 0 is the top of the domain (largest θ₂): v = +1.
+    const v = 1 - (2 * (j + 0.5)) / ny;
+    for (let i = 0; i < nx; i++) {
+      const k = j * nx + i;
+      z[k] = h(values[k]);
+      const p = project(-1 + (2 * (i + 0.5)) / nx, v, z[k], view);
+      pts.set(p, 3 * k);
+    }
+  }
+  const quads: { k: number; depth: number }[] = [];
+  for (let j = 0; j < ny - 1; j++) {
+    for (let i = 0; i < nx - 1; i++) {
+      const k = j * nx + i;
+      const depth = (pts[3 * k + 2] + pts[3 * (k + 1) + 2] + pts[3 * (k + nx) + 2] + pts[3 * (k + nx + 1) + 2]) / 4;
+      quads.push({ k, depth });
+    }
+  }
+  quads.sort((p, q) => q.depth - p.depth);
+  ctx.clearRect(0, 0, width, height);
+  ctx.lineWidth = 0.5;
+  ctx.strokeStyle = 'rgba(0,0,0,0.25)';
+  for (const { k } of quads) {
+    const c = [k, k + 1, k + nx + 1, k + nx];
+    ctx.beginPath();
+    c.forEach((m, n) => (n === 0 ? ctx.moveTo(pts[3 * m], pts[3 * m + 1]) : ctx.lineTo(pts[3 * m], pts[3 * m + 1])));
+    ctx.closePath();
+    ctx.fillStyle = interpolateViridis((z[c[0]] + z[c[1]] + z[c[2]] + z[c[3]]) / 4);
+    ctx.fill();
+    ctx.stroke();
+  }
+}

@@ -1,0 +1,62 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fireEvent, within } from 'storybook/test';
+import { OverfittingExplorer } from '@geolearn/ui';
+
+const meta = {
+  title: '3 Regression/Overfitting',
+  component: OverfittingExplorer,
+  args: { width: 900, height: 280, seed: 0 },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Having a loss close to 0 does not mean that the model generalises. A polynomial f_θ(x) = θ₀ + θ₁x + … + θ_d x^d is fitted to noisy samples of sin(πx), split into a training set (filled) and a test set (hollow). Raising the degree d lowers the training error; the test error falls, then rises: the model-complexity curve. Ridge regularisation adds a penalty 𝓛_R = 𝓛 + λ𝓡 with 𝓡 = ‖θ‖² (the intercept is not penalised), which tames a high-degree fit. The learning curves show the training and test error against the training-set size m.\n\n' +
+          'Embed it: `<iframe src="https://your.host/geolearn/iframe.html?id=3-regression-overfitting--default&viewMode=story" width="100%" height="560" style="border:0" title="Overfitting"></iframe>`',
+      },
+    },
+  },
+} satisfies Meta<typeof OverfittingExplorer>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const errors = (el: HTMLElement) => ({ train: Number(el.getAttribute('data-train')), test: Number(el.getAttribute('data-test')) });
+
+/** Degree 3 generalises; degree 15 overfits: lower training error, higher test error. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const status = canvas.getByTestId('status');
+    const e3 = errors(status);
+    await fireEvent.change(canvas.getByRole('slider', { name: /Degree/ }), { target: { value: '15' } });
+    await expect(canvas.getByTestId('degree')).toHaveTextContent('15');
+    const e15 = errors(status);
+    await expect(e15.train).toBeLessThan(e3.train);
+    await expect(e15.test).toBeGreaterThan(e3.test);
+    await expect(status).toHaveTextContent(/overfitting/);
+  },
+};
+
+/** Ridge on the degree-15 fit: the penalty term appears and the test error falls. */
+export const Ridge: Story = {
+  args: { defaultValue: { degree: 15 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const status = canvas.getByTestId('status');
+    const before = errors(status);
+    await expect(canvas.getByTestId('lambda')).toHaveTextContent('λ = 0 (no penalty)');
+    await fireEvent.change(canvas.getByRole('slider', { name: /Ridge strength/ }), { target: { value: '-3' } });
+    await expect(canvas.getByTestId('lambda')).toHaveTextContent('λ = 0.001');
+    await expect(errors(status).test).toBeLessThan(before.test);
+    await expect(errors(status).train).toBeGreaterThan(before.train);
+  },
+};
+
+/** Degree 1 underfits: both errors are high and close. */
+export const Underfit: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await fireEvent.change(canvas.getByRole('slider', { name: /Degree/ }), { target: { value: '1' } });
+    await expect(canvas.getByTestId('status')).toHaveTextContent(/underfitting/);
+    await expect(canvas.getByTestId('complexity-curve').getAttribute('data-points')).toBe('15,15');
+  },
+};
