@@ -10,6 +10,7 @@ import { buttonStyle, cssVar, rootStyle } from '../common/theme';
 import { useAnimationLoop } from '../hooks/useAnimationLoop';
 import { useControllableState } from '../hooks/useControllableState';
 import { useReducedMotion } from '../hooks/useReducedMotion';
+import { LogSlider, PlaybackButtons } from '../common/controls';
 
 /** The explainer's state: plain JSON, so it can live in a permalink. */
 export interface BatchSizeExplorerState {
@@ -249,22 +250,17 @@ export function BatchSizeExplorer({
         </tbody>
       </table>
       <div role="group" aria-label="Controls" style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
-        <button type="button" style={buttonStyle} onClick={() => setState((s) => ({ ...s, epochs: Math.min(maxEpochs, s.epochs + 1) }))} disabled={done}>
-          Step one epoch
-        </button>
-        <button type="button" style={buttonStyle} onClick={() => setPlaying((p) => !p)} disabled={done} aria-pressed={playing}>
-          {playing ? 'Pause' : 'Play'}
-        </button>
-        <button
-          type="button"
-          style={buttonStyle}
-          onClick={() => {
+        <PlaybackButtons
+          stepLabel="Step one epoch"
+          onStep={() => setState((s) => ({ ...s, epochs: Math.min(maxEpochs, s.epochs + 1) }))}
+          onTogglePlay={() => setPlaying((p) => !p)}
+          onReset={() => {
             setPlaying(false);
             setState((s) => ({ ...s, epochs: 0 }));
           }}
-        >
-          Reset
-        </button>
+          playing={playing}
+          done={done}
+        />
         <label style={{ display: 'inline-flex', alignItems: 'center', gap: 6, minHeight: 44 }}>
           Mini-batch size B
           <select value={state.batchSize} onChange={(e) => setState((s) => ({ ...s, batchSize: Number(e.target.value) }))} style={{ ...buttonStyle, padding: '0 8px' }}>
@@ -273,20 +269,7 @@ export function BatchSizeExplorer({
             ))}
           </select>
         </label>
-        <label style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
-          Learning rate η
-          <input
-            type="range"
-            min={-3}
-            max={0}
-            step={0.01}
-            value={Math.log10(state.learningRate)}
-            aria-valuetext={`η = ${state.learningRate}`}
-            onChange={(e) => setState((s) => ({ ...s, learningRate: Number((10 ** Number(e.target.value)).toPrecision(3)) }))}
-            style={{ minHeight: 44 }}
-          />
-          <span style={{ fontVariantNumeric: 'tabular-nums', minWidth: 48 }}>{state.learningRate}</span>
-        </label>
+        <LogSlider label="Learning rate η" value={state.learningRate} onChange={(learningRate) => setState((s) => ({ ...s, learningRate }))} />
       </div>
       <output aria-live="polite" data-testid="status" style={{ fontVariantNumeric: 'tabular-nums' }}>
         {status}

@@ -9,6 +9,7 @@ import { buttonStyle, cssVar, rootStyle } from '../common/theme';
 import { useAnimationLoop } from '../hooks/useAnimationLoop';
 import { useControllableState } from '../hooks/useControllableState';
 import { useReducedMotion } from '../hooks/useReducedMotion';
+import { LogSlider, PlaybackButtons } from '../common/controls';
 
 /** The explainer's state: plain JSON, so it can live in a permalink. */
 export interface LearningRateExplorerState {
@@ -307,22 +308,16 @@ export function LearningRateExplorer({
         ))}
       </div>
       <div role="group" aria-label="Controls" style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
-        <button type="button" style={buttonStyle} onClick={() => setState((s) => ({ ...s, iteration: Math.min(maxIterations, s.iteration + 1) }))} disabled={done}>
-          Step
-        </button>
-        <button type="button" style={buttonStyle} onClick={() => setPlaying((p) => !p)} disabled={done} aria-pressed={playing}>
-          {playing ? 'Pause' : 'Play'}
-        </button>
-        <button
-          type="button"
-          style={buttonStyle}
-          onClick={() => {
+        <PlaybackButtons
+          onStep={() => setState((s) => ({ ...s, iteration: Math.min(maxIterations, s.iteration + 1) }))}
+          onTogglePlay={() => setPlaying((p) => !p)}
+          onReset={() => {
             setPlaying(false);
             setState((s) => ({ ...s, iteration: 0 }));
           }}
-        >
-          Reset
-        </button>
+          playing={playing}
+          done={done}
+        />
         <label style={{ display: 'inline-flex', alignItems: 'center', gap: 6, minHeight: 44 }}>
           Problem
           <select
@@ -336,20 +331,14 @@ export function LearningRateExplorer({
         </label>
       </div>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center' }}>
-        <label style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
-          Learning rate η
-          <input
-            type="range"
-            min={-3}
-            max={0.5}
-            step={0.01}
-            value={Math.log10(state.learningRate)}
-            aria-valuetext={`η = ${state.learningRate}, ${REGIME_TEXT[regime]}`}
-            onChange={(e) => setState((s) => ({ ...s, learningRate: Number((10 ** Number(e.target.value)).toPrecision(3)) }))}
-            style={{ minHeight: 44 }}
-          />
-          <span style={{ fontVariantNumeric: 'tabular-nums', minWidth: 48 }} data-testid="eta">{state.learningRate}</span>
-        </label>
+        <LogSlider
+          label="Learning rate η"
+          value={state.learningRate}
+          maxExp={0.5}
+          valueText={`η = ${state.learningRate}, ${REGIME_TEXT[regime]}`}
+          testId="eta"
+          onChange={(learningRate) => setState((s) => ({ ...s, learningRate }))}
+        />
         <svg width={rulerW} height={40} role="img" aria-label={`Learning-rate scale: the largest stable η is 2/L = ${etaMax}; yours is ${state.learningRate}.`}>
           {zones.map(([a, b, fill, t]) => (
             <g key={t}>

@@ -25,6 +25,7 @@ import { useAnimationLoop } from '../hooks/useAnimationLoop';
 import { useControllableState } from '../hooks/useControllableState';
 import { useReducedMotion } from '../hooks/useReducedMotion';
 import { drawSurface, heightOf, project, type View3D } from './surface';
+import { LogSlider, PlaybackButtons } from '../common/controls';
 
 /** The objectives the chooser offers: the line fit's MSE and the slides' trouble-makers. */
 export type LandscapeObjectiveName = 'mse' | 'ill-conditioned' | 'rosenbrock' | 'saddle' | 'plateau' | 'local-minima';
@@ -474,11 +475,7 @@ export function LossLandscape({
       )}
       </div>
       <div role="group" aria-label="Controls" style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
-        <button type="button" style={buttonStyle} onClick={step} disabled={done}>Step</button>
-        <button type="button" style={buttonStyle} onClick={() => setPlaying((p) => !p)} disabled={done} aria-pressed={playing}>
-          {playing ? 'Pause' : 'Play'}
-        </button>
-        <button type="button" style={buttonStyle} onClick={reset}>Reset</button>
+        <PlaybackButtons onStep={step} onTogglePlay={() => setPlaying((p) => !p)} onReset={reset} playing={playing} done={done} />
         <button
           type="button"
           style={buttonStyle}
@@ -487,20 +484,7 @@ export function LossLandscape({
         >
           3-D surface
         </button>
-        <label style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
-          Learning rate η
-          <input
-            type="range"
-            min={-3}
-            max={0}
-            step={0.01}
-            value={Math.log10(state.learningRate)}
-            aria-valuetext={`η = ${state.learningRate}`}
-            onChange={(e) => setState((s) => ({ ...s, learningRate: Number((10 ** Number(e.target.value)).toPrecision(3)), iteration: 0 }))}
-            style={{ minHeight: 44 }}
-          />
-          <span style={{ fontVariantNumeric: 'tabular-nums', minWidth: 48 }}>{state.learningRate}</span>
-        </label>
+        <LogSlider label="Learning rate η" value={state.learningRate} onChange={(learningRate) => setState((s) => ({ ...s, learningRate, iteration: 0 }))} />
         {!objectiveProp && (
           <label style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
             Objective

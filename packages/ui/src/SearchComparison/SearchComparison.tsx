@@ -10,6 +10,7 @@ import { buttonStyle, cssVar, rootStyle } from '../common/theme';
 import { useAnimationLoop } from '../hooks/useAnimationLoop';
 import { useControllableState } from '../hooks/useControllableState';
 import { useReducedMotion } from '../hooks/useReducedMotion';
+import { PlaybackButtons } from '../common/controls';
 
 /** The explainer's state: plain JSON, so it can live in a permalink. */
 export interface SearchComparisonState {
@@ -262,30 +263,18 @@ export function SearchComparison({
         </SearchMap>
       </div>
       <div role="group" aria-label="Controls" style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
-        <button type="button" style={buttonStyle} onClick={() => setState((s) => ({ ...s, shown: Math.min(total, (s.shown ?? total) >= total ? 1 : (s.shown ?? 0) + 1) }))}>
-          Step
-        </button>
-        <button
-          type="button"
-          style={buttonStyle}
-          aria-pressed={playing}
-          onClick={() => {
+        <PlaybackButtons
+          onStep={() => setState((s) => ({ ...s, shown: Math.min(total, (s.shown ?? total) >= total ? 1 : (s.shown ?? 0) + 1) }))}
+          onTogglePlay={() => {
             if (!playing && done) setState((s) => ({ ...s, shown: 0 }));
             setPlaying((p) => !p);
           }}
-        >
-          {playing ? 'Pause' : 'Play'}
-        </button>
-        <button
-          type="button"
-          style={buttonStyle}
-          onClick={() => {
+          onReset={() => {
             setPlaying(false);
             setState((s) => ({ ...s, shown: 0 }));
           }}
-        >
-          Reset
-        </button>
+          playing={playing}
+        />
         <label style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
           Grid values per parameter
           <input type="range" min={2} max={30} step={1} value={state.gridPoints} onChange={(e) => setState((s) => ({ ...s, gridPoints: Number(e.target.value), shown: undefined }))} style={{ minHeight: 44 }} />
