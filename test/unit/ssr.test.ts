@@ -28,6 +28,12 @@ describe('server-side rendering', () => {
       expect(out, name).toContain(text);
       expect(out, name).toContain('<math');
     }
+    // Seismology (issue 8): the seismogram with its spectrogram, the quiz, the features table.
+    const seismo = renderToString(createElement(ui.Seismogram, { width: 500, height: 320, showSpectrogram: true }));
+    expect(seismo).toContain('role="slider"');
+    expect(seismo).toContain('<math');
+    expect(renderToString(createElement(ui.SpotTheSeismogram, { defaultValue: { choice: 1, revealed: true } }))).toContain('Series B');
+    expect(renderToString(createElement(ui.WaveformFeatures, { defaultValue: { eventClass: 'VT' } }))).toContain('Shannon entropy (30 bins)');
     expect(renderToString(createElement(ui.LossLandscape, { defaultValue: { view: 'surface', optimizers: ['gd', 'adam'], objective: 'rosenbrock' } }))).toContain('3-D surface');
   });
 });

@@ -16,3 +16,6 @@ export * from './SearchComparison';
 export * from './BatchSizeExplorer';
 export * from './OverfittingExplorer';
 export * from './DataModelLoss';
+export * from './Seismogram';
+export * from './SpotTheSeismogram';
+export * from './WaveformFeatures';

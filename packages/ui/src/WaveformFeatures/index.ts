@@ -1,0 +1,2 @@
+export * from './WaveformFeatures';
+export { featureReference, zScores, type FeatureReference } from './reference';
