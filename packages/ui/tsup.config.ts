@@ -8,5 +8,7 @@ export default defineConfig({
   sourcemap: true,
   treeshake: true,
   target: 'es2022',
-  external: ['react', 'react-dom', '@tensorflow/tfjs', '@geolearn/algorithms'],
+  // import.meta.url (the shipped model URLs) also works in the CJS build.
+  shims: true,
+  external: ['react', 'react-dom', /^@tensorflow\//, /^@geolearn\/algorithms/],
 });

@@ -53,6 +53,17 @@ describe('entry points stay light', () => {
     expect(js).toMatch(/from ['"]@geolearn\/algorithms['"]/);
     expect(js).not.toMatch(/function useState\(/);
   });
+
+  it('@geolearn/ui finds its shipped MNIST weights from dist, in ESM and CJS', () => {
+    for (const file of ['index.js', 'index.cjs']) {
+      const js = readFileSync(`${root}packages/ui/dist/${file}`, 'utf8');
+      const urls = [...js.matchAll(/new URL\("(\.\.\/assets\/[^"]+)"/g)].map((m) => m[1]);
+      expect(urls.length, file).toBeGreaterThanOrEqual(4);
+      for (const u of urls) expect(existsSync(new URL(u, `file://${root}packages/ui/dist/`)), `${file}: ${u}`).toBe(true);
+    }
+    const pkg = JSON.parse(readFileSync(`${root}packages/ui/package.json`, 'utf8'));
+    expect(pkg.files).toContain('assets');
+  });
 });
 
 describe('script-tag bundle', () => {

@@ -36,4 +36,20 @@ describe('server-side rendering', () => {
     expect(renderToString(createElement(ui.WaveformFeatures, { defaultValue: { eventClass: 'VT' } }))).toContain('Shannon entropy (30 bins)');
     expect(renderToString(createElement(ui.LossLandscape, { defaultValue: { view: 'surface', optimizers: ['gd', 'adam'], objective: 'rosenbrock' } }))).toContain('3-D surface');
   });
+  // Neural networks (issue 7): no model is loaded and no TF.js runs on the server.
+  it('renders the neural-network explainers to a string', async () => {
+    const ui = await import('@geolearn/ui');
+    for (const [name, text] of [
+      ['Neuron', 'A neuron'],
+      ['ConvolutionExplorer', 'Convolution'],
+      ['XorNet', 'Solving XOR'],
+      ['Playground', 'Neural network playground'],
+      ['DigitDrawingPad', 'Draw your number here'],
+      ['FeatureMaps', 'What the CNN sees'],
+    ] as const) {
+      const out = renderToString(createElement(ui[name] as (props: object) => ReturnType<typeof ui.LossLandscape>, {}));
+      expect(out, name).toContain(text);
+      expect(out, name).toContain('<math');
+    }
+  });
 });

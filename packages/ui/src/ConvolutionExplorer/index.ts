@@ -1,0 +1,2 @@
+export * from './ConvolutionExplorer';
+export type { KernelPreset, ExplorerImage } from './convolve';

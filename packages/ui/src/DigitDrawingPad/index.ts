@@ -1,0 +1,3 @@
+export * from './DigitDrawingPad';
+export type { Stroke } from './rasterize';
+export type { MnistModelKind, MnistModelSource } from '../common/mnistModels';

@@ -1,0 +1,112 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fireEvent, userEvent, waitFor, within } from 'storybook/test';
+import { Playground } from '@geolearn/ui';
+
+const meta = {
+  title: '5 Neural networks/Playground',
+  component: Playground,
+  args: { width: 980, height: 470, seed: 0 },
+  parameters: {
+    docs: {
+      description: {
+        component: [
+          'A multilayer perceptron h⁽ℓ⁾ = φ(W⁽ℓ⁾h⁽ℓ⁻¹⁾ + b⁽ℓ⁾) trained live by mini-batch gradient descent, θ ← θ − η ∂(𝓛 + λ𝓡)/∂θ, on two-dimensional data: everything the TensorFlow Playground has (its six data sets, the features x₁, x₂, x₁², x₂², x₁x₂, sin x₁, sin x₂, up to 6 hidden layers of 8 neurons, activation, L1/L2 regularisation and λ, η, noise, train:test ratio, batch size, a thumbnail of each neuron’s output, weights by sign and thickness, train and test loss curves), plus several classes with softmax and cross-entropy, your own points (click, type or CSV), a permalink of the whole state, model and data export, a seed and a steps-per-second readout.',
+          'Each frame trains one epoch and redraws the 100 × 100 boundary and every neuron from one batched forward pass of the plain-TypeScript engine. Inputs are scaled to [−1, 1] (x/6, x²/36).',
+          'Embed: `<iframe src="https://your.host/geolearn/iframe.html?id=5-neural-networks-playground--default&viewMode=story" width="100%" height="900" style="border:0" title="Neural network playground"></iframe>` — add `#data=spiral&hidden=8,8,8` to the page URL of a `syncUrl` playground to open a given state.',
+        ].join('\n\n'),
+      },
+    },
+  },
+} satisfies Meta<typeof Playground>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const trainLoss = (el: HTMLElement) => Number(el.getAttribute('data-train-loss'));
+
+/** Step three epochs on the circle: the epoch counter moves and the loss falls. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const status = canvas.getByTestId('status');
+    const step = canvas.getByRole('button', { name: 'Step' });
+    await userEvent.click(step);
+    const first = trainLoss(status);
+    await userEvent.click(step);
+    await userEvent.click(step);
+    await waitFor(() => expect(canvas.getByTestId('epoch')).toHaveTextContent('Epoch 0003'));
+    await expect(trainLoss(status)).toBeLessThan(first);
+    await expect(canvas.getByTestId('loss-curves')).toHaveAttribute('data-points', '4,4');
+  },
+};
+
+/** The spiral with every feature and 6 × 8 neurons: play, see steps/s, pause, then reset. */
+export const Spiral: Story = {
+  args: { defaultValue: { dataset: 'spiral', features: ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'], hidden: [8, 8, 8, 8, 8, 8], noise: 10, epoch: 30 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getAllByTestId('neuron-thumb')).toHaveLength(48);
+    await userEvent.click(canvas.getByRole('button', { name: 'Play' }));
+    await waitFor(() => expect(canvas.getByTestId('perf')).toHaveTextContent(/steps\/s/), { timeout: 5000 });
+    await waitFor(() => expect(Number(canvas.getByTestId('status').getAttribute('data-epoch'))).toBeGreaterThan(31), { timeout: 5000 });
+    await userEvent.click(canvas.getByRole('button', { name: 'Pause' }));
+    await expect(canvas.queryByTestId('perf')).toBeNull();
+    await userEvent.click(canvas.getByRole('button', { name: 'Reset' }));
+    for (let i = 0; i < 3; i++) await userEvent.click(canvas.getByRole('button', { name: 'Step' }));
+    await expect(canvas.getByTestId('epoch')).toHaveTextContent('Epoch 0003');
+  },
+};
+
+/** Four classes with softmax; toggle a feature and add a layer from the keyboard. */
+export const SeveralClasses: Story = {
+  args: { defaultValue: { dataset: 'blobs', classes: 4, hidden: [6], epoch: 40, learningRate: 0.1 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByTestId('status')).toHaveTextContent(/test accuracy/);
+    const feature = canvas.getByRole('button', { name: 'Feature x₁²' });
+    feature.focus();
+    await userEvent.keyboard('{Enter}');
+    await expect(feature).toHaveAttribute('aria-pressed', 'true');
+    canvas.getByRole('button', { name: 'Add layer' }).focus();
+    await userEvent.keyboard('{Enter}');
+    await expect(canvas.getAllByTestId('neuron-thumb')).toHaveLength(8);
+    await userEvent.click(canvas.getByRole('button', { name: 'Step' }));
+    await expect(canvas.getByTestId('epoch')).toHaveTextContent('Epoch 0001');
+  },
+};
+
+/** Your own points: a malformed CSV is refused with its line; a good one replaces the data; click adds a point. */
+export const OwnPoints: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const box = canvas.getByRole('textbox', { name: /Paste CSV/ });
+    await userEvent.type(box, '1,1,0{enter}2,oops,1');
+    await userEvent.click(canvas.getByRole('button', { name: 'Load CSV' }));
+    await expect(canvas.getByRole('alert')).toHaveTextContent('Line 2: "oops" is not a number');
+    await userEvent.clear(box);
+    await userEvent.type(box, '-3,-3,0{enter}3,3,0{enter}-3,3,1{enter}3,-3,1{enter}0,0,0{enter}4,0,1');
+    await userEvent.click(canvas.getByRole('button', { name: 'Load CSV' }));
+    const heat = canvas.getByTestId('heatmap');
+    await waitFor(() => expect(heat).toHaveAttribute('data-points', '6'));
+    const r = heat.querySelector('rect')!.getBoundingClientRect();
+    fireEvent.pointerDown(heat.querySelector('rect')!, { clientX: r.left + r.width * 0.25, clientY: r.top + r.height * 0.5, pointerId: 1 });
+    await waitFor(() => expect(heat).toHaveAttribute('data-points', '7'));
+    await expect(canvas.getByRole('button', { name: /Clear my points \(7\)/ })).toBeEnabled();
+  },
+};
+
+/** Edit a weight by clicking its edge and typing a value; the edit is part of the permalink. */
+export const EditWeight: Story = {
+  args: { defaultValue: { epoch: 5 } },
+  // The permalink field shows the gallery's own address (host and port): no pixel baseline.
+  parameters: { snapshot: false },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    fireEvent.click(canvasElement.querySelector('[data-testid="w-1-2-1"]')!);
+    await waitFor(() => expect(canvas.getByRole('combobox', { name: 'From' })).toHaveValue('2'));
+    const input = canvas.getByTestId('weight-input');
+    await userEvent.clear(input);
+    await userEvent.type(input, '-3{enter}');
+    await userEvent.click(canvas.getByRole('button', { name: 'Permalink' }));
+    await expect((canvas.getByTestId('permalink') as HTMLInputElement).value).toMatch(/edits=.*weight.*-3/);
+  },
+};

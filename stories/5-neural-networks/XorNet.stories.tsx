@@ -1,0 +1,88 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fireEvent, userEvent, waitFor, within } from 'storybook/test';
+import { XorNet } from '@geolearn/ui';
+
+const meta = {
+  title: '5 Neural networks/XOR',
+  component: XorNet,
+  args: { width: 720, height: 280, seed: 0 },
+  parameters: {
+    docs: {
+      description: {
+        component: [
+          'The exclusive or (XOR) of two bits is not linearly separable: no single neuron y = H(w₁x₁ + w₂x₂ + b) draws one line that puts (0,1) and (1,0) on one side and (0,0) and (1,1) on the other — at most 3 of the 4 rows come out right.',
+          'A multilayer perceptron solves it. The slides’ network uses binary steps H: h₁ = H(x₁ + x₂ − 0.5) is OR, h₂ = H(x₁ + x₂ − 1.5) is AND, and y = H(h₁ − h₂ − 0.5) is “OR but not AND”. A 2-2-1 or 2-3-1 MLP with tanh units learns the same by backpropagation, θ ← θ − η ∂𝓛/∂θ, with the binary cross-entropy 𝓛.',
+          'Embed: `<iframe src="https://your.host/geolearn/iframe.html?id=5-neural-networks-xor--default&viewMode=story" width="100%" height="560" style="border:0" title="Solving XOR"></iframe>`',
+        ].join('\n\n'),
+      },
+    },
+  },
+} satisfies Meta<typeof XorNet>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The hand-set binary network: feed each row and watch the truth table light up, all four right. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const status = canvas.getByTestId('status');
+    await expect(status).toHaveAttribute('data-correct', '4');
+    const next = canvas.getByRole('button', { name: 'Next input' });
+    await userEvent.click(next);
+    await userEvent.click(next);
+    await expect(status).toHaveTextContent('Input (1, 0) → h = (1, 0) → y = 1. 4 of 4 correct.');
+    await userEvent.click(next);
+    await expect(status).toHaveTextContent('Input (1, 1) → h = (1, 1) → y = 0.');
+  },
+};
+
+/** A single neuron: whatever the weights, one line gets at most 3 of the 4 rows. */
+export const SingleNeuron: Story = {
+  args: { defaultValue: { mode: 'single' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const status = canvas.getByTestId('status');
+    await expect(status).toHaveTextContent('A single neuron gets 3 of 4 right: one line cannot separate XOR.');
+    // b = −1.5 turns the neuron into AND: right on (0,0) and (1,1)'s target is 0, so 1 of 4.
+    fireEvent.change(canvas.getByRole('slider', { name: 'b' }), { target: { value: '-1.5' } });
+    await waitFor(() => expect(status).toHaveTextContent('A single neuron gets 1 of 4 right'));
+    // A negative w₂ with b = 0.5: still one line, still at most 3.
+    fireEvent.change(canvas.getByRole('slider', { name: 'w₂' }), { target: { value: '-1' } });
+    fireEvent.change(canvas.getByRole('slider', { name: 'b' }), { target: { value: '0.5' } });
+    await waitFor(() => expect(canvas.getByRole('slider', { name: 'b' })).toHaveValue('0.5'));
+    await expect(Number(status.getAttribute('data-correct'))).toBeLessThanOrEqual(3);
+  },
+};
+
+/** The 2-3-1 MLP after 300 steps of Adam: press Step ×10 and the loss keeps falling; all four rows right. */
+export const Trained: Story = {
+  args: { defaultValue: { mode: 'trained', step: 300 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const status = canvas.getByTestId('status');
+    await expect(status).toHaveTextContent(/Step 300 of 2000/);
+    const loss = () => Number(/loss ([\d.e-]+)/.exec(status.textContent ?? '')![1]);
+    const before = loss();
+    await userEvent.click(canvas.getByRole('button', { name: 'Step ×10' }));
+    await waitFor(() => expect(status).toHaveTextContent(/Step 310/));
+    await expect(loss()).toBeLessThan(before);
+    await expect(status).toHaveAttribute('data-correct', '4');
+    await expect(canvas.getByTestId('xor-loss')).toHaveAttribute('data-points', '310');
+  },
+};
+
+/** Train from scratch with Play (2-2-1), then pause: the boundary has formed. */
+export const PlayAndPause: Story = {
+  args: { defaultValue: { mode: 'trained', hidden: 2, learningRate: 0.1 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const status = canvas.getByTestId('status');
+    await userEvent.click(canvas.getByRole('button', { name: 'Play' }));
+    await waitFor(() => expect(Number(status.getAttribute('data-step'))).toBeGreaterThanOrEqual(200), { timeout: 8000 });
+    await userEvent.click(canvas.getByRole('button', { name: 'Pause' }));
+    // Snapshot at a fixed step: reset and step to 200 exactly.
+    await userEvent.click(canvas.getByRole('button', { name: 'Reset' }));
+    for (let i = 0; i < 20; i++) await userEvent.click(canvas.getByRole('button', { name: 'Step ×10' }));
+    await expect(status).toHaveAttribute('data-step', '200');
+  },
+};
