@@ -4,6 +4,7 @@ import { checkRandomState, type RandomStateLike } from '../core/random';
 import { checkArray, checkFeatureCount, checkOneOf, checkScalar } from '../core/validation';
 import { checkCount, frozenMatrix, lazyLabels } from './_common';
 import { kmeansLabels, randomInit } from './_kmeans';
+import { runToEnd } from '../core/steps';
 
 /** The shape of the covariance matrices, as scikit-learn's covariance_type. */
 export type CovarianceType = 'full' | 'tied' | 'diag' | 'spherical';
@@ -90,8 +91,7 @@ export class GaussianMixture {
 
   /** Fits the mixture by EM and returns this estimator. */
   fit(X: MatrixLike): this {
-    const it = this.fitSteps(X);
-    while (!it.next().done);
+    runToEnd(this.fitSteps(X));
     return this;
   }
 

@@ -4,6 +4,7 @@ import { checkRandomState, type RandomStateLike } from '../core/random';
 import { checkArray, checkFeatureCount, checkOneOf, checkScalar } from '../core/validation';
 import { checkCount, flatten, frozenMatrix, lazyLabels } from './_common';
 import { assign, inertiaOf, kmeansPlusPlus, meanAndVariance, randomInit, sameLabels, updateCenters } from './_kmeans';
+import { runToEnd } from '../core/steps';
 
 /** Options of {@link KMeans}, as scikit-learn's. */
 export interface KMeansOptions {
@@ -90,8 +91,7 @@ export class KMeans {
 
   /** Runs k-means to convergence and returns this estimator. */
   fit(X: MatrixLike): this {
-    const it = this.fitSteps(X);
-    while (!it.next().done);
+    runToEnd(this.fitSteps(X));
     return this;
   }
 

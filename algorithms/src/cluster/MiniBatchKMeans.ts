@@ -4,6 +4,7 @@ import { checkRandomState, type RandomStateLike } from '../core/random';
 import { checkArray, checkFeatureCount, checkOneOf, checkScalar } from '../core/validation';
 import { checkCount, flatten, frozenMatrix } from './_common';
 import { assign, kmeansPlusPlus, randomInit } from './_kmeans';
+import { runToEnd } from '../core/steps';
 
 /** Options of {@link MiniBatchKMeans}, as scikit-learn's. */
 export interface MiniBatchKMeansOptions {
@@ -81,8 +82,7 @@ export class MiniBatchKMeans {
 
   /** Runs the mini-batch steps and returns this estimator. */
   fit(X: MatrixLike): this {
-    const it = this.fitSteps(X);
-    while (!it.next().done);
+    runToEnd(this.fitSteps(X));
     return this;
   }
 

@@ -5,6 +5,7 @@ import { checkArray, checkOneOf, checkScalar } from '../core/validation';
 import { symmetricEigen } from '../decomposition/_linalg';
 import { checkCount, frozenMatrix } from './_common';
 import { kmeansLabels } from './_kmeans';
+import { runToEnd } from '../core/steps';
 
 /** Options of {@link SpectralClustering}, as scikit-learn's. */
 export interface SpectralClusteringOptions {
@@ -68,8 +69,7 @@ export class SpectralClustering {
 
   /** Runs the four steps and returns this estimator. */
   fit(X: MatrixLike): this {
-    const it = this.fitSteps(X);
-    while (!it.next().done);
+    runToEnd(this.fitSteps(X));
     return this;
   }
 

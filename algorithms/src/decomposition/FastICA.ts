@@ -4,6 +4,7 @@ import type { MatrixLike } from '../core/matrix';
 import { checkRandomState, type RandomStateLike } from '../core/random';
 import { checkArray, checkFeatureCount, checkOneOf, checkScalar } from '../core/validation';
 import { frozenRows, gram, symmetricEigen } from './_linalg';
+import { runToEnd } from '../core/steps';
 
 /** Options of {@link FastICA}, as scikit-learn's. */
 export interface FastICAOptions {
@@ -72,8 +73,7 @@ export class FastICA {
 
   /** Fits the unmixing matrix and returns this estimator. */
   fit(X: MatrixLike): this {
-    const it = this.fitSteps(X);
-    while (!it.next().done);
+    runToEnd(this.fitSteps(X));
     return this;
   }
 

@@ -11,6 +11,7 @@ import {
   type MaxFeatures,
 } from '../tree/DecisionTreeClassifier';
 import { NumpyMT19937, RAND_R_MAX } from '../tree/sklearnRandom';
+import { runToEnd } from '../core/steps';
 
 /** Options of {@link RandomForestClassifier}, as scikit-learn's. */
 export interface RandomForestClassifierOptions {
@@ -140,10 +141,7 @@ export class RandomForestClassifier {
 
   /** Grows all the trees and returns this estimator. */
   fit(X: MatrixLike, y: VectorLike): this {
-    const it = this.fitSteps(X, y);
-    let r = it.next();
-    while (!r.done) r = it.next();
-    return r.value;
+    return runToEnd(this.fitSteps(X, y));
   }
 
   private get model() {

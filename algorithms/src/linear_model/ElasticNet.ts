@@ -4,6 +4,7 @@ import { checkRandomState, type RandomStateLike } from '../core/random';
 import { checkOneOf, checkScalar, checkXy } from '../core/validation';
 import { centerData, interceptFrom } from './_shared';
 import { LinearRegressorBase } from './_base';
+import { runToEnd } from '../core/steps';
 
 /** Options of {@link ElasticNet} (and {@link Lasso}), as scikit-learn's. */
 export interface ElasticNetOptions {
@@ -225,11 +226,7 @@ export class ElasticNet extends LinearRegressorBase<{ coef: number[]; intercept:
 
   /** Runs {@link fitSteps} to the end and returns this estimator. */
   fit(X: MatrixLike, y: VectorLike): this {
-    const it = this.fitSteps(X, y);
-    for (;;) {
-      const r = it.next();
-      if (r.done) return r.value;
-    }
+    return runToEnd(this.fitSteps(X, y));
   }
 
   /** Passes over the coefficients that the fit took. */

@@ -2,6 +2,7 @@ import { NotFittedError, ValidationError } from '../core/errors';
 import type { Matrix, MatrixLike, VectorLike } from '../core/matrix';
 import { checkArray, checkClassLabels, checkFeatureCount, checkOneOf, checkScalar, checkVector } from '../core/validation';
 import { lbfgs, type LbfgsState } from './_lbfgs';
+import { runToEnd } from '../core/steps';
 
 /** Options of {@link LogisticRegression}, as scikit-learn's. */
 export interface LogisticRegressionOptions {
@@ -256,11 +257,7 @@ export class LogisticRegression {
 
   /** Runs {@link fitSteps} to the end and returns this estimator. */
   fit(X: MatrixLike, y: VectorLike): this {
-    const it = this.fitSteps(X, y);
-    for (;;) {
-      const r = it.next();
-      if (r.done) return r.value;
-    }
+    return runToEnd(this.fitSteps(X, y));
   }
 
   private get model() {

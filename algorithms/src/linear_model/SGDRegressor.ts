@@ -3,6 +3,7 @@ import type { MatrixLike, VectorLike } from '../core/matrix';
 import { checkRandomState, type RandomStateLike } from '../core/random';
 import { checkOneOf, checkScalar, checkXy } from '../core/validation';
 import { LinearRegressorBase } from './_base';
+import { runToEnd } from '../core/steps';
 
 /** Per-sample losses of {@link SGDRegressor}. */
 export type SGDRegressorLoss = 'squared_error' | 'huber' | 'epsilon_insensitive';
@@ -250,11 +251,7 @@ export class SGDRegressor extends LinearRegressorBase<{ coef: number[]; intercep
 
   /** Runs {@link fitSteps} to the end and returns this estimator. */
   fit(X: MatrixLike, y: VectorLike): this {
-    const it = this.fitSteps(X, y);
-    for (;;) {
-      const r = it.next();
-      if (r.done) return r.value;
-    }
+    return runToEnd(this.fitSteps(X, y));
   }
 
   /** Epochs run. */

@@ -2,6 +2,7 @@ import { ValidationError } from '../core/errors';
 import { checkRandomState, type RandomStateLike } from '../core/random';
 import { checkOneOf, checkScalar, firstNonFinite } from '../core/validation';
 import type { Objective } from './objectives';
+import { runToEnd } from '../core/steps';
 
 /** The update rules taught in the gradient-descent slides. */
 export type OptimizerName = 'gd' | 'momentum' | 'nesterov' | 'rmsprop' | 'adam';
@@ -224,9 +225,5 @@ export function* minimizeSteps(objective: Objective, theta0: ArrayLike<number>, 
 
 /** Runs {@link minimizeSteps} to the end. */
 export function minimize(objective: Objective, theta0: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult {
-  const it = minimizeSteps(objective, theta0, options);
-  for (;;) {
-    const r = it.next();
-    if (r.done) return r.value;
-  }
+  return runToEnd(minimizeSteps(objective, theta0, options));
 }

@@ -2,6 +2,7 @@ import { ValidationError } from '../core/errors';
 import { checkRandomState, type RandomStateLike } from '../core/random';
 import { checkScalar } from '../core/validation';
 import type { Objective } from './objectives';
+import { runToEnd } from '../core/steps';
 
 /**
  * The derivative-free searches of the regression slides ("naive attempt: grid search",
@@ -105,13 +106,6 @@ function* search(objective: Objective, points: Iterable<Float64Array>): Generato
   return Object.freeze({ params: best, loss: bestLoss, nLossEvaluations: n, evaluations: Object.freeze(evaluations) });
 }
 
-function run<T>(it: Generator<unknown, T, undefined>): T {
-  for (;;) {
-    const r = it.next();
-    if (r.done) return r.value;
-  }
-}
-
 /**
  * Grid search: θ runs over the Cartesian product of `nPoints` evenly spaced values per
  * axis (ends included, θⱼ = lowⱼ + k (highⱼ − lowⱼ)/(nⱼ − 1)), the last axis varying fastest.
@@ -141,7 +135,7 @@ export function* gridSearchSteps(objective: Objective, options: GridSearchOption
 
 /** Runs {@link gridSearchSteps} to the end. */
 export function gridSearch(objective: Objective, options: GridSearchOptions = {}): SearchResult {
-  return run(gridSearchSteps(objective, options));
+  return runToEnd(gridSearchSteps(objective, options));
 }
 
 /**
@@ -161,5 +155,5 @@ export function* randomSearchSteps(objective: Objective, options: RandomSearchOp
 
 /** Runs {@link randomSearchSteps} to the end. */
 export function randomSearch(objective: Objective, options: RandomSearchOptions = {}): SearchResult {
-  return run(randomSearchSteps(objective, options));
+  return runToEnd(randomSearchSteps(objective, options));
 }

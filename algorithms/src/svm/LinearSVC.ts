@@ -2,6 +2,7 @@ import { NotFittedError, ValidationError } from '../core/errors';
 import type { MatrixLike, VectorLike } from '../core/matrix';
 import { checkRandomState, type RandomStateLike } from '../core/random';
 import { checkArray, checkClassLabels, checkFeatureCount, checkOneOf, checkScalar } from '../core/validation';
+import { runToEnd } from '../core/steps';
 
 /** Options of {@link LinearSVC}, as scikit-learn's (penalty l2, dual formulation). */
 export interface LinearSVCOptions {
@@ -216,10 +217,7 @@ export class LinearSVC {
 
   /** Trains and returns this estimator. */
   fit(X: MatrixLike, y: VectorLike): this {
-    const it = this.fitSteps(X, y);
-    let r = it.next();
-    while (!r.done) r = it.next();
-    return r.value;
+    return runToEnd(this.fitSteps(X, y));
   }
 
   private get model() {

@@ -3,6 +3,7 @@ import type { Matrix, MatrixLike, VectorLike } from '../core/matrix';
 import { checkArray, checkClassLabels, checkFeatureCount, checkOneOf, checkScalar } from '../core/validation';
 import { KernelCache, kernelValue, rowSquaredNorms, type KernelParams, type SVCKernel } from './kernels';
 import { SMOSolver } from './smo';
+import { runToEnd } from '../core/steps';
 
 /** Options of {@link SVC}, as scikit-learn's. */
 export interface SVCOptions {
@@ -282,10 +283,7 @@ export class SVC {
 
   /** Trains the SVMs and returns this estimator. */
   fit(X: MatrixLike, y: VectorLike): this {
-    const it = this.fitSteps(X, y, { every: Infinity });
-    let r = it.next();
-    while (!r.done) r = it.next();
-    return r.value;
+    return runToEnd(this.fitSteps(X, y, { every: Infinity }));
   }
 
   private get model(): Fitted {
