@@ -1,4 +1,16 @@
-import { LossLandscape } from '@geolearn/ui';
+import {
+  BatchSizeExplorer,
+  ConvolutionExplorer,
+  DataModelLoss,
+  LearningRateExplorer,
+  LossLandscape,
+  Neuron,
+  OverfittingExplorer,
+  SearchComparison,
+  Seismogram,
+  SpotTheSeismogram,
+  WaveformFeatures,
+} from '@geolearn/ui';
 import { createElement, type ComponentType } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 
@@ -10,9 +22,25 @@ export interface ElementDefinition {
   component: ComponentType<Record<string, unknown>>;
 }
 
-/** The explainers available as custom elements. */
+const def = (tag: string, component: unknown): ElementDefinition => ({ tag, component: component as ComponentType<Record<string, unknown>> });
+
+/**
+ * The explainers available as custom elements. The TensorFlow.js ones (XorNet, Playground,
+ * DigitDrawingPad, FeatureMaps) are left out so that the script-tag file stays small; embed
+ * those as an iframe of the gallery.
+ */
 export const elementDefinitions: ElementDefinition[] = [
-  { tag: 'geolearn-loss-landscape', component: LossLandscape as ComponentType<Record<string, unknown>> },
+  def('geolearn-loss-landscape', LossLandscape),
+  def('geolearn-learning-rate-explorer', LearningRateExplorer),
+  def('geolearn-search-comparison', SearchComparison),
+  def('geolearn-batch-size-explorer', BatchSizeExplorer),
+  def('geolearn-overfitting-explorer', OverfittingExplorer),
+  def('geolearn-data-model-loss', DataModelLoss),
+  def('geolearn-neuron', Neuron),
+  def('geolearn-convolution-explorer', ConvolutionExplorer),
+  def('geolearn-seismogram', Seismogram),
+  def('geolearn-spot-the-seismogram', SpotTheSeismogram),
+  def('geolearn-waveform-features', WaveformFeatures),
 ];
 
 /**

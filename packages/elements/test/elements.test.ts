@@ -1,6 +1,6 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { attributeToProp, defineGeoLearnElements, parseAttribute } from '../src';
+import { attributeToProp, defineGeoLearnElements, elementDefinitions, parseAttribute } from '../src';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 afterEach(() => {
@@ -8,6 +8,13 @@ afterEach(() => {
 });
 
 describe('custom elements', () => {
+  it('defines one element per explainer, each with a hyphenated geolearn- tag', () => {
+    const tags = elementDefinitions.map((d) => d.tag);
+    expect(new Set(tags).size).toBe(tags.length);
+    expect(tags.every((t) => /^geolearn-[a-z-]+$/.test(t))).toBe(true);
+    expect(tags).toContain('geolearn-seismogram');
+  });
+
   it('parses attributes into props', () => {
     expect(parseAttribute('42')).toBe(42);
     expect(parseAttribute('{"learningRate":0.2}')).toEqual({ learningRate: 0.2 });
