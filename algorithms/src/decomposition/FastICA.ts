@@ -55,6 +55,17 @@ interface State {
   d: number;
 }
 
+/** A fitted {@link FastICA} as plain JSON, for permalinks and export. */
+export interface FastICAJSON {
+  estimator: 'FastICA';
+  options: Omit<FastICA['options'], 'randomState'> & { randomState?: number };
+  components: number[][];
+  mixing: number[][];
+  mean: number[];
+  whitening: number[][] | null;
+  nIter: number;
+}
+
 /**
  * Independent component analysis by FastICA (Hyvärinen & Oja 2000), as scikit-learn: the
  * observations are x = A s, a linear mix of independent, non-Gaussian sources s. After
@@ -294,6 +305,38 @@ export class FastICA {
       }),
     );
   }
+
+  /** The fitted model as plain JSON. */
+  toJSON(): FastICAJSON {
+    const m = this.model;
+    const { randomState, ...rest } = this.options;
+    return {
+      estimator: 'FastICA',
+      options: { ...rest, ...(typeof randomState === 'number' ? { randomState } : {}) },
+      components: m.components.map((r) => [...r]),
+      mixing: m.mixing.map((r) => [...r]),
+      mean: [...m.mean],
+      whitening: m.whitening ? m.whitening.map((r) => [...r]) : null,
+      nIter: m.nIter,
+    };
+  }
+
+  /** Reads {@link toJSON}'s output back into a fitted estimator. */
+  static fromJSON(json: FastICAJSON): FastICA {
+    if (json?.estimator !== 'FastICA') throw new ValidationError('json', 'bad-option', 'not a FastICA model');
+    const m = new FastICA(json.options);
+    const d = json.mean.length;
+    m.state = {
+      components: frozenRows(json.components.flat(), json.components.length, d),
+      mixing: json.mixing.map((r) => [...r]),
+      mean: [...json.mean],
+      whitening: json.whitening ? frozenRows(json.whitening.flat(), json.whitening.length, d) : null,
+      nIter: json.nIter,
+      d,
+    };
+    return m;
+  }
+
 }
 
 /** g and the mean of g′ over the samples: writes g(u) into gx and returns E[g′(u)]. */

@@ -44,6 +44,23 @@ interface State {
   dualCoef: Float64Array | null;
 }
 
+/** A fitted {@link KernelPCA} as plain JSON (it keeps the training samples, as a kernel method must). */
+export interface KernelPCAJSON {
+  estimator: 'KernelPCA';
+  options: KernelPCA['options'];
+  X: number[];
+  n: number;
+  d: number;
+  gamma: number;
+  eigenvalues: number[];
+  eigenvectors: number[];
+  p: number;
+  rowMeans: number[];
+  allMean: number;
+  Xt: number[];
+  dualCoef: number[] | null;
+}
+
 /**
  * Kernel PCA (Schölkopf et al. 1998): PCA in the feature space of a kernel, through the n×n
  * kernel matrix Kᵢⱼ = k(xᵢ, xⱼ), centred in feature space (K̃ = K − 1K − K1 + 1K1, with 1 the
@@ -179,6 +196,47 @@ export class KernelPCA {
       }),
     );
   }
+
+  /** The fitted model as plain JSON. */
+  toJSON(): KernelPCAJSON {
+    const m = this.model;
+    return {
+      estimator: 'KernelPCA',
+      options: { ...this.options },
+      X: Array.from(m.Xfit),
+      n: m.n,
+      d: m.d,
+      gamma: m.gamma,
+      eigenvalues: [...m.eigenvalues],
+      eigenvectors: Array.from(m.eigenvectors),
+      p: m.p,
+      rowMeans: Array.from(m.rowMeans),
+      allMean: m.allMean,
+      Xt: Array.from(m.Xt),
+      dualCoef: m.dualCoef ? Array.from(m.dualCoef) : null,
+    };
+  }
+
+  /** Reads {@link toJSON}'s output back into a fitted estimator. */
+  static fromJSON(json: KernelPCAJSON): KernelPCA {
+    if (json?.estimator !== 'KernelPCA') throw new ValidationError('json', 'bad-option', 'not a KernelPCA model');
+    const m = new KernelPCA({ ...json.options, gamma: json.options.gamma ?? undefined });
+    m.state = {
+      Xfit: Float64Array.from(json.X),
+      n: json.n,
+      d: json.d,
+      gamma: json.gamma,
+      eigenvalues: [...json.eigenvalues],
+      eigenvectors: Float64Array.from(json.eigenvectors),
+      p: json.p,
+      rowMeans: Float64Array.from(json.rowMeans),
+      allMean: json.allMean,
+      Xt: Float64Array.from(json.Xt),
+      dualCoef: json.dualCoef ? Float64Array.from(json.dualCoef) : null,
+    };
+    return m;
+  }
+
 }
 
 /** K[i][j] = k(aᵢ, bⱼ) for row-major A (m×d) and B (n×d). */

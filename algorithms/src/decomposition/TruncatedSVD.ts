@@ -17,6 +17,16 @@ interface State {
   explainedVarianceRatio: number[];
 }
 
+/** A fitted {@link TruncatedSVD} as plain JSON, for permalinks and export. */
+export interface TruncatedSVDJSON {
+  estimator: 'TruncatedSVD';
+  options: Required<TruncatedSVDOptions>;
+  components: number[][];
+  singularValues: number[];
+  explainedVariance: number[];
+  explainedVarianceRatio: number[];
+}
+
 /**
  * Truncated SVD (latent semantic analysis): the rank-k SVD X ≈ UₖΣₖVₖᵀ of X itself, without
  * centring (unlike PCA), projecting X on the first k right singular vectors. Exact here
@@ -114,4 +124,32 @@ export class TruncatedSVD {
     if (B.cols !== k) throw new ValidationError('Z', 'shape-mismatch', `has ${B.cols} columns, but the model has ${k} components`);
     return Array.from({ length: B.rows }, (_, i) => Array.from({ length: d }, (_, j) => C.reduce((s, w, c) => s + B.data[i * k + c] * w[j], 0)));
   }
+
+  /** The fitted model as plain JSON. */
+  toJSON(): TruncatedSVDJSON {
+    const m = this.model;
+    return {
+      estimator: 'TruncatedSVD',
+      options: { ...this.options },
+      components: m.components.map((r) => [...r]),
+      singularValues: [...m.singularValues],
+      explainedVariance: [...m.explainedVariance],
+      explainedVarianceRatio: [...m.explainedVarianceRatio],
+    };
+  }
+
+  /** Reads {@link toJSON}'s output back into a fitted estimator. */
+  static fromJSON(json: TruncatedSVDJSON): TruncatedSVD {
+    if (json?.estimator !== 'TruncatedSVD') throw new ValidationError('json', 'bad-option', 'not a TruncatedSVD model');
+    const m = new TruncatedSVD(json.options);
+    const d = json.components[0]?.length ?? 0;
+    m.state = {
+      components: frozenRows(json.components.flat(), json.components.length, d),
+      singularValues: [...json.singularValues],
+      explainedVariance: [...json.explainedVariance],
+      explainedVarianceRatio: [...json.explainedVarianceRatio],
+    };
+    return m;
+  }
+
 }
