@@ -3,7 +3,7 @@ import type { MatrixLike } from '../core/matrix';
 import { checkRandomState, type RandomStateLike } from '../core/random';
 import { checkArray, checkFeatureCount, checkOneOf, checkScalar } from '../core/validation';
 import { checkCount, flatten, frozenMatrix, lazyLabels } from './_common';
-import { assign, inertiaOf, kmeansPlusPlus, meanAndVariance, randomInit, sameLabels, updateCenters } from './_kmeans';
+import { assignRows, BoundedAssign, inertiaOf, kmeansPlusPlus, meanAndVariance, randomInit, sameLabels, updateCenters } from './_kmeans';
 import { runToEnd } from '../core/steps';
 
 /** Options of {@link KMeans}, as scikit-learn's. */
@@ -133,8 +133,12 @@ export class KMeans {
       for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) out[c * d + j] = C[c * d + j] + mu[j];
       return frozenMatrix(out, k, d);
     };
+    // The labels do not change between an 'assign' and its 'update' and 'repeat', so those
+    // snapshots share one private copy, taken at the 'assign'.
+    let shown: () => readonly number[] | null = lazyLabels(null);
     const snap = (step: KMeansStep['step'], run: number, iteration: number, C: Float64Array, labels: Int32Array | null, inertia: number | null, centerShift: number | null, converged: boolean): KMeansStep => {
-      const get = lazyLabels(labels ? labels.slice() : null);
+      if (step === 'assign' || !labels) shown = lazyLabels(labels ? labels.slice() : null);
+      const get = shown;
       return Object.freeze({
         step,
         run,
@@ -152,6 +156,7 @@ export class KMeans {
     const labels = new Int32Array(n);
     const prev = new Int32Array(n);
     const dist = new Float64Array(n);
+    const bounded = new BoundedAssign(A, n, d, k);
     let best: { C: Float64Array; labels: Int32Array; inertia: number; nIter: number } | null = null;
     const runs = explicit ? 1 : nInit;
     for (let run = 0; run < runs; run++) {
@@ -163,16 +168,18 @@ export class KMeans {
       yield snap('initialise', run, 0, C, null, null, null, false);
       let Cn: Float64Array = new Float64Array(k * d);
       prev.fill(-1);
+      bounded.reset();
       let strict = false;
       let iter = 0;
       let inertia = 0;
       for (;;) {
         iter++;
         // Assign: each sample to its nearest centre.
-        inertia = assign(A, n, d, C, k, labels, dist);
+        inertia = bounded.assign(C, labels, dist);
         yield snap('assign', run, iter, C, labels, inertia, null, false);
         // Update: each centre to the mean of its samples.
         updateCenters(A, n, d, labels, dist, k, Cn);
+        bounded.moved(C, Cn);
         let shift = 0;
         for (let q = 0; q < k * d; q++) shift += (Cn[q] - C[q]) ** 2;
         [C, Cn] = [Cn, C];
@@ -186,7 +193,7 @@ export class KMeans {
       }
       if (strict) inertia = inertiaOf(A, n, d, C, labels);
       else {
-        inertia = assign(A, n, d, C, k, labels, dist);
+        inertia = bounded.assign(C, labels, dist);
         yield snap('assign', run, iter, C, labels, inertia, null, true);
       }
       if (!best || inertia < best.inertia) best = { C: C.slice(), labels: labels.slice(), inertia, nIter: iter };
@@ -235,12 +242,7 @@ export class KMeans {
 
   /** The nearest centre of each row of X. */
   predict(X: MatrixLike): number[] {
-    const { C, k, d } = this.centersFlat();
-    const A = checkArray(X);
-    checkFeatureCount(A, d);
-    const labels = new Int32Array(A.rows);
-    assign(A.data, A.rows, d, C, k, labels, new Float64Array(A.rows));
-    return Array.from(labels);
+    return Array.from(assignRows(this.model.clusterCenters, X).labels);
   }
 
   /** Euclidean distance of each row of X to each centre (n × k), scikit-learn's cluster-distance space. */
@@ -263,10 +265,7 @@ export class KMeans {
 
   /** Minus the inertia of X with respect to the fitted centres (higher is better), as scikit-learn. */
   score(X: MatrixLike): number {
-    const { C, k, d } = this.centersFlat();
-    const A = checkArray(X);
-    checkFeatureCount(A, d);
-    return -assign(A.data, A.rows, d, C, k, new Int32Array(A.rows), new Float64Array(A.rows));
+    return -assignRows(this.model.clusterCenters, X).inertia;
   }
 
   toJSON(): KMeansJSON {

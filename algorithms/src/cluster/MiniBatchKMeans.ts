@@ -1,9 +1,9 @@
 import { NotFittedError, ValidationError } from '../core/errors';
 import type { MatrixLike } from '../core/matrix';
 import { checkRandomState, type RandomStateLike } from '../core/random';
-import { checkArray, checkFeatureCount, checkOneOf, checkScalar } from '../core/validation';
-import { checkCount, flatten, frozenMatrix } from './_common';
-import { assign, kmeansPlusPlus, randomInit } from './_kmeans';
+import { checkArray, checkOneOf, checkScalar } from '../core/validation';
+import { checkCount, frozenMatrix } from './_common';
+import { assign, assignRows, kmeansPlusPlus, randomInit } from './_kmeans';
 import { runToEnd } from '../core/steps';
 
 /** Options of {@link MiniBatchKMeans}, as scikit-learn's. */
@@ -253,13 +253,7 @@ export class MiniBatchKMeans {
 
   /** The nearest centre of each row of X. */
   predict(X: MatrixLike): number[] {
-    const cc = this.model.clusterCenters;
-    const d = cc[0].length;
-    const A = checkArray(X);
-    checkFeatureCount(A, d);
-    const labels = new Int32Array(A.rows);
-    assign(A.data, A.rows, d, flatten(cc, d), cc.length, labels, new Float64Array(A.rows));
-    return Array.from(labels);
+    return Array.from(assignRows(this.model.clusterCenters, X).labels);
   }
 
   toJSON() {

@@ -3,7 +3,10 @@
  * and SpectralClustering (its last step). Flat row-major Float64Arrays throughout: these loops
  * are the whole cost of a fit.
  */
+import type { MatrixLike } from '../core/matrix';
 import type { RandomState } from '../core/random';
+import { checkArray, checkFeatureCount } from '../core/validation';
+import { flatten } from './_common';
 
 /**
  * k-means++ seeding, scikit-learn's greedy variant: the first centre is a uniformly drawn
@@ -51,10 +54,22 @@ export function kmeansPlusPlus(X: Float64Array, n: number, d: number, k: number,
     }
     const o = candIds[bestT] * d;
     pot = 0;
-    for (let i = 0; i < n; i++) {
-      const v = sqDist(X, i * d, X, o, d);
-      if (v < closest[i]) closest[i] = v;
-      pot += closest[i];
+    if (d === 2) {
+      const c0 = X[o];
+      const c1 = X[o + 1];
+      for (let i = 0; i < n; i++) {
+        const a = X[2 * i] - c0;
+        const b = X[2 * i + 1] - c1;
+        const m = Math.min(a * a + b * b, closest[i]);
+        closest[i] = m;
+        pot += m;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const m = Math.min(sqDist(X, i * d, X, o, d), closest[i]);
+        closest[i] = m;
+        pot += m;
+      }
     }
     C.set(X.subarray(o, o + d), c * d);
   }
@@ -71,15 +86,13 @@ function potentialWith(X: Float64Array, n: number, d: number, o: number, closest
       const a = X[2 * i] - c0;
       const b = X[2 * i + 1] - c1;
       const v = a * a + b * b;
-      const m = closest[i];
-      p += v < m ? v : m;
+      p += Math.min(v, closest[i]); // branch-free: which side wins is unpredictable
     }
     return p;
   }
   for (let i = 0; i < n; i++) {
     const v = sqDist(X, i * d, X, o, d);
-    const m = closest[i];
-    p += v < m ? v : m;
+    p += Math.min(v, closest[i]);
   }
   return p;
 }
@@ -147,6 +160,16 @@ export function assign(X: Float64Array, n: number, d: number, C: Float64Array, k
   return inertia;
 }
 
+/** The nearest of fitted centres (k rows) for each row of X, checked for width, and the inertia. */
+export function assignRows(centers: readonly (readonly number[])[], X: MatrixLike): { labels: Int32Array; inertia: number } {
+  const d = centers[0].length;
+  const A = checkArray(X);
+  checkFeatureCount(A, d);
+  const labels = new Int32Array(A.rows);
+  const inertia = assign(A.data, A.rows, d, flatten(centers, d), centers.length, labels, new Float64Array(A.rows));
+  return { labels, inertia };
+}
+
 /**
  * The update step: each centre becomes the mean of its samples, cₖ = (1/|Cₖ|) Σ_{i∈Cₖ} xᵢ.
  * An empty cluster is moved onto the sample farthest from its own centre (as scikit-learn
@@ -163,12 +186,21 @@ export function updateCenters(
 ): void {
   const counts = new Float64Array(k);
   Cnew.fill(0);
-  for (let i = 0; i < n; i++) {
-    const c = labels[i];
-    counts[c]++;
-    const o = i * d;
-    const co = c * d;
-    for (let j = 0; j < d; j++) Cnew[co + j] += X[o + j];
+  if (d === 2) {
+    for (let i = 0; i < n; i++) {
+      const c = labels[i];
+      counts[c]++;
+      Cnew[2 * c] += X[2 * i];
+      Cnew[2 * c + 1] += X[2 * i + 1];
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const c = labels[i];
+      counts[c]++;
+      const o = i * d;
+      const co = c * d;
+      for (let j = 0; j < d; j++) Cnew[co + j] += X[o + j];
+    }
   }
   const empty: number[] = [];
   for (let c = 0; c < k; c++) if (counts[c] === 0) empty.push(c);
@@ -253,4 +285,137 @@ export function inertiaOf(X: Float64Array, n: number, d: number, C: Float64Array
 export function sameLabels(a: Int32Array, b: Int32Array): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/**
+ * Lloyd's assignment step with Hamerly's bounds (Hamerly 2010), giving exactly the labels of
+ * {@link assign} while most samples skip the scan over the k centres. Per sample it keeps
+ * - ℓᵢ, a lower bound on the distance to every centre other than its own;
+ * and, each step, the exact distance uᵢ = ‖xᵢ − c_{aᵢ}‖ to its own centre (needed anyway for
+ * the inertia). After centres move by δₖ = ‖cₖ′ − cₖ‖, the triangle inequality gives
+ * ‖xᵢ − c′‖ ≥ ‖xᵢ − c‖ − δ, so ℓᵢ ← ℓᵢ − max_{k≠aᵢ} δₖ stays a lower bound. With
+ * sₐ = ½ min_{k≠a} ‖cₐ − cₖ‖, any other centre is at least 2sₐ − uᵢ away, so when
+ * uᵢ < max(ℓᵢ, sₐ) (less a tiny margin for rounding, so that near-ties, which must go to the
+ * lower index, are always scanned) the label cannot change. Otherwise the sample is scanned as
+ * in {@link assign}, which also refreshes ℓᵢ to the second-smallest distance.
+ */
+export class BoundedAssign {
+  private readonly lower: Float64Array;
+  private readonly half: Float64Array;
+  private fresh = true;
+  private readonly slack: number;
+  private loosen1 = 0;
+  private loosen2 = 0;
+  private argMax = -1;
+
+  constructor(
+    private readonly X: Float64Array,
+    private readonly n: number,
+    private readonly d: number,
+    private readonly k: number,
+  ) {
+    this.lower = new Float64Array(n);
+    this.half = new Float64Array(k);
+    // Rounding margin on the scale of the data (absolute error of distances ~ ε·‖x‖).
+    let big = 0;
+    for (let q = 0; q < n * d; q++) big = Math.max(big, Math.abs(X[q]));
+    this.slack = 1e-9 * big * Math.sqrt(d);
+  }
+
+  /** Forget the bounds (a new run): the next assignment scans every sample. */
+  reset(): void {
+    this.fresh = true;
+    this.loosen1 = this.loosen2 = 0;
+  }
+
+  /**
+   * Labels each sample with its nearest centre (ties to the lower index), writes the squared
+   * distance into `dist` and returns the inertia, summed in sample order as {@link assign} does.
+   */
+  assign(C: Float64Array, labels: Int32Array, dist: Float64Array): number {
+    const { X, n, d, k, lower, half, slack } = this;
+    const fresh = this.fresh;
+    const { loosen1, loosen2, argMax } = this;
+    this.fresh = false;
+    this.loosen1 = this.loosen2 = 0;
+    if (!fresh) {
+      // sₐ: half the distance from each centre to its nearest other centre.
+      for (let a = 0; a < k; a++) {
+        let m = Infinity;
+        for (let c = 0; c < k; c++) if (c !== a) m = Math.min(m, sqDist(C, a * d, C, c * d, d));
+        half[a] = Math.sqrt(m) / 2;
+      }
+    }
+    let inertia = 0;
+    for (let i = 0; i < n; i++) {
+      const o = i * d;
+      if (!fresh) {
+        const a = labels[i];
+        let u2: number;
+        if (d === 2) {
+          const p = X[o] - C[2 * a];
+          const q = X[o + 1] - C[2 * a + 1];
+          u2 = p * p + q * q;
+        } else u2 = sqDist(X, o, C, a * d, d);
+        const l = (lower[i] -= a === argMax ? loosen2 : loosen1);
+        // u < max(ℓ, s) with the margin, compared squared (u ≤ m there, so a margin of 2e-9·m
+        // covers 1e-9·(m + u)).
+        const m = (l > half[a] ? l : half[a]) * (1 - 2e-9) - slack;
+        if (m > 0 && u2 < m * m) {
+          dist[i] = u2;
+          inertia += u2;
+          continue;
+        }
+      }
+      // The full scan of {@link assign}, keeping the second-smallest distance too.
+      let best = Infinity;
+      let second = Infinity;
+      let arg = 0;
+      for (let c = 0; c < k; c++) {
+        let s: number;
+        if (d === 2) {
+          const p = X[o] - C[2 * c];
+          const q = X[o + 1] - C[2 * c + 1];
+          s = p * p + q * q;
+        } else s = sqDist(X, o, C, c * d, d);
+        if (s < best) {
+          second = best;
+          best = s;
+          arg = c;
+        } else if (s < second) second = s;
+      }
+      labels[i] = arg;
+      dist[i] = best;
+      lower[i] = Math.sqrt(second);
+      inertia += best;
+    }
+    return inertia;
+  }
+
+  /** The centres moved from `C` to `Cnew`: loosen the lower bounds by the largest other drift. */
+  moved(C: Float64Array, Cnew: Float64Array): void {
+    const { d, k } = this;
+    if (this.fresh) return;
+    let max1 = 0;
+    let max2 = 0;
+    let argMax = -1;
+    for (let c = 0; c < k; c++) {
+      const v = Math.sqrt(sqDist(C, c * d, Cnew, c * d, d));
+      if (v > max1) {
+        max2 = max1;
+        max1 = v;
+        argMax = c;
+      } else if (v > max2) max2 = v;
+    }
+    // Applied to each ℓᵢ in the next assignment (summed if the centres move twice meanwhile).
+    if (this.loosen1 > 0) {
+      this.loosen1 += max1;
+      this.loosen2 = this.loosen1;
+      this.argMax = -1;
+    } else {
+      this.loosen1 = max1;
+      this.loosen2 = max2;
+      this.argMax = argMax;
+    }
+  }
 }

@@ -2,7 +2,7 @@ import { NotFittedError, ValidationError } from '../core/errors';
 import type { MatrixLike, VectorLike } from '../core/matrix';
 import type { RandomStateLike } from '../core/random';
 import { checkArray, checkClassLabels, checkFeatureCount, checkScalar } from '../core/validation';
-import { applyTree, GrowWorkspace, rankFeatures } from '../tree/builder';
+import { applyTree, GrowWorkspace, majorityClass, rankFeatures } from '../tree/builder';
 import {
   DecisionTreeClassifier,
   growParams,
@@ -12,6 +12,7 @@ import {
 } from '../tree/DecisionTreeClassifier';
 import { NumpyMT19937, RAND_R_MAX } from '../tree/sklearnRandom';
 import { runToEnd } from '../core/steps';
+import { accuracyScore } from '../metrics/classification';
 
 /** Options of {@link RandomForestClassifier}, as scikit-learn's. */
 export interface RandomForestClassifierOptions {
@@ -224,29 +225,19 @@ export class RandomForestClassifier {
   treeVotes(X: MatrixLike): number[][] {
     const A = this.checkX(X);
     const { trees, classes } = this.model;
-    const K = classes.length;
     const out: number[][] = Array.from({ length: A.rows }, () => new Array<number>(trees.length));
     const leaves = new Int32Array(A.rows);
     trees.forEach((tree, ti) => {
       const t = tree.arrays;
       applyTree(t, A.data, A.rows, A.cols, leaves);
-      for (let i = 0; i < A.rows; i++) {
-        const o = leaves[i] * K;
-        let best = 0;
-        for (let k = 1; k < K; k++) if (t.value[o + k] > t.value[o + best]) best = k;
-        out[i][ti] = classes[best];
-      }
+      for (let i = 0; i < A.rows; i++) out[i][ti] = classes[majorityClass(t, leaves[i])];
     });
     return out;
   }
 
   /** Mean accuracy on (X, y), as scikit-learn's score. */
   score(X: MatrixLike, y: VectorLike): number {
-    const p = this.predict(X);
-    if (y.length !== p.length) throw new ValidationError('y', 'length-mismatch', `has ${y.length} values but X has ${p.length} samples`);
-    let c = 0;
-    for (let i = 0; i < p.length; i++) if (p[i] === y[i]) c++;
-    return c / p.length;
+    return accuracyScore(y, this.predict(X));
   }
 
   toJSON(): RandomForestClassifierJSON {

@@ -3,6 +3,7 @@ import type { MatrixLike, VectorLike } from '../core/matrix';
 import { checkRandomState, type RandomStateLike } from '../core/random';
 import { checkArray, checkClassLabels, checkFeatureCount, checkOneOf, checkScalar } from '../core/validation';
 import { runToEnd } from '../core/steps';
+import { accuracyScore } from '../metrics/classification';
 
 /** Options of {@link LinearSVC}, as scikit-learn's (penalty l2, dual formulation). */
 export interface LinearSVCOptions {
@@ -280,11 +281,7 @@ export class LinearSVC {
 
   /** Mean accuracy on (X, y), as scikit-learn's score. */
   score(X: MatrixLike, y: VectorLike): number {
-    const p = this.predict(X);
-    if (y.length !== p.length) throw new ValidationError('y', 'length-mismatch', `has ${y.length} values but X has ${p.length} samples`);
-    let c = 0;
-    for (let i = 0; i < p.length; i++) if (p[i] === y[i]) c++;
-    return c / p.length;
+    return accuracyScore(y, this.predict(X));
   }
 
   toJSON(): LinearSVCJSON {

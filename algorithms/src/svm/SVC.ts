@@ -4,6 +4,7 @@ import { checkArray, checkClassLabels, checkFeatureCount, checkOneOf, checkScala
 import { KernelCache, kernelValue, rowSquaredNorms, type KernelParams, type SVCKernel } from './kernels';
 import { SMOSolver } from './smo';
 import { runToEnd } from '../core/steps';
+import { accuracyScore } from '../metrics/classification';
 
 /** Options of {@link SVC}, as scikit-learn's. */
 export interface SVCOptions {
@@ -441,11 +442,7 @@ export class SVC {
 
   /** Mean accuracy on (X, y), as scikit-learn's score. */
   score(X: MatrixLike, y: VectorLike): number {
-    const p = this.predict(X);
-    if (y.length !== p.length) throw new ValidationError('y', 'length-mismatch', `has ${y.length} values but X has ${p.length} samples`);
-    let c = 0;
-    for (let i = 0; i < p.length; i++) if (p[i] === y[i]) c++;
-    return c / p.length;
+    return accuracyScore(y, this.predict(X));
   }
 
   toJSON(): SVCJSON {

@@ -2,7 +2,9 @@ import { NotFittedError, ValidationError } from '../core/errors';
 import type { MatrixLike, VectorLike } from '../core/matrix';
 import { RandomState, type RandomStateLike } from '../core/random';
 import { checkArray, checkClassLabels, checkFeatureCount, checkOneOf, checkScalar } from '../core/validation';
-import { applyTree, growTree, rankFeatures, type FeatureRanks, type GrowParams, type GrowWorkspace, type TreeArrays } from './builder';
+import { runToEnd } from '../core/steps';
+import { accuracyScore } from '../metrics/classification';
+import { applyTree, growSteps, majorityClass, growTree, rankFeatures, type FeatureRanks, type GrowParams, type GrowProgress, type GrowWorkspace, type TreeArrays } from './builder';
 import { SplitterRandom } from './sklearnRandom';
 
 /** How many features each split may look at: a count, a fraction of them, 'sqrt', 'log2', or all (null). */
@@ -53,6 +55,40 @@ export interface TreeNode {
   readonly left: number;
   /** Right child id, or −1 at a leaf. */
   readonly right: number;
+}
+
+/** One step of {@link DecisionTreeClassifier.fitSteps}: a node has just been split or made a leaf. */
+export interface DecisionTreeStep {
+  /** Id of the node just added (its position in growth order). */
+  readonly node: number;
+  /** Nodes grown so far (= node + 1). */
+  readonly nodeCount: number;
+  /**
+   * Impurity decrease of the node's split, scikit-learn's min_impurity_decrease measure,
+   * (N_t/N)·(i(t) − (N_L/N_t)·i(L) − (N_R/N_t)·i(R)); 0 at a leaf.
+   */
+  readonly impurityDecrease: number;
+  /** True when the node was made a leaf. */
+  readonly isLeaf: boolean;
+  /** The tree so far as plain frozen nodes; a split node's children not yet grown show as −1. */
+  readonly nodes: readonly TreeNode[];
+  /** The node just added (nodes[node]). */
+  readonly added: TreeNode;
+}
+
+/** Node i of the builder's arrays as a frozen {@link TreeNode}. */
+function nodeOf(t: Pick<GrowProgress, 'feature' | 'threshold' | 'impurity' | 'nSamples' | 'value'>, i: number, depth: number, K: number, left: number, right: number): TreeNode {
+  return Object.freeze({
+    id: i,
+    depth,
+    feature: t.feature[i],
+    threshold: t.threshold[i],
+    impurity: t.impurity[i],
+    samples: t.nSamples[i],
+    value: Object.freeze(Array.from(t.value.subarray(i * K, (i + 1) * K))),
+    left,
+    right,
+  });
 }
 
 /** A fitted {@link DecisionTreeClassifier} as plain JSON. */
@@ -127,18 +163,69 @@ export class DecisionTreeClassifier {
     this.options = { ...DEFAULTS, ...options };
   }
 
-  /** Grows the tree on (X, y) and returns this estimator. */
+  /** Grows the tree on (X, y) and returns this estimator (runs {@link fitSteps} to the end). */
   fit(X: MatrixLike, y: VectorLike): this {
+    return runToEnd(this.fitSteps(X, y));
+  }
+
+  /**
+   * Grows the tree node by node, yielding a frozen snapshot after each node is split or made
+   * a leaf, in growth order (depth first, left child first), so that a UI can animate the
+   * tree growing. A snapshot's `nodes` are built when first read, so that `fit`, which runs
+   * this generator, does not pay for them.
+   */
+  *fitSteps(X: MatrixLike, y: VectorLike): Generator<DecisionTreeStep, this, undefined> {
     const A = checkArray(X);
     const { classes, yIndex } = checkClassLabels(y, A.rows);
     const params = growParams(this.options, A.cols);
     const R = rankFeatures(A);
     const samples = new Int32Array(A.rows);
     for (let i = 0; i < A.rows; i++) samples[i] = i;
-    const t = growTree(R, yIndex, classes.length, samples, null, params, new SplitterRandom(seedOf(this.options.randomState)));
-    this.fitted = { classes, nFeatures: A.cols, t };
-    this.nodesCache = null;
-    return this;
+    const K = classes.length;
+    const steps = growSteps(R, yIndex, K, samples, null, params, new SplitterRandom(seedOf(this.options.randomState)));
+    // Each node's depth, for the snapshots (nodes below a snapshot's count never change it).
+    const depths: number[] = [];
+    let nodes: TreeNode[] = [];
+    for (;;) {
+      const r = steps.next();
+      if (r.done) {
+        this.fitted = { classes, nFeatures: A.cols, t: r.value };
+        this.nodesCache = null;
+        return this;
+      }
+      const g = r.value;
+      const { node, nodeCount, impurityDecrease } = g;
+      depths[node] = g.depth;
+      // Nodes as they stood at this step: children not yet added show as −1.
+      let cache: readonly TreeNode[] | null = null;
+      const view = () => {
+        if (cache) return cache;
+        // Nodes are final once added, but for their children: rebuild only those that split.
+        if (nodes.length > nodeCount) nodes = nodes.slice(0, nodeCount);
+        const out: TreeNode[] = [];
+        for (let i = 0; i < nodeCount; i++) {
+          const l = g.left[i] < nodeCount ? g.left[i] : -1;
+          const rr = g.right[i] < nodeCount ? g.right[i] : -1;
+          const old = nodes[i];
+          out.push(old && old.left === l && old.right === rr ? old : nodeOf(g, i, depths[i], K, l, rr));
+        }
+        nodes = out;
+        cache = Object.freeze(out.slice());
+        return cache;
+      };
+      yield Object.freeze({
+        node,
+        nodeCount,
+        impurityDecrease,
+        isLeaf: g.feature[node] < 0,
+        get nodes() {
+          return view();
+        },
+        get added() {
+          return view()[node];
+        },
+      });
+    }
   }
 
   /** @internal Grows on pre-ranked data (used by the random forest, which ranks once for all trees). */
@@ -208,19 +295,7 @@ export class DecisionTreeClassifier {
         depth[t.left[i]] = depth[i] + 1;
         depth[t.right[i]] = depth[i] + 1;
       }
-      nodes.push(
-        Object.freeze({
-          id: i,
-          depth: depth[i],
-          feature: t.feature[i],
-          threshold: t.threshold[i],
-          impurity: t.impurity[i],
-          samples: t.nSamples[i],
-          value: Object.freeze(Array.from(t.value.subarray(i * K, (i + 1) * K))),
-          left: t.left[i],
-          right: t.right[i],
-        }),
-      );
+      nodes.push(nodeOf(t, i, depth[i], K, t.left[i], t.right[i]));
     }
     this.nodesCache = Object.freeze(nodes);
     return this.nodesCache;
@@ -271,25 +346,13 @@ export class DecisionTreeClassifier {
   predict(X: MatrixLike): number[] {
     const A = this.checkX(X);
     const { t, classes } = this.model;
-    const K = t.nClasses;
     const leaves = applyTree(t, A.data, A.rows, A.cols);
-    const out = new Array<number>(A.rows);
-    for (let i = 0; i < A.rows; i++) {
-      const o = leaves[i] * K;
-      let best = 0;
-      for (let k = 1; k < K; k++) if (t.value[o + k] > t.value[o + best]) best = k;
-      out[i] = classes[best];
-    }
-    return out;
+    return Array.from(leaves, (leaf) => classes[majorityClass(t, leaf)]);
   }
 
   /** Mean accuracy on (X, y), as scikit-learn's score. */
   score(X: MatrixLike, y: VectorLike): number {
-    const p = this.predict(X);
-    if (y.length !== p.length) throw new ValidationError('y', 'length-mismatch', `has ${y.length} values but X has ${p.length} samples`);
-    let c = 0;
-    for (let i = 0; i < p.length; i++) if (p[i] === y[i]) c++;
-    return c / p.length;
+    return accuracyScore(y, this.predict(X));
   }
 
   toJSON(): DecisionTreeClassifierJSON {

@@ -18,6 +18,7 @@
  * right); for entropy we keep Σₖ wₖ log wₖ from a table of x log x.
  */
 import type { Matrix } from '../core/matrix';
+import { runToEnd } from '../core/steps';
 import type { SplitterRandom } from './sklearnRandom';
 
 /** Column-major ranks of a sample matrix, and the distinct values behind them. */
@@ -110,6 +111,24 @@ function nodeImpurity(counts: Float64Array, off: number, K: number, n: number, c
   return h;
 }
 
+/**
+ * Change of one side's running sum when a class weight there goes from `from` to `to`:
+ * to² − from² for Gini (Σ wₖ²; integers, so exact), to·ln to − from·ln from for entropy.
+ */
+function sideDelta(gini: boolean, from: number, to: number, xlogx: Float64Array): number {
+  return gini ? (to - from) * (to + from) : xlogx[to] - xlogx[from];
+}
+
+/**
+ * scikit-learn's split proxy −W_R·i(R) − W_L·i(L), with its rounding, from the running sums
+ * (Gini i = 1 − Σwₖ²/W²; entropy in nats W·i = W ln W − Σ wₖ ln wₖ); −∞ when a side has
+ * fewer than minLeaf samples (nl, nr count distinct samples, wl, wr their weights).
+ */
+function cutProxy(gini: boolean, nl: number, nr: number, minLeaf: number, wl: number, wr: number, sl: number, sr: number, xlogx: Float64Array): number {
+  if (nl < minLeaf || nr < minLeaf) return -Infinity;
+  return gini ? -wr * (1 - sr / (wr * wr)) - wl * (1 - sl / (wl * wl)) : sl - xlogx[wl] + sr - xlogx[wr];
+}
+
 /** Scratch buffers reused by every node of every tree grown on the same data. */
 export class GrowWorkspace {
   readonly hist: Float64Array;
@@ -157,6 +176,43 @@ export function growTree(
   rng: SplitterRandom,
   ws?: GrowWorkspace,
 ): TreeArrays {
+  return runToEnd(growSteps(R, y, K, samples, weight, p, rng, ws));
+}
+
+/**
+ * The growth so far, as {@link growSteps} yields it after each node. One object, updated in
+ * place: read it before resuming. The arrays are the builder's own (longer than nodeCount);
+ * the fields of nodes below nodeCount no longer change, except that a split node's
+ * children ids appear when those children are added (an id ≥ nodeCount is not added yet).
+ */
+export interface GrowProgress extends Pick<TreeArrays, 'feature' | 'threshold' | 'left' | 'right' | 'impurity' | 'nSamples' | 'value'> {
+  /** The node just split or made a leaf (= nodeCount − 1). */
+  node: number;
+  nodeCount: number;
+  /** Its depth. */
+  depth: number;
+  /**
+   * Impurity decrease of its split, scikit-learn's min_impurity_decrease measure
+   * (W_t/W)·(i(t) − (W_L/W_t)·i(L) − (W_R/W_t)·i(R)) with W the root's weight; 0 at a leaf.
+   */
+  impurityDecrease: number;
+}
+
+/**
+ * {@link growTree} as a generator: yields after each node is split or made a leaf, in growth
+ * order, and returns the tree. The yield is cheap (one shared progress object), so fitting
+ * drives this same loop.
+ */
+export function* growSteps(
+  R: FeatureRanks,
+  y: Int32Array,
+  K: number,
+  samples: Int32Array,
+  weight: Int32Array | null,
+  p: GrowParams,
+  rng: SplitterRandom,
+  ws?: GrowWorkspace,
+): Generator<GrowProgress, TreeArrays, undefined> {
   const n = R.nSamples;
   const d = R.nFeatures;
   const N = samples.length;
@@ -190,6 +246,15 @@ export function growTree(
   const stack: number[] = [0, N, 0, -1, 0, 0];
   let nodeCount = 0;
   let maxDepthReached = 0;
+  let wRoot = 1;
+  const progress: GrowProgress = { node: 0, nodeCount: 0, depth: 0, impurityDecrease: 0, feature, threshold, left: lchild, right: rchild, impurity, nSamples, value };
+  const leaf = (node: number, depth: number) => {
+    progress.node = node;
+    progress.nodeCount = node + 1;
+    progress.depth = depth;
+    progress.impurityDecrease = 0;
+    return progress;
+  };
 
   while (stack.length > 0) {
     const nKnown = stack.pop()!;
@@ -218,7 +283,11 @@ export function growTree(
     const imp = nodeImpurity(value, vo, K, wNode, p.criterion);
     impurity[node] = imp;
     nSamples[node] = nNode;
-    if (depth >= p.maxDepth || nNode < p.minSamplesSplit || nNode < 2 * minLeaf || sq === wNode * wNode) continue;
+    if (node === 0) wRoot = wNode;
+    if (depth >= p.maxDepth || nNode < p.minSamplesSplit || nNode < 2 * minLeaf || sq === wNode * wNode) {
+      yield leaf(node, depth);
+      continue;
+    }
 
     let bestProxy = -Infinity;
     let bestFeature = -1;
@@ -272,16 +341,9 @@ export function growTree(
           if (cnt === 0) continue;
           if (prev >= 0) {
             constant = false;
-            if (nl >= minLeaf && nNode - nl >= minLeaf) {
-              const wr = wNode - wl;
-              // scikit-learn's proxy, −N_R·i(R) − N_L·i(L), with its rounding.
-              const proxy = gini ? -wr * (1 - sr / (wr * wr)) - wl * (1 - sl / (wl * wl)) : sl - xlogx[wl] + sr - xlogx[wr];
-              if (proxy > bestProxy) {
-                bestProxy = proxy;
-                bestFeature = f;
-                bestLo = prev;
-                bestHi = r;
-              }
+            const proxy = cutProxy(gini, nl, nNode - nl, minLeaf, wl, wNode - wl, sl, sr, xlogx);
+            if (proxy > bestProxy) {
+              [bestProxy, bestFeature, bestLo, bestHi] = [proxy, f, prev, r];
             }
           }
           const ho = r * K;
@@ -290,13 +352,8 @@ export function growTree(
             if (m === 0) continue;
             const a = left[k];
             const b = right[k];
-            if (gini) {
-              sl += m * (2 * a + m);
-              sr -= m * (2 * b - m);
-            } else {
-              sl += xlogx[a + m] - xlogx[a];
-              sr += xlogx[b - m] - xlogx[b];
-            }
+            sl += sideDelta(gini, a, a + m, xlogx);
+            sr += sideDelta(gini, b, b - m, xlogx);
             left[k] = a + m;
             right[k] = b - m;
             wl += m;
@@ -327,28 +384,17 @@ export function growTree(
           if (r !== prev) {
             if (prev >= 0) {
               constant = false;
-              if (nl >= minLeaf && nNode - nl >= minLeaf) {
-                const wr = wNode - wl;
-                const proxy = gini ? -wr * (1 - sr / (wr * wr)) - wl * (1 - sl / (wl * wl)) : sl - xlogx[wl] + sr - xlogx[wr];
-                if (proxy > bestProxy) {
-                  bestProxy = proxy;
-                  bestFeature = f;
-                  bestLo = prev;
-                  bestHi = r;
-                }
+              const proxy = cutProxy(gini, nl, nNode - nl, minLeaf, wl, wNode - wl, sl, sr, xlogx);
+              if (proxy > bestProxy) {
+                [bestProxy, bestFeature, bestLo, bestHi] = [proxy, f, prev, r];
               }
             }
             prev = r;
           }
           const a = left[k];
           const b = right[k];
-          if (gini) {
-            sl += m * (2 * a + m);
-            sr -= m * (2 * b - m);
-          } else {
-            sl += xlogx[a + m] - xlogx[a];
-            sr += xlogx[b - m] - xlogx[b];
-          }
+          sl += sideDelta(gini, a, a + m, xlogx);
+          sr += sideDelta(gini, b, b - m, xlogx);
           left[k] = a + m;
           right[k] = b - m;
           wl += m;
@@ -371,7 +417,11 @@ export function growTree(
     // Keep the known constants' order for siblings and children; record the new ones.
     for (let c = 0; c < nKnown; c++) feats[c] = constFeats[c];
     for (let c = nKnown; c < nKnown + nFound; c++) constFeats[c] = feats[c];
-    if (bestFeature < 0) continue; // every feature constant here, or minSamplesLeaf forbids all splits
+    if (bestFeature < 0) {
+      // every feature constant here, or minSamplesLeaf forbids all splits
+      yield leaf(node, depth);
+      continue;
+    }
 
     // Threshold halfway between the two distinct values around the cut, computed as
     // scikit-learn does (a/2 + b/2); if rounding lands on the upper value, the lower one.
@@ -398,6 +448,10 @@ export function growTree(
     // Push right first so that the left child is grown (and numbered) first.
     stack.push(mid, end, depth + 1, node, 0, nTotal);
     stack.push(start, mid, depth + 1, node, 1, nTotal);
+    // The proxy is −(W_L·i(L) + W_R·i(R)), entropy in nats: W_t·i(t) less it is the decrease.
+    const split = gini ? -bestProxy : -bestProxy / Math.LN2;
+    leaf(node, depth).impurityDecrease = (wNode * imp - split) / wRoot;
+    yield progress;
   }
 
   // Feature importances: W_t·i(t) − W_L·i(L) − W_R·i(R) summed per feature (W: weighted counts).
@@ -426,6 +480,15 @@ export function growTree(
     importance,
     maxDepthReached,
   };
+}
+
+/** The majority class index at node `t` (the first on ties, as scikit-learn's argmax). */
+export function majorityClass(t: TreeArrays, node: number): number {
+  const { value, nClasses: K } = t;
+  const o = node * K;
+  let best = 0;
+  for (let k = 1; k < K; k++) if (value[o + k] > value[o + best]) best = k;
+  return best;
 }
 
 /** The leaf reached by each row of X (row-major, d columns). */

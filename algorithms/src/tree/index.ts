@@ -3,5 +3,6 @@ export {
   type DecisionTreeClassifierOptions,
   type DecisionTreeClassifierJSON,
   type TreeNode,
+  type DecisionTreeStep,
   type MaxFeatures,
 } from './DecisionTreeClassifier';

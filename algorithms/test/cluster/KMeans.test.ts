@@ -55,6 +55,31 @@ describe('KMeans', () => {
     expect(m.clusterCenters).toEqual(last.centers);
   });
 
+  it("every 'assign' snapshot is the plain nearest-centre scan (the bounds that skip samples change nothing)", () => {
+    for (const name of ['blobs', 'iris']) {
+      const X = dataset(name).X;
+      let checked = 0;
+      for (const s of new KMeans({ nClusters: 4, nInit: 2, randomState: 3 }).fitSteps(X)) {
+        if (s.step !== 'assign') continue;
+        let inertia = 0;
+        const labels = X.map((x) => {
+          let best = Infinity;
+          let arg = 0;
+          s.centers.forEach((c, k) => {
+            const v = x.reduce((t, xj, j) => t + (xj - c[j]) ** 2, 0);
+            if (v < best) [best, arg] = [v, k];
+          });
+          inertia += best;
+          return arg;
+        });
+        expect(s.labels).toEqual(labels);
+        expect(s.inertia! / inertia).toBeCloseTo(1, 9);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(4);
+    }
+  });
+
   it("supports init 'random' and explicit centres, and round-trips through JSON", () => {
     const X = dataset('iris').X;
     const r = new KMeans({ nClusters: 3, init: 'random', randomState: 0 }).fit(X);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DecisionTreeClassifier, NotFittedError, ValidationError } from '../../src';
+import { DecisionTreeClassifier, NotFittedError, ValidationError, type DecisionTreeStep } from '../../src';
 import { results, split } from '../fixtures/sklearn';
 
 const accuracy = (p: number[], y: number[]) => p.reduce((s, v, i) => s + (v === y[i] ? 1 : 0), 0) / y.length;
@@ -55,6 +55,53 @@ describe('DecisionTreeClassifier', () => {
     expect(fi.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     const back = DecisionTreeClassifier.fromJSON(JSON.parse(JSON.stringify(m)));
     expect(back.predictProba(s.Xtest)).toEqual(m.predictProba(s.Xtest));
+  });
+
+  it('fitSteps, hand-worked: one frozen snapshot per node in growth order', () => {
+    // X = 0, 1, 2, 3 with y = 0, 0, 1, 0. Root counts [3, 1], Gini 1 − (9 + 1)/16 = 0.375.
+    // Cuts at 0.5, 1.5, 2.5 leave weighted child Gini 3/4·4/9 = 1/3, 2/4·½ = 1/4, 1/3: the
+    // root splits at 1.5, decrease 0.375 − 0.25 = 0.125. Node 1 ([2, 0]) is a pure leaf;
+    // node 2 ([1, 1], Gini ½) splits at 2.5 into pure leaves 3 and 4: decrease (2/4)·½ = 0.25.
+    const X = [[0], [1], [2], [3]];
+    const y = [0, 0, 1, 0];
+    const steps = [...new DecisionTreeClassifier().fitSteps(X, y)];
+    expect(steps.map((s) => [s.node, s.isLeaf])).toEqual([
+      [0, false],
+      [1, true],
+      [2, false],
+      [3, true],
+      [4, true],
+    ]);
+    expect(steps.map((s) => s.impurityDecrease)).toEqual([0.125, 0, 0.25, 0, 0]);
+    expect(steps.map((s) => s.nodes.length)).toEqual([1, 2, 3, 4, 5]);
+    // Children appear as they are grown.
+    expect(steps[0].nodes[0]).toMatchObject({ feature: 0, threshold: 1.5, impurity: 0.375, left: -1, right: -1, value: [3, 1] });
+    expect(steps[1].nodes[0]).toMatchObject({ left: 1, right: -1 });
+    expect(steps[1].added).toMatchObject({ id: 1, depth: 1, feature: -1, value: [2, 0] });
+    expect(steps[2].added).toMatchObject({ id: 2, depth: 1, feature: 0, threshold: 2.5, impurity: 0.5, left: -1, right: -1 });
+    expect(steps[4].added).toMatchObject({ id: 4, depth: 2, value: [1, 0] });
+    // Snapshots are frozen and do not change as the growth goes on.
+    expect(Object.isFrozen(steps[0])).toBe(true);
+    expect(Object.isFrozen(steps[0].nodes)).toBe(true);
+    expect(Object.isFrozen(steps[0].nodes[0])).toBe(true);
+    const m = new DecisionTreeClassifier().fit(X, y);
+    expect(steps[4].nodes).toEqual(m.tree);
+  });
+
+  it("fitSteps' last snapshot is the fitted tree (digits)", () => {
+    const s = split('digits');
+    const est = new DecisionTreeClassifier({ maxDepth: 6 });
+    const gen = est.fitSteps(s.Xtrain, s.ytrain);
+    let last: DecisionTreeStep | null = null;
+    let count = 0;
+    for (let r = gen.next(); !r.done; r = gen.next()) {
+      last = r.value;
+      count++;
+      if (count === 3) expect(r.value.nodes).toHaveLength(3); // read mid-growth, too
+    }
+    expect(count).toBe(est.nodeCount);
+    expect(last!.nodes).toEqual(est.tree);
+    expect(est.tree).toEqual(new DecisionTreeClassifier({ maxDepth: 6 }).fit(s.Xtrain, s.ytrain).tree);
   });
 
   it('honours minSamplesLeaf, minSamplesSplit and maxFeatures', () => {
