@@ -11,6 +11,7 @@ const meta = {
       description: {
         component: [
           'A multilayer perceptron h⁽ℓ⁾ = φ(W⁽ℓ⁾h⁽ℓ⁻¹⁾ + b⁽ℓ⁾) trained live by mini-batch gradient descent, θ ← θ − η ∂(𝓛 + λ𝓡)/∂θ, on two-dimensional data: everything the TensorFlow Playground has (its six data sets, the features x₁, x₂, x₁², x₂², x₁x₂, sin x₁, sin x₂, up to 6 hidden layers of 8 neurons, activation, L1/L2 regularisation and λ, η, noise, train:test ratio, batch size, a thumbnail of each neuron’s output, weights by sign and thickness, train and test loss curves), plus several classes with softmax and cross-entropy, your own points (click, type or CSV), a permalink of the whole state, model and data export, a seed and a steps-per-second readout.',
+          'Keys, as in the TensorFlow Playground, while focus is in the widget (click its background or tab into it): Space plays or pauses, S or → steps one epoch, R resets. Each weight edge has a 44 px wide invisible click target for touch.',
           'Each frame trains one epoch and redraws the 100 × 100 boundary and every neuron from one batched forward pass of the plain-TypeScript engine. Inputs are scaled to [−1, 1] (x/6, x²/36).',
           'Embed: `<iframe src="https://your.host/geolearn/iframe.html?id=5-neural-networks-playground--default&viewMode=story" width="100%" height="900" style="border:0" title="Neural network playground"></iframe>` — add `#data=spiral&hidden=8,8,8` to the page URL of a `syncUrl` playground to open a given state.',
         ].join('\n\n'),
@@ -108,5 +109,44 @@ export const EditWeight: Story = {
     await userEvent.type(input, '-3{enter}');
     await userEvent.click(canvas.getByRole('button', { name: 'Permalink' }));
     await expect((canvas.getByTestId('permalink') as HTMLInputElement).value).toMatch(/edits=.*weight.*-3/);
+  },
+};
+
+/**
+ * The TensorFlow Playground's keys, with focus anywhere in the widget: S or → steps one epoch,
+ * Space plays and pauses, R resets. A key typed into a field stays in the field.
+ */
+export const KeyboardShortcuts: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const epoch = canvas.getByTestId('epoch');
+    await expect(canvas.getByRole('button', { name: 'Play' })).toHaveAttribute('aria-keyshortcuts', 'Space');
+    await expect(canvas.getByRole('button', { name: 'Step' })).toHaveAttribute('aria-keyshortcuts', 'S ArrowRight');
+    await expect(canvas.getByRole('button', { name: 'Reset' })).toHaveAttribute('aria-keyshortcuts', 'R');
+    await expect(canvas.getByTestId('shortcuts')).toHaveTextContent('Space play/pause · S or → step · R reset');
+    // Focus the widget itself, as a click on its background does.
+    canvas.getByTestId('playground').focus();
+    await userEvent.keyboard('s');
+    await userEvent.keyboard('S');
+    await userEvent.keyboard('{ArrowRight}');
+    await waitFor(() => expect(epoch).toHaveTextContent('Epoch 0003'));
+    await userEvent.keyboard(' ');
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Pause' })).toHaveAttribute('aria-pressed', 'true'));
+    await waitFor(() => expect(Number(canvas.getByTestId('status').getAttribute('data-epoch'))).toBeGreaterThan(3));
+    await userEvent.keyboard(' ');
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Play' })).toHaveAttribute('aria-pressed', 'false'));
+    await userEvent.keyboard('r');
+    await waitFor(() => expect(epoch).toHaveTextContent('Epoch 0000'));
+    // Keys typed into a field are the field's: no step, no reset.
+    const box = canvas.getByRole('textbox', { name: /Paste CSV/ });
+    await userEvent.click(box);
+    await userEvent.keyboard('s r');
+    await expect(box).toHaveValue('s r');
+    await expect(epoch).toHaveTextContent('Epoch 0000');
+    await userEvent.clear(box);
+    // Back on the widget, two steps for the picture.
+    canvas.getByTestId('playground').focus();
+    await userEvent.keyboard('ss');
+    await waitFor(() => expect(epoch).toHaveTextContent('Epoch 0002'));
   },
 };

@@ -25,3 +25,4 @@ export * from './SpotTheSeismogram';
 export * from './WaveformFeatures';
 export * from './DigitDrawingPad';
 export * from './FeatureMaps';
+export * from './hooks/usePlayback';

@@ -1,7 +1,8 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConvolutionExplorer } from '../src';
 import { convolve2d, convolveAt, gridFrom, KERNELS } from '../src/ConvolutionExplorer/convolve';
+import { expectAnimationStopsOnUnmount } from './helpers';
 
 afterEach(cleanup);
 
@@ -47,13 +48,6 @@ describe('ConvolutionExplorer', () => {
   });
 
   it('cancels its animation frame on unmount', () => {
-    const cancel = vi.spyOn(globalThis, 'cancelAnimationFrame');
-    const { unmount } = render(<ConvolutionExplorer />);
-    act(() => {
-      fireEvent.click(screen.getByRole('button', { name: 'Play' }));
-    });
-    unmount();
-    expect(cancel).toHaveBeenCalled();
-    cancel.mockRestore();
+    expectAnimationStopsOnUnmount(<ConvolutionExplorer />);
   });
 });

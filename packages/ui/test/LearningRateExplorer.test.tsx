@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LearningRateExplorer, learningRateRegime } from '../src';
+import { expectAnimationStopsOnUnmount } from './helpers';
 
 afterEach(cleanup);
 
@@ -29,11 +30,6 @@ describe('LearningRateExplorer', () => {
   });
 
   it('cancels its animation frame on unmount', () => {
-    const cancel = vi.spyOn(globalThis, 'cancelAnimationFrame');
-    const { unmount } = render(<LearningRateExplorer />);
-    fireEvent.click(screen.getByRole('button', { name: 'Play' }));
-    unmount();
-    expect(cancel).toHaveBeenCalled();
-    cancel.mockRestore();
+    expectAnimationStopsOnUnmount(<LearningRateExplorer />);
   });
 });

@@ -1,6 +1,7 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LossLandscape, type LossLandscapeState } from '../src';
+import { expectAnimationStopsOnUnmount } from './helpers';
 
 afterEach(cleanup);
 
@@ -36,14 +37,7 @@ describe('LossLandscape', () => {
   });
 
   it('cancels its animation frame on unmount', () => {
-    const cancel = vi.spyOn(globalThis, 'cancelAnimationFrame');
-    const { unmount } = render(<LossLandscape />);
-    act(() => {
-      fireEvent.click(screen.getByRole('button', { name: 'Play' }));
-    });
-    unmount();
-    expect(cancel).toHaveBeenCalled();
-    cancel.mockRestore();
+    expectAnimationStopsOnUnmount(<LossLandscape />);
   });
 });
 

@@ -1,8 +1,9 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodePlaygroundState, DEFAULT_PLAYGROUND_STATE, encodePlaygroundState, formatPointsCsv, parsePointsCsv, Playground, type PlaygroundState } from '../src';
 import { makePlaygroundData } from '../src/Playground/state';
 import { PlaygroundTrainer } from '../src/Playground/trainer';
+import { expectAnimationStopsOnUnmount } from './helpers';
 
 afterEach(cleanup);
 
@@ -141,13 +142,32 @@ describe('Playground', () => {
   });
 
   it('stops its animation on unmount', () => {
-    const cancel = vi.spyOn(globalThis, 'cancelAnimationFrame');
-    const { unmount } = render(<Playground />);
-    act(() => {
-      fireEvent.click(screen.getByRole('button', { name: 'Play' }));
-    });
-    unmount();
-    expect(cancel).toHaveBeenCalled();
-    cancel.mockRestore();
+    expectAnimationStopsOnUnmount(<Playground />);
+  });
+
+  it('takes the Playground keys inside the widget only, and leaves fields their own keys', () => {
+    const onValueChange = vi.fn();
+    render(<Playground width={900} onValueChange={onValueChange} />);
+    const root = screen.getByTestId('playground');
+    const epoch = screen.getByTestId('epoch');
+    fireEvent.keyDown(root, { key: 's' });
+    fireEvent.keyDown(root, { key: 'ArrowRight' });
+    expect(epoch.textContent).toBe('Epoch 0002');
+    // Typing in a field, or with a modifier, is not a shortcut.
+    fireEvent.keyDown(screen.getByRole('textbox', { name: /Paste CSV/ }), { key: 's' });
+    fireEvent.keyDown(root, { key: 's', ctrlKey: true });
+    expect(epoch.textContent).toBe('Epoch 0002');
+    // Outside the widget nothing happens.
+    fireEvent.keyDown(document.body, { key: 's' });
+    expect(epoch.textContent).toBe('Epoch 0002');
+    fireEvent.keyDown(root, { key: ' ' });
+    expect(screen.getByRole('button', { name: 'Pause' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.keyDown(root, { key: ' ' });
+    expect(screen.getByRole('button', { name: 'Play' }).getAttribute('aria-pressed')).toBe('false');
+    fireEvent.keyDown(root, { key: 'R' });
+    expect(epoch.textContent).toBe('Epoch 0000');
+    expect(screen.getByRole('button', { name: 'Step' }).getAttribute('aria-keyshortcuts')).toBe('S ArrowRight');
+    // Every weight edge has a click target 44 px wide.
+    for (const p of screen.getByTestId('edge-targets').querySelectorAll('path')) expect(p.getAttribute('stroke-width')).toBe('44');
   });
 });

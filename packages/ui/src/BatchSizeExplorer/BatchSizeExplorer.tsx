@@ -1,16 +1,16 @@
 import { makeLine, minimizeSteps, mseLineObjective, type OptimizerStep } from '@geolearn/algorithms';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { useEffect, useId, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useId, useMemo, useRef, type CSSProperties } from 'react';
 import { Axis } from '../common/Axis';
 import { drawFilledContours, logThresholds, sampleField } from '../common/field';
 import { LineChart, SERIES_COLORS, formatNumber } from '../common/LineChart';
 import { Tex } from '../common/Tex';
 import { buttonStyle, cssVar, rootStyle } from '../common/theme';
-import { useAnimationLoop } from '../hooks/useAnimationLoop';
 import { useControllableState } from '../hooks/useControllableState';
-import { useReducedMotion } from '../hooks/useReducedMotion';
+import { usePlayback } from '../hooks/usePlayback';
 import { LogSlider, PlaybackButtons } from '../common/controls';
+import { prepareCanvas } from '../common/canvas';
 
 /** The explainer's state: plain JSON, so it can live in a permalink. */
 export interface BatchSizeExplorerState {
@@ -92,8 +92,6 @@ export function BatchSizeExplorer({
     defaultValue: { batchSize: 8, learningRate: 0.1, epochs: 0, ...defaultValue },
     onChange: onValueChange,
   });
-  const [playing, setPlaying] = useState(false);
-  const reducedMotion = useReducedMotion();
   const objective = useMemo(() => {
     const d = makeLine({ nSamples, slope: 2, intercept: 1, noise: 1.5, xRange: [-2, 2], randomState: seed });
     return mseLineObjective(d.x, d.y);
@@ -135,26 +133,18 @@ export function BatchSizeExplorer({
   const field = useMemo(() => sampleField((t) => objective.loss(t), domain, 100, 100), [objective, domain]);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
-    canvas.width = Math.round(pw * dpr);
-    canvas.height = Math.round(ph * dpr);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const ctx = prepareCanvas(canvasRef.current, pw, ph);
+    if (!ctx) return;
     drawFilledContours(ctx, field, pw, ph, logThresholds(field));
   }, [field, pw, ph]);
 
   const figureRef = useRef<HTMLElement>(null);
-  const stats = useAnimationLoop({
-    running: playing && !done,
+  const { playing, setPlaying, stats } = usePlayback({
+    done,
     target: figureRef,
-    minInterval: reducedMotion ? 250 : 150,
+    interval: 150,
     onFrame: () => setState((s) => ({ ...s, epochs: Math.min(maxEpochs, s.epochs + 1) })),
   });
-  useEffect(() => {
-    if (done && playing) setPlaying(false);
-  }, [done, playing]);
 
   const path = line<OptimizerStep>()
     .x((s) => xs(s.params[0]))

@@ -1,11 +1,10 @@
-import { useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
+import { useId, useMemo, useRef, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
 import { diverging, greyInk, GridCanvas } from '../common/GridCanvas';
 import { texNumber } from '../common/activations';
 import { Tex } from '../common/Tex';
 import { buttonStyle, cssVar, rootStyle } from '../common/theme';
-import { useAnimationLoop } from '../hooks/useAnimationLoop';
 import { useControllableState } from '../hooks/useControllableState';
-import { useReducedMotion } from '../hooks/useReducedMotion';
+import { usePlayback } from '../hooks/usePlayback';
 import { convolve2d, convolveAt, digitImage, gridFrom, kernelCentre, KERNELS, seismicSection, type ExplorerImage, type Grid, type KernelPreset } from './convolve';
 
 /** The explorer's state: plain JSON, so it can live in a permalink. */
@@ -71,8 +70,6 @@ export function ConvolutionExplorer({
   const id = useId();
   const initial: ConvolutionExplorerState = { image: 'seismic', preset: 'smooth5', kernel: KERNELS.smooth5.rows, position: 0, ...defaultValue };
   const [state, setState] = useControllableState<ConvolutionExplorerState>({ value, defaultValue: initial, onChange: onValueChange });
-  const [playing, setPlaying] = useState(false);
-  const reducedMotion = useReducedMotion();
 
   const image: Grid = useMemo(() => (state.image === 'digit' ? digitImage() : seismicSection(40, seed)), [state.image, seed]);
   const kernel: Grid = useMemo(() => gridFrom(state.kernel), [state.kernel]);
@@ -106,17 +103,13 @@ export function ConvolutionExplorer({
 
   const figureRef = useRef<HTMLElement>(null);
   const perFrame = pixelsPerFrame ?? Math.max(1, Math.round(image.cols / 4));
-  const stats = useAnimationLoop({
-    running: playing && !done,
+  const { playing, setPlaying, stats } = usePlayback({
+    done,
     target: figureRef,
-    minInterval: reducedMotion ? 250 : 0,
-    onFrame: () => {
+    onFrame: (_now, reducedMotion) => {
       setState((s) => ({ ...s, position: Math.min(total, s.position + (reducedMotion ? image.cols : perFrame)) }));
     },
   });
-  useEffect(() => {
-    if (playing && done) setPlaying(false);
-  }, [playing, done]);
 
   const moveTo = (p: number) => {
     setPlaying(false);

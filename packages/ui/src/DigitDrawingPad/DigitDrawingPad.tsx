@@ -9,6 +9,7 @@ import { buttonStyle, cssVar, rootStyle } from '../common/theme';
 import { useControllableState } from '../hooks/useControllableState';
 import { useMnistModel } from '../common/useMnistModel';
 import { rasterizeStrokes, type Stroke } from './rasterize';
+import { prepareCanvas } from '../common/canvas';
 
 /** The pad's state: plain JSON, so it can live in a permalink. */
 export interface DigitDrawingPadState {
@@ -133,13 +134,8 @@ export function DigitDrawingPad({
   const side = height;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    const dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.round(side * dpr);
-    canvas.height = Math.round(side * dpr);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const ctx = prepareCanvas(canvasRef.current, side, side);
+    if (!ctx) return;
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, side, side);
     ctx.strokeStyle = '#1f2328';

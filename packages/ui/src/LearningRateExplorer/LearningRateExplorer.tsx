@@ -1,15 +1,15 @@
 import { minimizeSteps, quadraticObjective, type Objective, type OptimizerStep } from '@geolearn/algorithms';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
-import { useEffect, useId, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useId, useMemo, useRef, type CSSProperties } from 'react';
 import { drawFilledContours, logThresholds, sampleField, type Field } from '../common/field';
 import { LineChart, SERIES_COLORS, formatNumber } from '../common/LineChart';
 import { Tex } from '../common/Tex';
 import { buttonStyle, cssVar, rootStyle } from '../common/theme';
-import { useAnimationLoop } from '../hooks/useAnimationLoop';
 import { useControllableState } from '../hooks/useControllableState';
-import { useReducedMotion } from '../hooks/useReducedMotion';
+import { usePlayback } from '../hooks/usePlayback';
 import { LogSlider, PlaybackButtons } from '../common/controls';
+import { prepareCanvas } from '../common/canvas';
 
 /** The explainer's state: plain JSON, so it can live in a permalink. */
 export interface LearningRateExplorerState {
@@ -121,13 +121,8 @@ function RunPanel({ width, height, problem, L, field, steps, color, title, testI
   const h = Math.max(40, height - 40);
   useEffect(() => {
     if (problem !== 'bowl') return;
-    const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
-    canvas.width = Math.round(w * dpr);
-    canvas.height = Math.round(h * dpr);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const ctx = prepareCanvas(canvasRef.current, w, h);
+    if (!ctx) return;
     drawFilledContours(ctx, field, w, h, logThresholds(field, 10));
   }, [problem, field, w, h]);
   const last = steps[steps.length - 1];
@@ -212,8 +207,6 @@ export function LearningRateExplorer({
     defaultValue: { learningRate: 0.1, problem: 'parabola', iteration: 0, ...defaultValue },
     onChange: onValueChange,
   });
-  const [playing, setPlaying] = useState(false);
-  const reducedMotion = useReducedMotion();
   const etaMax = 2 / L;
   const objective = useMemo(() => (state.problem === 'parabola' ? parabola(L) : quadraticObjective({ eigenvalues: [L, L / 4], angle: 0.5 })), [state.problem, L]);
   const start = state.problem === 'parabola' ? START_1D : START_2D;
@@ -224,15 +217,12 @@ export function LearningRateExplorer({
   const done = n >= maxIterations;
 
   const figureRef = useRef<HTMLElement>(null);
-  const stats = useAnimationLoop({
-    running: playing && !done,
+  const { playing, setPlaying, stats } = usePlayback({
+    done,
     target: figureRef,
-    minInterval: reducedMotion ? 250 : 120,
+    interval: 120,
     onFrame: () => setState((s) => ({ ...s, iteration: Math.min(maxIterations, s.iteration + 1) })),
   });
-  useEffect(() => {
-    if (done && playing) setPlaying(false);
-  }, [done, playing]);
 
   const regime = learningRateRegime(state.learningRate, L);
   const last = mine[mine.length - 1];

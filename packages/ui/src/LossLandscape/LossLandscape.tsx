@@ -14,18 +14,18 @@ import {
 } from '@geolearn/algorithms';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
 import { Axis } from '../common/Axis';
 import { drawFilledContours, logThresholds, sampleField } from '../common/field';
 import { LineChart } from '../common/LineChart';
 import { ScatterFit } from '../common/ScatterFit';
 import { Tex } from '../common/Tex';
 import { buttonStyle, cssVar, rootStyle } from '../common/theme';
-import { useAnimationLoop } from '../hooks/useAnimationLoop';
 import { useControllableState } from '../hooks/useControllableState';
-import { useReducedMotion } from '../hooks/useReducedMotion';
+import { usePlayback } from '../hooks/usePlayback';
 import { drawSurface, heightOf, project, type View3D } from './surface';
 import { LogSlider, PlaybackButtons } from '../common/controls';
+import { prepareCanvas } from '../common/canvas';
 
 /** The objectives the chooser offers: the line fit's MSE and the slides' trouble-makers. */
 export type LandscapeObjectiveName = 'mse' | 'ill-conditioned' | 'rosenbrock' | 'saddle' | 'plateau' | 'local-minima';
@@ -169,8 +169,6 @@ export function LossLandscape({
   const view = state.view ?? 'contours';
   const [azimuth, elevation] = state.rotation ?? [35, 40];
   const active = state.optimizers && state.optimizers.length > 0 ? state.optimizers : [state.optimizer];
-  const [playing, setPlaying] = useState(false);
-  const reducedMotion = useReducedMotion();
 
   const plotW = Math.max(40, width - MARGIN.left - MARGIN.right);
   const plotH = Math.max(40, height - MARGIN.top - MARGIN.bottom);
@@ -200,30 +198,22 @@ export function LossLandscape({
   const view3d: View3D = { azimuth, elevation, cx: plotW / 2, cy: plotH / 2 + plotH * 0.04, scale: Math.min(plotW, plotH) * 0.36 };
   const canvasRef = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
-    canvas.width = Math.round(plotW * dpr);
-    canvas.height = Math.round(plotH * dpr);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const ctx = prepareCanvas(canvasRef.current, plotW, plotH);
+    if (!ctx) return;
     if (view === 'surface') {
       drawSurface(ctx, coarse, plotW, plotH, { azimuth, elevation, cx: plotW / 2, cy: plotH / 2 + plotH * 0.04, scale: Math.min(plotW, plotH) * 0.36 });
     } else drawFilledContours(ctx, field, plotW, plotH, logThresholds(field));
   }, [field, coarse, plotW, plotH, view, azimuth, elevation]);
 
   const figureRef = useRef<HTMLElement>(null);
-  const stats = useAnimationLoop({
-    running: playing && !done,
+  const { playing, setPlaying, stats } = usePlayback({
+    done,
     target: figureRef,
-    minInterval: reducedMotion ? 250 : 40,
+    interval: 40,
     onFrame: () => {
       setState((s) => ({ ...s, iteration: Math.min(maxIterations, s.iteration + 1) }));
     },
   });
-  useEffect(() => {
-    if (done && playing) setPlaying(false);
-  }, [done, playing]);
 
   const clampToDomain = (p: [number, number]): [number, number] => [
     Math.min(domain[1], Math.max(domain[0], p[0])),
@@ -342,6 +332,9 @@ export function LossLandscape({
   const sideH = Math.max(140, Math.round(height / 2) - 4);
   const line0 = isMse ? (x: number) => current.params[0] * x + current.params[1] : undefined;
 
+  /** The same pointer handlers on the contour map (drag θ₀) and the 3-D view (rotate). */
+  const dragHandlers = { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp };
+
   return (
     <figure
       ref={figureRef}
@@ -372,10 +365,7 @@ export function LossLandscape({
                 height={plotH}
                 fill="transparent"
                 style={{ cursor: 'crosshair' }}
-                onPointerDown={onPointerDown}
-                onPointerMove={onPointerMove}
-                onPointerUp={onPointerUp}
-                onPointerCancel={onPointerUp}
+                {...dragHandlers}
               />
             ) : (
               <g
@@ -394,10 +384,7 @@ export function LossLandscape({
                   height={plotH}
                   fill="transparent"
                   style={{ cursor: 'grab' }}
-                  onPointerDown={onPointerDown}
-                  onPointerMove={onPointerMove}
-                  onPointerUp={onPointerUp}
-                  onPointerCancel={onPointerUp}
+                  {...dragHandlers}
                 />
               </g>
             )}

@@ -1,13 +1,12 @@
 import { scaleLinear } from 'd3-scale';
-import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type CSSProperties, type PointerEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
 import { diverging, GridCanvas, type ColorMap } from '../common/GridCanvas';
 import { formatNumber, LineChart } from '../common/LineChart';
 import { RangeField } from '../common/RangeField';
 import { Tex } from '../common/Tex';
 import { buttonStyle, cssVar, rootStyle } from '../common/theme';
-import { useAnimationLoop } from '../hooks/useAnimationLoop';
 import { useControllableState } from '../hooks/useControllableState';
-import { useReducedMotion } from '../hooks/useReducedMotion';
+import { usePlayback } from '../hooks/usePlayback';
 import {
   ACTIVATION_NAMES,
   DATASET_NAMES,
@@ -66,8 +65,11 @@ export const CLASS_COLORS = ['#bc4c00', '#0969da', '#1a7f37', '#8250df', '#bf398
 const RGB = CLASS_COLORS.map((c) => [parseInt(c.slice(1, 3), 16), parseInt(c.slice(3, 5), 16), parseInt(c.slice(5, 7), 16)] as const);
 const NODE = 36;
 const PITCH = 48;
+/** Width of a weight edge's invisible click target, px: 44 for touch (the drawn edge stays thin). */
+const EDGE_HIT = 44;
 const ACT_LABEL: Record<PlaygroundActivation, string> = { tanh: 'Tanh', relu: 'ReLU', sigmoid: 'Sigmoid', linear: 'Linear' };
 const REG_LABEL: Record<PlaygroundRegularization, string> = { none: 'None', l1: 'L1', l2: 'L2' };
+const kbdStyle: CSSProperties = { font: 'inherit', fontSize: 12, padding: '0 4px', border: `1px solid ${cssVar('--gl-border')}`, borderRadius: 3, color: cssVar('--gl-fg') };
 
 /** A multi-class map: value = class + confidence in [0, 1), white to the class colour. */
 const classField: ColorMap = (v) => {
@@ -116,7 +118,6 @@ export function Playground({
     defaultValue: { ...DEFAULT_PLAYGROUND_STATE, seed, ...defaultValue },
     onChange: onValueChange,
   });
-  const [playing, setPlaying] = useState(false);
   const [urlErrors, setUrlErrors] = useState<string[]>([]);
   const [csvMessage, setCsvMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [csvText, setCsvText] = useState('');
@@ -124,7 +125,6 @@ export function Playground({
   const [brush, setBrush] = useState<number>(1);
   const [selected, setSelected] = useState<[number, number, number]>([0, 0, 0]);
   const [newPoint, setNewPoint] = useState<[number, number, number]>([0, 0, 1]);
-  const reducedMotion = useReducedMotion();
 
   // The training run, replayed to the state's epoch (render is the only place that steps it).
   const trainerRef = useRef<PlaygroundTrainer | null>(null);
@@ -161,22 +161,18 @@ export function Playground({
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [syncUrl]);
+
+  const figureRef = useRef<HTMLElement>(null);
+  const { playing, setPlaying, stats } = usePlayback({
+    done,
+    target: figureRef,
+    onFrame: () => setState((s) => ({ ...s, epoch: s.epoch + 1 })),
+  });
   useEffect(() => {
     if (!syncUrl || playing || typeof window === 'undefined') return;
     const q = encodePlaygroundState(state);
     window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}#${q}`);
   }, [syncUrl, playing, state]);
-
-  const figureRef = useRef<HTMLElement>(null);
-  const stats = useAnimationLoop({
-    running: playing && !done,
-    target: figureRef,
-    minInterval: reducedMotion ? 250 : 0,
-    onFrame: () => setState((s) => ({ ...s, epoch: s.epoch + 1 })),
-  });
-  useEffect(() => {
-    if (done && playing) setPlaying(false);
-  }, [done, playing]);
 
   // ---- state changes
   const set = (patch: Partial<PlaygroundState>) => {
@@ -193,6 +189,26 @@ export function Playground({
   const reset = () => {
     setPlaying(false);
     setState((s) => ({ ...s, ...effectiveSettings(s), epoch: 0, edits: [] }));
+  };
+  const stepOnce = () => setState((s) => ({ ...s, epoch: s.epoch + 1 }));
+  /**
+   * The TensorFlow Playground's keys, for this widget only (focus inside it): Space plays or
+   * pauses, S or → steps, R resets. Fields keep their own keys (typing, arrows on sliders),
+   * and Space on a button still presses that button.
+   */
+  const onShortcut = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+    const el = e.target as HTMLElement;
+    if (el.isContentEditable || /^(INPUT|SELECT|TEXTAREA|OPTION)$/.test(el.tagName)) return;
+    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+    if (key === ' ') {
+      if (el.tagName === 'BUTTON' || el.tagName === 'A' || el.getAttribute('role') === 'button') return;
+      if (!done) setPlaying((p) => !p);
+    } else if (key === 's' || key === 'ArrowRight') {
+      if (!done) stepOnce();
+    } else if (key === 'r') reset();
+    else return;
+    e.preventDefault();
   };
   const toggleFeature = (f: FeatureName) => {
     const on = state.features.includes(f);
@@ -310,17 +326,30 @@ export function Playground({
   const selFrom = Math.min(sf, t.mlp.layerSizes[selLayer] - 1);
   const selTo = Math.min(st, t.mlp.layerSizes[selLayer + 1] - 1);
   const selValue = weights[selLayer]?.weights[selFrom]?.[selTo] ?? 0;
+  /** Every weight as an edge from unit i of layer l to unit j of layer l + 1. */
+  const edges = weights.flatMap((w, l) =>
+    w.weights.flatMap((rowW, i) =>
+      rowW.map((v, j) => {
+        const x1 = colX(l) + NODE;
+        const y1 = unitY(l, i) + NODE / 2;
+        const x2 = l + 1 === layers.length ? outX : colX(l + 1);
+        const y2 = l + 1 === layers.length ? nodeY(0) + NODE / 2 : nodeY(j) + NODE / 2;
+        const d = `M${x1},${y1}C${(x1 + x2) / 2},${y1} ${(x1 + x2) / 2},${y2} ${x2},${y2}`;
+        return { key: `${l}-${i}-${j}`, at: [l, i, j] as [number, number, number], v, d, isSel: l === selLayer && i === selFrom && j === selTo };
+      }),
+    ),
+  );
   const unitName = (l: number, u: number) => (l === 0 ? FEATURES[state.features[u]].label : l === layers.length ? `output ${u + 1}` : `layer ${l} unit ${u + 1}`);
   const selectStyle: CSSProperties = { ...buttonStyle, padding: '0 8px' };
   const row: CSSProperties = { display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' };
 
   return (
-    <figure ref={figureRef} className={className} aria-labelledby={`${id}-title`} style={rootStyle({ margin: 0, display: 'inline-flex', flexDirection: 'column', gap: 8, width, maxWidth: '100%', ...style })}>
+    <figure ref={figureRef} className={className} aria-labelledby={`${id}-title`} tabIndex={-1} onKeyDown={onShortcut} data-testid="playground" style={rootStyle({ margin: 0, display: 'inline-flex', flexDirection: 'column', gap: 8, width, maxWidth: '100%', outline: 'none', ...style })}>
       <div id={`${id}-title`} style={{ fontWeight: 600 }}>{label}</div>
       <div role="group" aria-label="Training" style={row}>
-        <button type="button" style={buttonStyle} onClick={reset}>Reset</button>
-        <button type="button" style={buttonStyle} onClick={() => setPlaying((p) => !p)} disabled={done} aria-pressed={playing}>{playing ? 'Pause' : 'Play'}</button>
-        <button type="button" style={buttonStyle} onClick={() => setState((s) => ({ ...s, epoch: s.epoch + 1 }))} disabled={done}>Step</button>
+        <button type="button" style={buttonStyle} onClick={reset} aria-keyshortcuts="R">Reset</button>
+        <button type="button" style={buttonStyle} onClick={() => setPlaying((p) => !p)} disabled={done} aria-pressed={playing} aria-keyshortcuts="Space">{playing ? 'Pause' : 'Play'}</button>
+        <button type="button" style={buttonStyle} onClick={stepOnce} disabled={done} aria-keyshortcuts="S ArrowRight">Step</button>
         <span style={{ fontVariantNumeric: 'tabular-nums', minWidth: 96 }} data-testid="epoch">Epoch {String(state.epoch).padStart(4, '0')}</span>
         <RangeField label="Learning rate η" value={Math.log10(settings.learningRate)} min={-5} max={1} step={0.1} width={100} format={() => String(settings.learningRate)} onChange={(v) => setSetting({ learningRate: Number((10 ** v).toPrecision(2)) })} />
         <label style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
@@ -344,28 +373,22 @@ export function Playground({
           </select>
         </label>
       </div>
+      <p style={{ margin: 0, fontSize: 13, color: cssVar('--gl-muted') }} data-testid="shortcuts">
+        Keys (with the playground focused): <kbd style={kbdStyle}>Space</kbd> play/pause · <kbd style={kbdStyle}>S</kbd> or <kbd style={kbdStyle}>→</kbd> step · <kbd style={kbdStyle}>R</kbd> reset
+      </p>
       <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
         {/* The network: features, hidden layers (thumbnails), edges by sign and magnitude. */}
         <div style={{ position: 'relative', width: netW, height: netH }} data-testid="network">
           <svg width={netW} height={netH} role="group" aria-label={`Network ${layers.join('-')}-${t.nOut}; blue weights are positive, orange negative, thicker is larger. Click a weight to edit it, or use the weight editor below.`} style={{ position: 'absolute', left: 0, top: 0 }}>
-            {weights.map((w, l) =>
-              w.weights.map((rowW, i) =>
-                rowW.map((v, j) => {
-                  const x1 = colX(l) + NODE;
-                  const y1 = unitY(l, i) + NODE / 2;
-                  const x2 = l + 1 === layers.length ? outX : colX(l + 1);
-                  const y2 = l + 1 === layers.length ? nodeY(0) + NODE / 2 : nodeY(j) + NODE / 2;
-                  const d = `M${x1},${y1}C${(x1 + x2) / 2},${y1} ${(x1 + x2) / 2},${y2} ${x2},${y2}`;
-                  const isSel = l === selLayer && i === selFrom && j === selTo;
-                  return (
-                    <g key={`${l}-${i}-${j}`} onClick={() => setSelected([l, i, j])} style={{ cursor: 'pointer' }} data-testid={`w-${l}-${i}-${j}`}>
-                      <path d={d} fill="none" stroke="transparent" strokeWidth={10} />
-                      <path d={d} fill="none" stroke={v >= 0 ? CLASS_COLORS[1] : CLASS_COLORS[0]} strokeOpacity={isSel ? 1 : 0.75} strokeWidth={isSel ? 4 : 0.5 + (4 * Math.abs(v)) / Math.max(1, wMax)} strokeDasharray={isSel ? '6 3' : undefined} />
-                    </g>
-                  );
-                }),
-              ),
-            )}
+            {/* Wide invisible click targets first, then the drawn edges on top (also clickable), so a tap on an edge picks it and a tap near one picks a neighbour. */}
+            <g data-testid="edge-targets">
+              {edges.map((e) => (
+                <path key={e.key} d={e.d} fill="none" stroke="transparent" strokeWidth={EDGE_HIT} onClick={() => setSelected(e.at)} style={{ cursor: 'pointer' }} data-testid={`w-${e.key}`} />
+              ))}
+            </g>
+            {edges.map((e) => (
+              <path key={e.key} d={e.d} fill="none" stroke={e.v >= 0 ? CLASS_COLORS[1] : CLASS_COLORS[0]} strokeOpacity={e.isSel ? 1 : 0.75} strokeWidth={e.isSel ? 4 : 0.5 + (4 * Math.abs(e.v)) / Math.max(1, wMax)} strokeDasharray={e.isSel ? '6 3' : undefined} onClick={() => setSelected(e.at)} style={{ cursor: 'pointer' }} />
+            ))}
             {layers.map((n, l) => (
               <text key={l} x={colX(l) + NODE / 2} y={12} textAnchor="middle" fontSize={12} fill={cssVar('--gl-fg')}>
                 {l === 0 ? 'Features' : `Layer ${l}: ${n}`}

@@ -1,16 +1,16 @@
 import { gridSearch, makeLine, minimizeSteps, mseLineObjective, randomSearch, type Objective, type OptimizerStep } from '@geolearn/algorithms';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { useEffect, useId, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
 import { Axis } from '../common/Axis';
 import { drawFilledContours, logThresholds, sampleField, type Field } from '../common/field';
 import { SERIES_COLORS, formatNumber } from '../common/LineChart';
 import { Tex } from '../common/Tex';
 import { buttonStyle, cssVar, rootStyle } from '../common/theme';
-import { useAnimationLoop } from '../hooks/useAnimationLoop';
 import { useControllableState } from '../hooks/useControllableState';
-import { useReducedMotion } from '../hooks/useReducedMotion';
+import { usePlayback } from '../hooks/usePlayback';
 import { PlaybackButtons } from '../common/controls';
+import { prepareCanvas } from '../common/canvas';
 
 /** The explainer's state: plain JSON, so it can live in a permalink. */
 export interface SearchComparisonState {
@@ -95,13 +95,8 @@ function SearchMap({ width, height, field, domain, title, children, summary, tes
   const ys = scaleLinear().domain([domain[2], domain[3]]).range([ph, 0]);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
-    canvas.width = Math.round(pw * dpr);
-    canvas.height = Math.round(ph * dpr);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const ctx = prepareCanvas(canvasRef.current, pw, ph);
+    if (!ctx) return;
     drawFilledContours(ctx, field, pw, ph, logThresholds(field), (t) => `rgb(${Math.round(255 - 70 * (1 - t))},${Math.round(255 - 55 * (1 - t))},${Math.round(255 - 20 * (1 - t))})`);
   }, [field, pw, ph]);
   return (
@@ -153,8 +148,6 @@ export function SearchComparison({
     defaultValue: { gridPoints: 10, randomSamples: 100, learningRate: 0.1, secondsPerEvaluation: 0.1, valuesPerParameter: 100, ...defaultValue },
     onChange: onValueChange,
   });
-  const [playing, setPlaying] = useState(false);
-  const reducedMotion = useReducedMotion();
   const objective: Objective = useMemo(() => {
     const d = makeLine({ nSamples: 30, slope: 2, intercept: 1, noise: 1.5, xRange: [-2, 3], randomState: seed });
     return mseLineObjective(d.x, d.y);
@@ -187,15 +180,12 @@ export function SearchComparison({
   const optLoss = objective.loss(optimum);
 
   const figureRef = useRef<HTMLElement>(null);
-  const stats = useAnimationLoop({
-    running: playing && !done,
+  const { playing, setPlaying, stats } = usePlayback({
+    done,
     target: figureRef,
-    minInterval: reducedMotion ? 250 : 40,
+    interval: 40,
     onFrame: () => setState((s) => ({ ...s, shown: Math.min(total, (s.shown ?? total) + Math.max(1, Math.round(total / 80))) })),
   });
-  useEffect(() => {
-    if (done && playing) setPlaying(false);
-  }, [done, playing]);
 
   const mapW = Math.floor((width - 2 * 12) / 3);
   const summary = (n: number, best: { loss: number } | undefined) => `${n} loss evaluations · best 𝓛 = ${best ? formatNumber(best.loss) : '–'}`;

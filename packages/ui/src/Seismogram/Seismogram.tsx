@@ -23,6 +23,7 @@ import { Tex } from '../common/Tex';
 import { buttonStyle, cssVar, rootStyle, themeVariables } from '../common/theme';
 import { drawTrace, peakAmplitude, spectrogramImage, visibleAmplitude } from '../common/waveform';
 import { useControllableState } from '../hooks/useControllableState';
+import { prepareCanvas } from '../common/canvas';
 
 /** One trace of a {@link Seismogram}: a component's samples and its name. */
 export interface SeismogramTrace {
@@ -250,16 +251,10 @@ export function Seismogram({
     specCanvas.current = c;
   }, [spec]);
   useLayoutEffect(() => {
-    const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
     const t0 = performance.now();
-    const dpr = window.devicePixelRatio || 1;
-    const W = Math.round(plotW * dpr);
-    const H = Math.round(plotH * dpr);
-    if (canvas.width !== W) canvas.width = W;
-    if (canvas.height !== H) canvas.height = H;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const ctx = prepareCanvas(canvasRef.current, plotW, plotH);
+    if (!ctx) return;
+    const canvas = ctx.canvas;
     ctx.clearRect(0, 0, plotW, plotH);
     const fg = getComputedStyle(canvas).getPropertyValue('--gl-fg').trim() || themeVariables['--gl-fg'];
     ctx.strokeStyle = fg;

@@ -1,14 +1,13 @@
 import { MLP } from '@geolearn/algorithms/nn';
-import { useEffect, useId, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useId, useMemo, useRef, type CSSProperties } from 'react';
 import { ACTIVATIONS, texNumber } from '../common/activations';
 import { diverging, GridCanvas } from '../common/GridCanvas';
 import { formatNumber, LineChart } from '../common/LineChart';
 import { RangeField } from '../common/RangeField';
 import { Tex } from '../common/Tex';
 import { buttonStyle, cssVar, rootStyle } from '../common/theme';
-import { useAnimationLoop } from '../hooks/useAnimationLoop';
 import { useControllableState } from '../hooks/useControllableState';
-import { useReducedMotion } from '../hooks/useReducedMotion';
+import { usePlayback } from '../hooks/usePlayback';
 
 /** Which network the explainer shows. */
 export type XorMode = 'hand-set' | 'single' | 'trained';
@@ -106,8 +105,6 @@ export function XorNet({
   const id = useId();
   const initial: XorNetState = { mode: 'hand-set', row: 0, single: [1, 1, -0.5], hidden: 3, learningRate: 0.05, step: 0, ...defaultValue };
   const [state, setState] = useControllableState<XorNetState>({ value, defaultValue: initial, onChange: onValueChange });
-  const [playing, setPlaying] = useState(false);
-  const reducedMotion = useReducedMotion();
 
   // The trained MLP: rebuilt when its configuration changes or the state goes back in time,
   // then stepped forward to state.step (so the weights follow from seed and step alone).
@@ -181,15 +178,11 @@ export function XorNet({
   const diverged = tr?.divergedAt != null;
   const done = !trained || diverged || target >= maxSteps;
   const figureRef = useRef<HTMLElement>(null);
-  const stats = useAnimationLoop({
-    running: playing && !done,
+  const { playing, setPlaying, stats } = usePlayback({
+    done,
     target: figureRef,
-    minInterval: reducedMotion ? 250 : 0,
-    onFrame: () => setState((s) => ({ ...s, step: Math.min(maxSteps, s.step + (reducedMotion ? stepsPerFrame * 10 : stepsPerFrame)) })),
+    onFrame: (_now, reducedMotion) => setState((s) => ({ ...s, step: Math.min(maxSteps, s.step + (reducedMotion ? stepsPerFrame * 10 : stepsPerFrame)) })),
   });
-  useEffect(() => {
-    if (done && playing) setPlaying(false);
-  }, [done, playing]);
 
   const fieldColor = useMemo(() => {
     const d = diverging(1);
