@@ -7,9 +7,6 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/react-vite', options: {} },
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
   addons: ['@storybook/addon-docs'],
-  // TF.js's WASM binaries are served by the gallery itself at /tfjs-wasm/ (never a CDN):
-  // pass wasmPaths: '/tfjs-wasm/' (relative to the iframe) to initBackend.
-  staticDirs: [{ from: '../node_modules/@tensorflow/tfjs-backend-wasm/dist', to: '/tfjs-wasm' }],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   typescript: { reactDocgen: 'react-docgen-typescript' },
   // The packages resolve from source, so the gallery needs no build first.

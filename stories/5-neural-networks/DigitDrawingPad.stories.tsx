@@ -5,8 +5,7 @@ import { DigitDrawingPad } from '@geolearn/ui';
 const meta = {
   title: '5 Neural networks/Digit drawing pad',
   component: DigitDrawingPad,
-  // The gallery serves TF.js's WASM binaries at tfjs-wasm/ (never a CDN).
-  args: { width: 760, height: 280, wasmPaths: 'tfjs-wasm/', showTiming: false },
+  args: { width: 760, height: 280, showTiming: false },
   parameters: {
     docs: {
       description: {

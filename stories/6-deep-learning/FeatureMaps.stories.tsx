@@ -5,7 +5,7 @@ import { FeatureMaps } from '@geolearn/ui';
 const meta = {
   title: '6 Deep learning/Feature maps',
   component: FeatureMaps,
-  args: { width: 760, height: 140, wasmPaths: 'tfjs-wasm/' },
+  args: { width: 760, height: 140 },
   parameters: {
     docs: {
       description: {

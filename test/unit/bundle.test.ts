@@ -64,6 +64,14 @@ describe('entry points stay light', () => {
     const pkg = JSON.parse(readFileSync(`${root}packages/ui/package.json`, 'utf8'));
     expect(pkg.files).toContain('assets');
   });
+
+  it('@geolearn/ui ships the WASM binaries of the installed @tensorflow/tfjs-backend-wasm, byte for byte', () => {
+    for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) {
+      const shipped = readFileSync(`${root}packages/ui/assets/tfjs-wasm/${f}`);
+      const installed = readFileSync(`${root}node_modules/@tensorflow/tfjs-backend-wasm/dist/${f}`);
+      expect(shipped.equals(installed), f).toBe(true);
+    }
+  });
 });
 
 describe('script-tag bundle', () => {

@@ -40,7 +40,7 @@ export interface DigitDrawingPadProps {
    * the weights shipped in the package (packages/ui/assets/models). Pass a stable object.
    */
   models?: Partial<Record<MnistModelKind, MnistModelSource>>;
-  /** Where the page serves TF.js's .wasm files (the gallery: 'tfjs-wasm/'); without it WASM is not tried. */
+  /** Where the page serves TF.js's .wasm files; by default the copies shipped in this package's assets. */
   wasmPaths?: WasmPaths;
   /** Show the inference time per stroke. Default true. */
   showTiming?: boolean;

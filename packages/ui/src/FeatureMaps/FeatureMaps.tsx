@@ -32,7 +32,7 @@ export interface FeatureMapsProps {
   onValueChange?: (state: FeatureMapsState) => void;
   /** The CNN: URLs or loaded model.json and weights. Default the shipped weights. Pass a stable object. */
   model?: MnistModelSource;
-  /** Where the page serves TF.js's .wasm files (the gallery: 'tfjs-wasm/'). */
+  /** Where the page serves TF.js's .wasm files; by default the copies shipped in this package's assets. */
   wasmPaths?: WasmPaths;
   /** Accessible name and title. Default "What the CNN sees". */
   label?: string;

@@ -3,7 +3,7 @@
  * packages/ui/assets/models) and the TF.js backend they run on. Browser-only at run time:
  * everything here is called from effects, never during render.
  */
-import { shippedModelUrls } from '../assets';
+import { shippedModelUrls, shippedWasmPaths } from '../assets';
 import { backendReport, CNN, initBackend, type BackendReport, type SavedModelJSON, type WasmPaths } from '@geolearn/algorithms/nn';
 
 /** The two models of the slides: the fully connected 784-128-10 network and the small CNN. */
@@ -21,13 +21,13 @@ let backend: Promise<BackendReport> | null = null;
 
 /**
  * Starts TF.js once per page (WebGL on a real GPU, else WASM, else CPU; see `initBackend`).
- * `wasmPaths` is where the page serves @tensorflow/tfjs-backend-wasm's .wasm files (the
- * gallery serves them at `tfjs-wasm/`); without it WASM is skipped.
+ * `wasmPaths` is where the page serves @tensorflow/tfjs-backend-wasm's .wasm files; by default
+ * the copies shipped in this package's assets (see ../assets.ts).
  */
 export function ensureBackend(wasmPaths?: WasmPaths): Promise<BackendReport> {
   const ready = backendReport();
   if (ready) return Promise.resolve(ready);
-  backend ??= initBackend(wasmPaths ? { wasmPaths } : {}).catch((e) => {
+  backend ??= initBackend({ wasmPaths: wasmPaths ?? shippedWasmPaths() }).catch((e) => {
     backend = null;
     throw e;
   });
