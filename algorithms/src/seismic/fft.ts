@@ -110,36 +110,27 @@ function chirp(n: number) {
 function bluestein(data: Float64Array, n: number): Float64Array {
   const { m, w, B } = chirp(n);
   const a = new Float64Array(2 * m);
-  for (let k = 0; k < n; k++) {
-    const xr = data[2 * k];
-    const xi = data[2 * k + 1];
-    const wr = w[2 * k];
-    const wi = w[2 * k + 1];
-    a[2 * k] = xr * wr - xi * wi;
-    a[2 * k + 1] = xr * wi + xi * wr;
-  }
+  complexMultiply(data, w, a, n);
   const p = plan(m);
   const A = new Float64Array(2 * m);
   p.transform(A, a);
-  for (let k = 0; k < m; k++) {
-    const ar = A[2 * k];
-    const ai = A[2 * k + 1];
-    const br = B[2 * k];
-    const bi = B[2 * k + 1];
-    A[2 * k] = ar * br - ai * bi;
-    A[2 * k + 1] = ar * bi + ai * br;
-  }
+  complexMultiply(A, B, A, m);
   p.inverseTransform(a, A);
   const out = new Float64Array(2 * n);
-  for (let k = 0; k < n; k++) {
-    const cr = a[2 * k];
-    const ci = a[2 * k + 1];
-    const wr = w[2 * k];
-    const wi = w[2 * k + 1];
-    out[2 * k] = cr * wr - ci * wi;
-    out[2 * k + 1] = cr * wi + ci * wr;
-  }
+  complexMultiply(a, w, out, n);
   return out;
+}
+
+/** out[k] = x[k]·y[k] for the first n interleaved complex numbers (out may be x). */
+function complexMultiply(x: Float64Array, y: Float64Array, out: Float64Array, n: number): void {
+  for (let k = 0; k < n; k++) {
+    const xr = x[2 * k];
+    const xi = x[2 * k + 1];
+    const yr = y[2 * k];
+    const yi = y[2 * k + 1];
+    out[2 * k] = xr * yr - xi * yi;
+    out[2 * k + 1] = xr * yi + xi * yr;
+  }
 }
 
 function interleave(re: ArrayLike<number>, im: ArrayLike<number> | undefined, name: string): Float64Array {

@@ -3,7 +3,7 @@
  * packages/ui/assets/models) and the TF.js backend they run on. Browser-only at run time:
  * everything here is called from effects, never during render.
  */
-import { shippedModelUrls, shippedWasmPaths } from '../assets';
+import { shippedWasmPaths } from '../assets';
 import { backendReport, CNN, initBackend, type BackendReport, type SavedModelJSON, type WasmPaths } from '@geolearn/algorithms/nn';
 
 /** The two models of the slides: the fully connected 784-128-10 network and the small CNN. */
@@ -11,11 +11,6 @@ export type MnistModelKind = 'fc' | 'cnn';
 
 /** Where a model comes from: URLs of its model.json and weights.bin, or the loaded data. */
 export type MnistModelSource = { modelUrl: string; weightsUrl: string } | { modelJSON: SavedModelJSON; weightData: ArrayBuffer | ArrayBufferView };
-
-/** The shipped weights' URLs (see ../assets.ts for why they are built there). */
-export function shippedModel(kind: MnistModelKind): MnistModelSource {
-  return shippedModelUrls(kind);
-}
 
 let backend: Promise<BackendReport> | null = null;
 

@@ -1,6 +1,7 @@
 import type { CNN, WasmPaths } from '@geolearn/algorithms/nn';
 import { useEffect, useState } from 'react';
-import { ensureBackend, loadMnistModel, shippedModel, type MnistModelKind, type MnistModelSource } from './mnistModels';
+import { shippedModelUrls } from '../assets';
+import { ensureBackend, loadMnistModel, type MnistModelKind, type MnistModelSource } from './mnistModels';
 
 /** What {@link useMnistModel} has so far. */
 export interface MnistModelState {
@@ -24,7 +25,7 @@ export function useMnistModel(kind: MnistModelKind, source: MnistModelSource | u
     setState((s) => ({ ...s, model: null, error: null }));
     ensureBackend(wasmPaths)
       .then(async (report) => {
-        const m = await loadMnistModel(source ?? shippedModel(kind));
+        const m = await loadMnistModel(source ?? shippedModelUrls(kind));
         if (!alive) {
           m.dispose();
           return;
