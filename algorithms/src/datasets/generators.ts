@@ -1,7 +1,7 @@
 import { ValidationError } from '../core/errors';
 import { checkRandomState, type RandomStateLike } from '../core/random';
 import { checkScalar } from '../core/validation';
-import type { LabelledDataset } from './shapes';
+import { checkDatasetSize, checkGeneratorOptions, type LabelledDataset } from './shapes';
 
 /** Options of {@link makeClassification}, as scikit-learn's make_classification. */
 export interface MakeClassificationOptions {
@@ -46,6 +46,7 @@ export interface MakeClassificationOptions {
  * from scikit-learn's for the same seed; the construction is the same.
  */
 export function makeClassification(options: MakeClassificationOptions = {}): LabelledDataset {
+  options = checkGeneratorOptions(options);
   const n = checkScalar(options.nSamples ?? 100, 'nSamples', { min: 1, integer: true });
   const d = checkScalar(options.nFeatures ?? 20, 'nFeatures', { min: 1, integer: true });
   const nInf = checkScalar(options.nInformative ?? 2, 'nInformative', { min: 1, integer: true });
@@ -58,15 +59,20 @@ export function makeClassification(options: MakeClassificationOptions = {}): Lab
   if (nInf + nRed + nRep > d) {
     throw new ValidationError('nFeatures', 'out-of-range', `must be ≥ nInformative + nRedundant + nRepeated = ${nInf + nRed + nRep}, got ${d}`);
   }
+  checkDatasetSize('nSamples', n * d);
   const nClusters = K * perClass;
+  // Each cluster draws an nInformative × nInformative mixing matrix.
+  checkDatasetSize('nClustersPerClass', nClusters * nInf * nInf);
   if (nClusters > 2 ** nInf) {
     throw new ValidationError('nInformative', 'out-of-range', `nClasses × nClustersPerClass = ${nClusters} clusters need at least ${Math.ceil(Math.log2(nClusters))} informative features (2^nInformative vertices)`);
   }
+  if (options.weights != null && !Array.isArray(options.weights)) throw new ValidationError('weights', 'bad-option', `must be an array of class proportions, got ${JSON.stringify(options.weights)}`);
   let weights = options.weights ? [...options.weights] : null;
   if (weights) {
     if (weights.length === K - 1) weights.push(1 - weights.reduce((a, b) => a + b, 0));
     if (weights.length !== K) throw new ValidationError('weights', 'length-mismatch', `needs ${K} or ${K - 1} values, got ${options.weights!.length}`);
-    if (!weights.every((w) => Number.isFinite(w) && w >= 0)) throw new ValidationError('weights', 'out-of-range', 'must be finite and ≥ 0');
+    if (!weights.every((w) => typeof w === 'number' && Number.isFinite(w) && w >= 0)) throw new ValidationError('weights', 'out-of-range', 'must be finite and ≥ 0');
+    if (!weights.some((w) => w > 0)) throw new ValidationError('weights', 'out-of-range', 'at least one class proportion must be > 0');
   } else weights = new Array<number>(K).fill(1 / K);
   const rng = checkRandomState(options.randomState);
 
@@ -138,6 +144,7 @@ export function makeClassification(options: MakeClassificationOptions = {}): Lab
     if (v === null) return Array.from({ length: d }, draw);
     if (v === undefined) return new Array<number>(d).fill(dflt);
     if (typeof v === 'number') return new Array<number>(d).fill(checkScalar(v, name));
+    if (!Array.isArray(v)) throw new ValidationError(name, 'bad-option', `must be a number, one per feature, or null, got ${JSON.stringify(v)}`);
     if (v.length !== d) throw new ValidationError(name, 'length-mismatch', `needs ${d} values, one per feature, got ${v.length}`);
     return v.map((x) => checkScalar(x, name));
   };
@@ -186,8 +193,10 @@ export interface RegressionDataset {
  * ε ~ N(0, noise²). (scikit-learn's effectiveRank and nTargets options are not offered.)
  */
 export function makeRegression(options: MakeRegressionOptions = {}): RegressionDataset {
+  options = checkGeneratorOptions(options);
   const n = checkScalar(options.nSamples ?? 100, 'nSamples', { min: 1, integer: true });
   const d = checkScalar(options.nFeatures ?? 100, 'nFeatures', { min: 1, integer: true });
+  checkDatasetSize('nSamples', n * d);
   const nInf = Math.min(d, checkScalar(options.nInformative ?? 10, 'nInformative', { min: 0, integer: true }));
   const bias = checkScalar(options.bias ?? 0, 'bias');
   const noise = checkScalar(options.noise ?? 0, 'noise', { min: 0 });

@@ -1,5 +1,5 @@
 export * from './line';
-export { makeMoons, makeCircles, makeBlobs, type LabelledDataset, type MakeMoonsOptions, type MakeCirclesOptions, type MakeBlobsOptions, type BlobsDataset } from './shapes';
+export { makeMoons, makeCircles, makeBlobs, MAX_DATASET_VALUES, type LabelledDataset, type MakeMoonsOptions, type MakeCirclesOptions, type MakeBlobsOptions, type BlobsDataset } from './shapes';
 export * from './generators';
 export * from './playground';
 export * from './iris';

@@ -1,5 +1,7 @@
 import { checkRandomState, type RandomStateLike } from '../core/random';
+import { ValidationError } from '../core/errors';
 import { checkScalar } from '../core/validation';
+import { checkDatasetSize, checkGeneratorOptions } from './shapes';
 
 /** Options of {@link makeLine}. */
 export interface MakeLineOptions {
@@ -22,9 +24,15 @@ export interface MakeLineOptions {
  * εᵢ ~ N(0, noise²). Returns x and y as plain arrays.
  */
 export function makeLine(options: MakeLineOptions = {}): { x: number[]; y: number[] } {
-  const { nSamples = 30, slope = 2, intercept = 1, noise = 1, xRange = [0, 5], randomState } = options;
+  const { nSamples = 30, slope = 2, intercept = 1, noise = 1, xRange = [0, 5], randomState } = checkGeneratorOptions(options);
   checkScalar(nSamples, 'nSamples', { min: 1, integer: true });
+  checkDatasetSize('nSamples', 2 * nSamples);
   checkScalar(noise, 'noise', { min: 0 });
+  checkScalar(slope, 'slope');
+  checkScalar(intercept, 'intercept');
+  if (!Array.isArray(xRange) || xRange.length !== 2) throw new ValidationError('xRange', 'bad-option', `must be [xMin, xMax], got ${JSON.stringify(xRange)}`);
+  checkScalar(xRange[0], 'xRange[0]');
+  checkScalar(xRange[1], 'xRange[1]', { min: xRange[0] });
   const rng = checkRandomState(randomState);
   const x: number[] = [];
   const y: number[] = [];

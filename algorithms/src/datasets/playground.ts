@@ -1,7 +1,7 @@
 import { ValidationError } from '../core/errors';
 import { checkRandomState, type RandomState, type RandomStateLike } from '../core/random';
 import { checkOneOf, checkScalar } from '../core/validation';
-import type { LabelledDataset } from './shapes';
+import { checkDatasetSize, checkGeneratorOptions, type LabelledDataset } from './shapes';
 
 /**
  * The data sets of the TensorFlow Playground (playground.tensorflow.org, Smilkov & Carter,
@@ -27,7 +27,9 @@ export type PlaygroundClassificationName = 'circle' | 'xor' | 'gaussian' | 'spir
 export type PlaygroundRegressionName = 'plane' | 'multi-gaussian';
 
 function setup(options: PlaygroundOptions, defaultN: number): { n: number; noise: number; rng: RandomState } {
+  options = checkGeneratorOptions(options);
   const n = checkScalar(options.nSamples ?? defaultN, 'nSamples', { min: 2, integer: true });
+  checkDatasetSize('nSamples', 2 * n);
   const noise = checkScalar(options.noise ?? 0, 'noise', { min: 0, max: 1 });
   return { n, noise, rng: checkRandomState(options.randomState) };
 }

@@ -10,9 +10,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { ValidationError } from '../core/errors';
 import { checkRandomState, type RandomState, type RandomStateLike } from '../core/random';
-import { checkScalar } from '../core/validation';
-import type { SavedModelJSON } from './cnn';
-import { TfNet, packWeights, unpackWeights, type Activation, type LayerSpec } from './net';
+import { checkOneOf, checkScalar } from '../core/validation';
+import { TfNet } from './net';
+import { checkSavedModel, packWeights, unpackWeights, type Activation, type LayerSpec, type SavedModelJSON } from './spec';
 import type { OptimizerName } from './optimizers';
 import { BatchSampler, type StepResult } from './stepper';
 
@@ -111,14 +111,25 @@ export class Autoencoder {
       optimizer: 'adam',
       learningRate: 0.001,
       batchSize: 32,
-      ...options,
-    };
+      ...definedOnly(options),
+    } as Resolved;
+    if (!Array.isArray(o.inputShape) || o.inputShape.length === 0 || o.inputShape.some((d) => typeof d !== 'number' || !Number.isInteger(d) || d < 1)) {
+      throw new ValidationError('inputShape', 'out-of-range', `must be an array of positive integers, got ${JSON.stringify(o.inputShape)}`);
+    }
+    checkOneOf(o.kind, 'kind', ['dense', 'conv'] as const);
+    for (const [name, list] of [['hiddenUnits', o.hiddenUnits], ['filters', o.filters]] as const) {
+      if (!Array.isArray(list)) throw new ValidationError(name, 'bad-option', `must be an array of positive integers, got ${JSON.stringify(list)}`);
+      list.forEach((u, i) => checkScalar(u, `${name}[${i}]`, { min: 1, integer: true }));
+    }
+    checkScalar(o.kernelSize, 'kernelSize', { min: 1, integer: true });
+    checkOneOf(o.activation, 'activation', ['sigmoid', 'tanh', 'relu', 'linear'] as const);
+    checkOneOf(o.outputActivation, 'outputActivation', ['linear', 'sigmoid', 'tanh'] as const);
     checkScalar(o.latentDim, 'latentDim', { min: 1, integer: true });
     checkScalar(o.learningRate, 'learningRate', { min: 0, exclusiveMin: true });
     checkScalar(o.noiseStd, 'noiseStd', { min: 0 });
     checkScalar(o.batchSize, 'batchSize', { min: 1, integer: true });
     this.options = o;
-    this.rng = checkRandomState(options.randomState);
+    this.rng = checkRandomState(options?.randomState);
     const { inputShape, layers, latent } = buildLayers(o);
     this.latentLayer = latent;
     this.net = new TfNet({ inputShape, layers, loss: 'mse', optimizer: o.optimizer, optimizerSettings: { learningRate: o.learningRate }, randomState: this.rng });
@@ -178,6 +189,7 @@ export class Autoencoder {
     this.steps++;
     if (!Number.isFinite(loss)) {
       this.divergedAt = this.steps;
+      this.net.restoreSnapshot();
       return freeze(loss, null);
     }
     const testLoss = this.sampler.atEpochEnd && this.data.test ? this.reconstructionError(this.data.test.x) : null;
@@ -235,14 +247,32 @@ export class Autoencoder {
 
   /** Reads {@link save}'s output. */
   static load(modelJSON: SavedModelJSON, weightData: ArrayBuffer | ArrayBufferView): Autoencoder {
-    if (modelJSON?.format !== 'geolearn-nn' || modelJSON.kind !== 'Autoencoder') throw new ValidationError('modelJSON', 'bad-option', 'not a saved geolearn Autoencoder');
-    const a = new Autoencoder(modelJSON.options as unknown as AutoencoderOptions);
-    a.net.importWeights(unpackWeights(weightData, modelJSON.weightSpecs));
-    return a;
+    // A 1-D conv autoencoder saves [length, channels] and runs as 1 × length images.
+    const raw = modelJSON as unknown as { inputShape?: unknown; options?: { kind?: unknown } } | null;
+    if (raw !== null && typeof raw === 'object' && (typeof raw.options !== 'object' || raw.options === null)) throw new ValidationError('modelJSON.options', 'bad-option', 'an Autoencoder needs its options');
+    const shape = raw && Array.isArray(raw.inputShape) && raw.inputShape.length === 2 && raw.options?.kind === 'conv' ? [1, ...raw.inputShape] : undefined;
+    const mj = checkSavedModel(modelJSON, ['Autoencoder'], shape);
+    if (!mj.options) throw new ValidationError('modelJSON.options', 'bad-option', 'an Autoencoder needs its options');
+    const weights = unpackWeights(weightData, mj.weightSpecs);
+    const a = new Autoencoder(mj.options as unknown as AutoencoderOptions);
+    try {
+      a.net.importWeights(weights);
+      return a;
+    } catch (e) {
+      a.dispose();
+      throw e;
+    }
   }
 
   /** Frees every tensor. */
   dispose(): void {
     this.net.dispose();
   }
+}
+
+/** The options without their undefined entries, so that an explicit `undefined` keeps the default. */
+function definedOnly<T extends object>(o: T | null | undefined): Partial<T> {
+  const out: Partial<T> = {};
+  if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
 }

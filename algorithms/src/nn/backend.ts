@@ -1,10 +1,49 @@
 /**
  * Choosing the TF.js backend: WebGL on a real GPU, else WASM, else CPU, with the reason.
  * Nothing here runs at import time: {@link initBackend} sets a backend when called.
+ *
+ * `@tensorflow/tfjs-backend-wasm` is an optional peer dependency: it is loaded by a dynamic
+ * `import()` only when the wasm backend is tried, so an app without it builds and runs (on
+ * WebGL or CPU), and a bundler emits it as a separate chunk when it is there.
  */
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { registerWasmConv2DBackpropFilter } from './kernels';
+
+/** Why a backend could not start: its package is not installed, or it failed to start. */
+export type BackendProblem = 'missing-package' | 'failed';
+
+/** Thrown (and recorded in {@link BackendAttempt.reason}) when a TF.js backend cannot start. */
+export class BackendError extends Error {
+  override readonly name = 'BackendError';
+  /** The backend concerned. */
+  readonly backend: BackendName;
+  /** The kind of problem. */
+  readonly problem: BackendProblem;
+  constructor(backend: BackendName, problem: BackendProblem, message: string) {
+    super(message);
+    this.backend = backend;
+    this.problem = problem;
+  }
+}
+
+/** The wasm backend's module, loaded once on first use. */
+let wasmModule: Promise<typeof import('@tensorflow/tfjs-backend-wasm')> | null = null;
+
+/**
+ * Loads `@tensorflow/tfjs-backend-wasm` (which registers the 'wasm' backend with TF.js) by
+ * dynamic import; a missing package gives a {@link BackendError} saying how to install it.
+ */
+async function loadWasmBackend(): Promise<typeof import('@tensorflow/tfjs-backend-wasm')> {
+  wasmModule ??= import('@tensorflow/tfjs-backend-wasm').catch((e: unknown) => {
+    wasmModule = null;
+    throw new BackendError(
+      'wasm',
+      'missing-package',
+      `install @tensorflow/tfjs-backend-wasm to use the wasm backend (npm install @tensorflow/tfjs-backend-wasm); it could not be loaded: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  });
+  return wasmModule;
+}
 
 /** A TF.js backend this package uses. */
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
@@ -133,12 +172,13 @@ async function timeMatMul(): Promise<number> {
 
 async function trySet(name: BackendName, options: InitBackendOptions): Promise<void> {
   if (name === 'wasm') {
+    const { setWasmPaths } = await loadWasmBackend();
     const paths = options.wasmPaths ?? (hasNodeRuntime() ? await nodeWasmPaths() : undefined);
-    if (paths === undefined) throw new Error('no wasmPaths given: pass the URLs of the bundled .wasm files (never a CDN)');
+    if (paths === undefined) throw new BackendError('wasm', 'failed', 'no wasmPaths given: pass the URLs of the bundled .wasm files (never a CDN)');
     setWasmPaths(paths as string);
   }
   const ok = await tf.setBackend(name);
-  if (!ok) throw new Error(`tf.setBackend('${name}') failed`);
+  if (!ok) throw new BackendError(name, 'failed', `tf.setBackend('${name}') failed`);
   await tf.ready();
 }
 
@@ -196,7 +236,8 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
       attempts.push({ backend: name, ok: false, reason: e instanceof Error ? e.message : String(e) });
     }
   }
-  throw new Error(`no TF.js backend could start: ${attempts.map((a) => `${a.backend}: ${a.reason}`).join('; ')}`);
+  const last = order[order.length - 1] ?? 'cpu';
+  throw new BackendError(last, attempts.every((a) => a.reason.startsWith('install ')) ? 'missing-package' : 'failed', `no TF.js backend could start: ${attempts.map((a) => `${a.backend}: ${a.reason}`).join('; ')}`);
 }
 
 /**

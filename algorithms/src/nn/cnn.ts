@@ -7,7 +7,10 @@ import * as tf from '@tensorflow/tfjs';
 import { ValidationError } from '../core/errors';
 import { checkRandomState, type RandomStateLike } from '../core/random';
 import { checkScalar } from '../core/validation';
-import { TfNet, packWeights, unpackWeights, type LayerSpec, type WeightSpec } from './net';
+import { TfNet } from './net';
+import { checkSavedModel, packWeights, unpackWeights, type LayerSpec, type SavedModelJSON } from './spec';
+
+export type { SavedModelJSON } from './spec';
 import { OPTIMIZERS, type OptimizerName, type OptimizerSettings } from './optimizers';
 import { BatchSampler, type StepResult } from './stepper';
 
@@ -29,21 +32,6 @@ export interface CNNOptions {
   batchSize?: number;
   /** Seed of the initial weights, dropout masks and batch order. */
   randomState?: RandomStateLike;
-}
-
-/** A saved model: topology as JSON; the weights go in a separate binary buffer. */
-export interface SavedModelJSON {
-  format: 'geolearn-nn';
-  version: 1;
-  kind: 'CNN' | 'MLP' | 'Autoencoder';
-  inputShape: number[];
-  layers: LayerSpec[];
-  /** The weight arrays in the binary buffer, in order, little-endian float32. */
-  weightSpecs: WeightSpec[];
-  /** Free-form facts: training set, accuracy, time, backend… */
-  meta?: Record<string, unknown>;
-  /** Kind-specific settings. */
-  options?: Record<string, unknown>;
 }
 
 /** One layer's output for one input, for feature-map displays. */
@@ -187,7 +175,9 @@ export class CNN {
     const loss = this.trainBatch(xb, lb);
     this.steps++;
     if (!Number.isFinite(loss)) {
+      // Back to the weights from before the last update, the last ones with a finite loss.
       this.divergedAt = this.steps;
+      this.net.restoreSnapshot();
       return this.result(loss, null, null);
     }
     const endOfEpoch = this.sampler.atEpochEnd;
@@ -275,12 +265,22 @@ export class CNN {
     };
   }
 
-  /** Reads {@link save}'s output back. */
+  /**
+   * Reads {@link save}'s output back. The JSON is validated field by field and the weights
+   * (finite, as many as the layers need) before any tensor is made; a failed load frees
+   * everything it allocated.
+   */
   static load(modelJSON: SavedModelJSON, weightData: ArrayBuffer | ArrayBufferView): CNN {
-    if (modelJSON?.format !== 'geolearn-nn' || (modelJSON.kind !== 'CNN' && modelJSON.kind !== 'MLP')) throw new ValidationError('modelJSON', 'bad-option', 'not a saved geolearn classifier');
-    const m = new CNN({ inputShape: modelJSON.inputShape, layers: modelJSON.layers });
-    m.net.importWeights(unpackWeights(weightData, modelJSON.weightSpecs));
-    return m;
+    const mj = checkSavedModel(modelJSON, ['CNN', 'MLP']);
+    const weights = unpackWeights(weightData, mj.weightSpecs);
+    const m = new CNN({ inputShape: mj.inputShape, layers: mj.layers });
+    try {
+      m.net.importWeights(weights);
+      return m;
+    } catch (e) {
+      m.dispose();
+      throw e;
+    }
   }
 
   /** Frees every tensor. */

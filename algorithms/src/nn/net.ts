@@ -9,45 +9,10 @@ import { ValidationError } from '../core/errors';
 import { RandomState } from '../core/random';
 import { trackModel, untrackModel, type BackendBound } from './backend';
 import { DEFAULT_OPTIMIZER_SETTINGS, TfOptimizer, type OptimizerName, type OptimizerSettings } from './optimizers';
+import { pair, planNetwork, type Activation, type LayerSpec, type LossName, type Regularization, type WeightSpec } from './spec';
 
-/** An activation function φ. 'step' (φ(z) = 1 if z > 0 else 0) is forward only. */
-export type Activation = 'sigmoid' | 'tanh' | 'relu' | 'linear' | 'step' | 'softmax';
-/** A loss: mean squared error, or binary / categorical cross-entropy. */
-export type LossName = 'mse' | 'binaryCrossentropy' | 'categoricalCrossentropy';
-/** Weight penalty R(θ) added as λR: L1 = Σ|w|, L2 = Σw² (weights only, not biases). */
-export type Regularization = 'none' | 'l1' | 'l2';
-
-/** A size along height and width: one number for both, or [height, width]. */
-export type Size2 = number | [number, number];
-
-function pair(v: Size2): [number, number] {
-  return typeof v === 'number' ? [v, v] : [v[0], v[1]];
-}
-
-/** A layer of a {@link TfNet}. */
-export type LayerSpec =
-  | { type: 'dense'; units: number; activation?: Activation }
-  | { type: 'conv2d'; filters: number; kernelSize: Size2; strides?: Size2; padding?: 'same' | 'valid'; activation?: Activation }
-  | { type: 'conv2dTranspose'; filters: number; kernelSize: Size2; strides?: Size2; activation?: Activation }
-  | { type: 'maxPool2d'; poolSize?: Size2 }
-  | { type: 'flatten' }
-  | { type: 'reshape'; targetShape: number[] }
-  | { type: 'dropout'; rate: number };
-
-/** A layer's output of one forward pass. */
-export interface LayerOutput {
-  /** 'conv2d_1', 'dense_3', … (1-based position in the layer list). */
-  name: string;
-  type: LayerSpec['type'];
-  /** Output shape without the batch axis. */
-  shape: number[];
-}
-
-/** Weights as plain arrays, for JSON, permalinks and moving between backends. */
-export interface WeightSpec {
-  name: string;
-  shape: number[];
-}
+export type { Activation, LossName, Regularization, Size2, LayerSpec, LayerOutput, WeightSpec } from './spec';
+export { packWeights, unpackWeights } from './spec';
 
 /** Options of {@link TfNet}. */
 export interface TfNetOptions {
@@ -79,49 +44,6 @@ function act(x: tf.Tensor, a: Activation | undefined): tf.Tensor {
     case 'step': return tf.step(x, 0);
     case 'softmax': return tf.softmax(x);
     default: return x;
-  }
-}
-
-/** Output shape of `spec` for input `shape` (no batch axis), validating as it goes. */
-function outShape(spec: LayerSpec, shape: number[], where: string): number[] {
-  const pos = (v: number, what: string) => {
-    if (!Number.isInteger(v) || v < 1) throw new ValidationError(where, 'out-of-range', `${what} must be a positive integer, got ${v}`);
-    return v;
-  };
-  switch (spec.type) {
-    case 'dense':
-      if (shape.length !== 1) throw new ValidationError(where, 'shape-mismatch', `dense needs a flat input, got [${shape}]: add a flatten layer`);
-      return [pos(spec.units, 'units')];
-    case 'conv2d': {
-      if (shape.length !== 3) throw new ValidationError(where, 'shape-mismatch', `conv2d needs [h, w, c], got [${shape}]`);
-      const [kh, kw] = pair(spec.kernelSize).map((v) => pos(v, 'kernelSize'));
-      const [sh, sw] = pair(spec.strides ?? 1).map((v) => pos(v, 'strides'));
-      const same = (spec.padding ?? 'same') === 'same';
-      const h = same ? Math.ceil(shape[0] / sh) : Math.ceil((shape[0] - kh + 1) / sh);
-      const w = same ? Math.ceil(shape[1] / sw) : Math.ceil((shape[1] - kw + 1) / sw);
-      return [pos(h, 'output height'), pos(w, 'output width'), pos(spec.filters, 'filters')];
-    }
-    case 'conv2dTranspose': {
-      if (shape.length !== 3) throw new ValidationError(where, 'shape-mismatch', `conv2dTranspose needs [h, w, c], got [${shape}]`);
-      pair(spec.kernelSize).forEach((v) => pos(v, 'kernelSize'));
-      const [sh, sw] = pair(spec.strides ?? 1).map((v) => pos(v, 'strides'));
-      return [shape[0] * sh, shape[1] * sw, pos(spec.filters, 'filters')];
-    }
-    case 'maxPool2d': {
-      if (shape.length !== 3) throw new ValidationError(where, 'shape-mismatch', `maxPool2d needs [h, w, c], got [${shape}]`);
-      const [ph, pw] = pair(spec.poolSize ?? 2).map((v) => pos(v, 'poolSize'));
-      return [pos(Math.floor(shape[0] / ph), 'output height'), pos(Math.floor(shape[1] / pw), 'output width'), shape[2]];
-    }
-    case 'flatten':
-      return [shape.reduce((a, b) => a * b, 1)];
-    case 'reshape': {
-      const n = spec.targetShape.reduce((a, b) => a * b, 1);
-      if (n !== shape.reduce((a, b) => a * b, 1)) throw new ValidationError(where, 'shape-mismatch', `cannot reshape [${shape}] to [${spec.targetShape}]`);
-      return [...spec.targetShape];
-    }
-    case 'dropout':
-      if (!(spec.rate >= 0 && spec.rate < 1)) throw new ValidationError(where, 'out-of-range', `dropout rate must be in [0, 1), got ${spec.rate}`);
-      return shape;
   }
 }
 
@@ -164,6 +86,8 @@ export class TfNet implements BackendBound {
   private trained = 0;
 
   constructor(options: TfNetOptions) {
+    // Validate every layer and the total size before allocating anything.
+    const plan = planNetwork(options?.inputShape, options?.layers);
     this.inputShape = [...options.inputShape];
     this.layers = options.layers.map((l) => ({ ...l }));
     this.loss = options.loss;
@@ -173,30 +97,30 @@ export class TfNet implements BackendBound {
     this.regularizationRate = options.regularizationRate ?? 0;
     this.rng = options.randomState instanceof RandomState ? options.randomState : new RandomState(options.randomState ?? 0);
     this.optimizer = new TfOptimizer(this.optimizerName);
-    if (this.inputShape.some((d) => !Number.isInteger(d) || d < 1)) throw new ValidationError('inputShape', 'out-of-range', `dimensions must be positive integers, got [${this.inputShape}]`);
-    if (this.layers.length === 0) throw new ValidationError('layers', 'empty', 'needs at least one layer');
     let shape = this.inputShape;
-    this.shapes = [];
+    this.shapes = plan.shapes;
     const init: { spec: WeightSpec; data: Float32Array; penalised: boolean }[] = [];
     this.layers.forEach((spec, i) => {
-      const name = `${spec.type}_${i + 1}`;
-      const next = outShape(spec, shape, `layers[${i}]`);
+      const next = plan.shapes[i];
       this.paramOf.push(init.length);
-      if (spec.type === 'dense') {
-        const ws = [shape[0], spec.units];
-        init.push({ spec: { name: `${name}/kernel`, shape: ws }, data: glorot(ws, shape[0], spec.units, this.rng), penalised: true });
-        init.push({ spec: { name: `${name}/bias`, shape: [spec.units] }, data: new Float32Array(spec.units), penalised: false });
-      } else if (spec.type === 'conv2d' || spec.type === 'conv2dTranspose') {
-        const [kh, kw] = pair(spec.kernelSize);
-        const cin = shape[2];
-        // conv2d filters are [kh, kw, in, out]; transposed ones [kh, kw, out, in].
-        const ws = spec.type === 'conv2d' ? [kh, kw, cin, spec.filters] : [kh, kw, spec.filters, cin];
-        init.push({ spec: { name: `${name}/kernel`, shape: ws }, data: glorot(ws, kh * kw * cin, kh * kw * spec.filters, this.rng), penalised: true });
-        init.push({ spec: { name: `${name}/bias`, shape: [spec.filters] }, data: new Float32Array(spec.filters), penalised: false });
+      if (spec.type === 'dense' || spec.type === 'conv2d' || spec.type === 'conv2dTranspose') {
+        const k = plan.weightSpecs[init.length];
+        const b = plan.weightSpecs[init.length + 1];
+        let fanIn: number, fanOut: number;
+        if (spec.type === 'dense') {
+          fanIn = shape[0];
+          fanOut = spec.units;
+        } else {
+          // conv2d filters are [kh, kw, in, out]; transposed ones [kh, kw, out, in].
+          const [kh, kw] = pair(spec.kernelSize);
+          fanIn = kh * kw * shape[2];
+          fanOut = kh * kw * spec.filters;
+        }
+        init.push({ spec: k, data: glorot(k.shape, fanIn, fanOut, this.rng), penalised: true });
+        init.push({ spec: b, data: new Float32Array(b.shape[0]), penalised: false });
       } else {
         this.paramOf[i] = -1;
       }
-      this.shapes.push(next);
       shape = next;
     });
     this.params = init.map(({ spec, data, penalised }) => ({ spec, penalised, v: newVariable(data, spec.shape) }));
@@ -314,27 +238,67 @@ export class TfNet implements BackendBound {
     return this.params.map((p) => p.v);
   }
 
-  /** One optimiser update with `grads[i]` for variable i (from a hand-written backprop). */
+  /**
+   * One optimiser update with `grads[i]` for variable i (from a hand-written backprop). The
+   * weights before it are kept (see {@link restoreSnapshot}), so that a diverging run can
+   * go back to the last weights whose loss was finite.
+   */
   applyGradients(grads: tf.Tensor[]): void {
     this.check();
+    this.snapshotWeights();
     this.optimizer.apply(this.variables(), grads, this.settings);
     if (++this.trained % SHADOW_EVERY === 0 && tf.getBackend() === 'webgl') this.exportWeights();
   }
 
-  /** One optimiser step on a batch; returns the batch loss (read back to the host). */
+  /**
+   * One optimiser step on a batch; returns the batch loss (read back to the host). A
+   * non-finite loss changes nothing: the update is applied only when the loss is finite.
+   */
   trainBatch(x: tf.Tensor, target: tf.Tensor): number {
     this.check();
     const vars = this.params.map((p) => p.v);
-    const loss = tf.tidy(() => {
-      const { value, grads } = tf.variableGrads(() => this.lossOf(x, target, true), vars);
-      this.optimizer.apply(vars, vars.map((v) => grads[v.name]), this.settings);
-      return value;
+    const { value, grads } = tf.tidy(() => {
+      const r = tf.variableGrads(() => this.lossOf(x, target, true), vars);
+      return { value: r.value, grads: vars.map((v) => r.grads[v.name]) };
     });
-    const l = loss.dataSync()[0];
-    loss.dispose();
+    const l = value.dataSync()[0];
+    if (Number.isFinite(l)) {
+      this.snapshotWeights();
+      this.optimizer.apply(vars, grads, this.settings);
+    }
+    tf.dispose([value, ...grads]);
     // On WebGL, keep a host copy now and then: a lost context cannot be read any more.
     if (++this.trained % SHADOW_EVERY === 0 && tf.getBackend() === 'webgl') this.exportWeights();
     return l;
+  }
+
+  /** Copies of the weights before the last update (null before the first). */
+  private before: tf.Tensor[] | null = null;
+
+  private snapshotWeights(): void {
+    if (this.before) tf.dispose(this.before);
+    this.before = this.params.map((p) => tf.clone(p.v));
+  }
+
+  /**
+   * Puts back the weights from before the last update (after a divergence: the last
+   * weights that gave a finite loss). Returns false when there is nothing to restore.
+   */
+  restoreSnapshot(): boolean {
+    this.check();
+    if (!this.before) return false;
+    this.params.forEach((p, i) => p.v.assign(this.before![i]));
+    return true;
+  }
+
+  private dropSnapshot(): void {
+    if (!this.before) return;
+    try {
+      tf.dispose(this.before);
+    } catch {
+      // a lost context may refuse; the tensors are gone either way
+    }
+    this.before = null;
   }
 
   /** The loss and gradients on a batch without updating (dropout off). */
@@ -398,6 +362,7 @@ export class TfNet implements BackendBound {
       p.v = newVariable(Float32Array.from(weights[i]), p.spec.shape);
     }
     this.shadow = weights.map((w) => Float32Array.from(w));
+    this.dropSnapshot();
     this.optimizer.dispose();
     this.optimizer = new TfOptimizer(this.optimizerName);
   }
@@ -417,34 +382,8 @@ export class TfNet implements BackendBound {
     if (this.disposed) return;
     this.disposed = true;
     for (const p of this.params) p.v.dispose();
+    this.dropSnapshot();
     this.optimizer.dispose();
     untrackModel(this);
   }
-}
-
-/** Packs weights into one little-endian float32 buffer (the binary half of a saved model). */
-export function packWeights(weights: Float32Array[]): ArrayBuffer {
-  const n = weights.reduce((s, w) => s + w.length, 0);
-  const out = new Float32Array(n);
-  let o = 0;
-  for (const w of weights) {
-    out.set(w, o);
-    o += w.length;
-  }
-  return out.buffer;
-}
-
-/** Unpacks {@link packWeights}'s buffer by the specs' shapes. */
-export function unpackWeights(buffer: ArrayBuffer | ArrayBufferView, specs: WeightSpec[]): Float32Array[] {
-  const bytes = buffer instanceof ArrayBuffer ? new Uint8Array(buffer) : new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  const all = new Float32Array(bytes.slice().buffer);
-  const need = specs.reduce((s, w) => s + w.shape.reduce((a, b) => a * b, 1), 0);
-  if (all.length !== need) throw new ValidationError('weightData', 'length-mismatch', `expected ${need} float32 values, got ${all.length}`);
-  let o = 0;
-  return specs.map((s) => {
-    const n = s.shape.reduce((a, b) => a * b, 1);
-    const w = all.slice(o, o + n);
-    o += n;
-    return w;
-  });
 }

@@ -15,7 +15,10 @@ export interface StepResult {
   readonly testLoss: number | null;
   /** Test accuracy (training accuracy when no test set), for classifiers; else null. */
   readonly accuracy: number | null;
-  /** Whether the loss became NaN or infinite: training stopped there and weights are unusable. */
+  /**
+   * Whether the loss became NaN or infinite: training stopped there, and the weights went back
+   * to the last ones whose loss was finite (so predictions stay finite).
+   */
   readonly diverged: boolean;
   /** The step at which it first diverged, or null. */
   readonly divergedAt: number | null;

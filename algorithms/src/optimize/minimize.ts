@@ -1,7 +1,10 @@
 import { ValidationError } from '../core/errors';
 import { checkRandomState, type RandomStateLike } from '../core/random';
-import { checkOneOf, checkScalar, firstNonFinite } from '../core/validation';
-import type { Objective } from './objectives';
+import { checkOneOf, checkScalar, checkSize, checkVector, firstNonFinite } from '../core/validation';
+import { checkObjective, checkOptionsObject, type Objective } from './objectives';
+
+/** Most update steps one run may take: 10 million (`maxIter` above it is a ValidationError). */
+export const MAX_ITERATIONS = 10_000_000;
 import { runToEnd } from '../core/steps';
 
 /** The update rules taught in the gradient-descent slides. */
@@ -105,14 +108,22 @@ function norm(v: ArrayLike<number>): number {
  * - adam:      m ← β₁m + (1−β₁)g;  v ← β₂v + (1−β₂)g²;  θ ← θ − η m̂/(√v̂ + ε), m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ)
  */
 export function* minimizeSteps(objective: Objective, theta0: ArrayLike<number>, options: MinimizeOptions = {}): Generator<OptimizerStep, MinimizeResult, undefined> {
-  const o = { ...DEFAULTS, ...options };
+  // An explicit undefined keeps the default.
+  const o = { ...DEFAULTS, ...checkOptionsObject(options) };
+  checkObjective(objective, true);
   checkOneOf(o.optimizer, 'optimizer', OPTIMIZERS);
   checkScalar(o.learningRate, 'learningRate', { min: 0, exclusiveMin: true });
   checkScalar(o.maxIter, 'maxIter', { min: 0, integer: true });
+  checkSize('maxIter', o.maxIter, MAX_ITERATIONS, 'steps');
   checkScalar(o.tol, 'tol', { min: 0 });
   checkScalar(o.momentum, 'momentum', { min: 0, max: 1 });
-  if (theta0.length !== objective.dim) throw new ValidationError('theta0', 'length-mismatch', `has ${theta0.length} values, the objective takes ${objective.dim}`);
-  if (firstNonFinite(theta0) >= 0) throw new ValidationError('theta0', 'not-finite', 'the starting point must be finite');
+  checkScalar(o.rho, 'rho', { min: 0, max: 1 });
+  checkScalar(o.beta1, 'beta1', { min: 0, max: 1 });
+  checkScalar(o.beta2, 'beta2', { min: 0, max: 1 });
+  checkScalar(o.epsilon, 'epsilon', { min: 0, exclusiveMin: true });
+  if (o.divergenceThreshold !== undefined) checkScalar(o.divergenceThreshold, 'divergenceThreshold', { min: 0, exclusiveMin: true });
+  const start = checkVector(theta0, { name: 'theta0' });
+  if (start.length !== objective.dim) throw new ValidationError('theta0', 'length-mismatch', `has ${start.length} values, the objective takes ${objective.dim}`);
 
   const dim = objective.dim;
   const n = objective.nSamples;
@@ -134,7 +145,7 @@ export function* minimizeSteps(objective: Objective, theta0: ArrayLike<number>, 
     return batch;
   };
 
-  let theta = Float64Array.from(theta0);
+  let theta = start;
   let loss = objective.loss(theta);
   let grad = objective.grad(theta);
   let evaluations = 1;

@@ -1,5 +1,23 @@
 import { ValidationError } from '../core/errors';
-import { checkVector } from '../core/validation';
+import { checkScalar, checkVector } from '../core/validation';
+
+/** @internal Validates an objective: an object with a positive integer `dim` and `loss` (and `grad`) functions. */
+export function checkObjective(objective: unknown, needsGradient: boolean): asserts objective is Objective {
+  const o = objective as Partial<Objective> | null;
+  if (typeof o !== 'object' || o === null) throw new ValidationError('objective', 'bad-option', 'expected an Objective { dim, loss, grad }, e.g. mseLineObjective(x, y)');
+  if (typeof o.dim !== 'number' || !Number.isInteger(o.dim) || o.dim < 1) throw new ValidationError('objective', 'bad-option', `dim must be a positive integer, got ${String(o.dim)}`);
+  if (typeof o.loss !== 'function') throw new ValidationError('objective', 'bad-option', 'loss must be a function of θ');
+  if (needsGradient && typeof o.grad !== 'function') throw new ValidationError('objective', 'bad-option', 'grad must be a function of θ');
+}
+
+/** @internal The options object (absent → {}), with its undefined entries dropped so that they keep the defaults. */
+export function checkOptionsObject<T extends object>(options: T | null | undefined): T {
+  if (options === undefined || options === null) return {} as T;
+  if (typeof options !== 'object' || Array.isArray(options)) throw new ValidationError('options', 'bad-option', `must be an object of options, got ${JSON.stringify(options)}`);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(options)) if (v !== undefined) out[k] = v;
+  return out as T;
+}
 
 /**
  * A differentiable objective 𝓛(θ) over a parameter vector θ. When the loss is a mean
@@ -94,10 +112,14 @@ export function mseLineObjective(x: ArrayLike<number>, y: ArrayLike<number>): Ob
  * once κ ≫ 1, and it is stable only for η < 2/L with L = max λ.
  */
 export function quadraticObjective(options: { eigenvalues?: [number, number]; angle?: number } = {}): Objective {
-  const [l1, l2] = options.eigenvalues ?? [1, 1];
-  if (!(l1 > 0 && l2 > 0)) throw new ValidationError('eigenvalues', 'out-of-range', 'both must be > 0 for a bowl');
-  const c = Math.cos(options.angle ?? 0);
-  const s = Math.sin(options.angle ?? 0);
+  options = checkOptionsObject(options);
+  const ev = options.eigenvalues ?? [1, 1];
+  if (!Array.isArray(ev) || ev.length !== 2) throw new ValidationError('eigenvalues', 'bad-option', `must be [λ₁, λ₂], got ${JSON.stringify(ev)}`);
+  const l1 = checkScalar(ev[0], 'eigenvalues', { min: 0, exclusiveMin: true });
+  const l2 = checkScalar(ev[1], 'eigenvalues', { min: 0, exclusiveMin: true });
+  const angle = checkScalar(options.angle ?? 0, 'angle');
+  const c = Math.cos(angle);
+  const s = Math.sin(angle);
   // Hessian H = Rᵀ diag(λ₁, λ₂) R, written out.
   const h11 = l1 * c * c + l2 * s * s;
   const h22 = l1 * s * s + l2 * c * c;
@@ -117,6 +139,8 @@ export function quadraticObjective(options: { eigenvalues?: [number, number]; an
  * Its curved, flat-bottomed valley is the classic test of momentum and adaptive steps.
  */
 export function rosenbrockObjective(a = 1, b = 100): Objective {
+  checkScalar(a, 'a');
+  checkScalar(b, 'b', { min: 0 });
   return {
     dim: 2,
     name: 'rosenbrock',
@@ -147,6 +171,7 @@ export function saddleObjective(): Objective {
  * gradient is nearly zero, so plain GD barely moves while adaptive methods escape.
  */
 export function plateauObjective(sigma = 0.5): Objective {
+  checkScalar(sigma, 'sigma', { min: 0, exclusiveMin: true });
   const s2 = 2 * sigma * sigma;
   return {
     dim: 2,

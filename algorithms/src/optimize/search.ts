@@ -1,7 +1,13 @@
 import { ValidationError } from '../core/errors';
 import { checkRandomState, type RandomStateLike } from '../core/random';
-import { checkScalar } from '../core/validation';
-import type { Objective } from './objectives';
+import { checkScalar, checkSize } from '../core/validation';
+import { checkObjective, checkOptionsObject, type Objective } from './objectives';
+
+/**
+ * Most loss evaluations one search makes: one million (every θ is kept in `evaluations`).
+ * `gridSearch` checks Π nPoints and `randomSearch` nIter against it, before evaluating anything.
+ */
+export const MAX_SEARCH_EVALUATIONS = 1_000_000;
 import { runToEnd } from '../core/steps';
 
 /**
@@ -63,6 +69,7 @@ export interface SearchResult {
 }
 
 function checkBounds(objective: Objective, bounds: ParameterBox | undefined): ParameterBox {
+  checkObjective(objective, false);
   let box = bounds;
   if (box === undefined) {
     if (objective.domain && objective.dim === 2) {
@@ -109,16 +116,19 @@ function* search(objective: Objective, points: Iterable<Float64Array>): Generato
 /**
  * Grid search: θ runs over the Cartesian product of `nPoints` evenly spaced values per
  * axis (ends included, θⱼ = lowⱼ + k (highⱼ − lowⱼ)/(nⱼ − 1)), the last axis varying fastest.
- * Cost Πⱼ nⱼ evaluations: exhaustive, so it also maps the loss for an uncertainty picture,
- * but it grows exponentially with the dimension.
+ * Cost Πⱼ nⱼ evaluations (at most {@link MAX_SEARCH_EVALUATIONS}): exhaustive, so it also maps
+ * the loss for an uncertainty picture, but it grows exponentially with the dimension.
  */
 export function* gridSearchSteps(objective: Objective, options: GridSearchOptions = {}): Generator<SearchStep, SearchResult, undefined> {
+  options = checkOptionsObject(options);
   const box = checkBounds(objective, options.bounds);
   const dim = box.length;
   const np = options.nPoints ?? 21;
+  if (typeof np !== 'number' && !Array.isArray(np)) throw new ValidationError('nPoints', 'bad-option', `must be a number or one count per parameter, got ${JSON.stringify(np)}`);
   const counts = typeof np === 'number' ? Array.from({ length: dim }, () => np) : Array.from(np);
   if (counts.length !== dim) throw new ValidationError('nPoints', 'length-mismatch', `needs ${dim} counts, one per parameter, got ${counts.length}`);
   counts.forEach((c) => checkScalar(c, 'nPoints', { min: 1, integer: true }));
+  checkSize('nPoints', counts.reduce((a, b) => a * b, 1), MAX_SEARCH_EVALUATIONS, `grid points (${counts.join(' × ')})`);
   const axis = (j: number, k: number) => (counts[j] === 1 ? (box[j][0] + box[j][1]) / 2 : box[j][0] + (k * (box[j][1] - box[j][0])) / (counts[j] - 1));
   function* points(): Generator<Float64Array> {
     const idx = new Array<number>(dim).fill(0);
@@ -144,8 +154,10 @@ export function gridSearch(objective: Objective, options: GridSearchOptions = {}
  * sampling law could carry prior knowledge.
  */
 export function* randomSearchSteps(objective: Objective, options: RandomSearchOptions = {}): Generator<SearchStep, SearchResult, undefined> {
+  options = checkOptionsObject(options);
   const box = checkBounds(objective, options.bounds);
   const nIter = checkScalar(options.nIter ?? 100, 'nIter', { min: 1, integer: true });
+  checkSize('nIter', nIter, MAX_SEARCH_EVALUATIONS, 'loss evaluations');
   const rng = checkRandomState(options.randomState);
   function* points(): Generator<Float64Array> {
     for (let t = 0; t < nIter; t++) yield Float64Array.from(box, ([lo, hi]) => rng.uniform(lo, hi));

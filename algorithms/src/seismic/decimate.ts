@@ -6,7 +6,8 @@
  * samples, fast enough to redraw a 1-hour, 100 Hz trace at every frame of a pan.
  */
 import { ValidationError } from '../core/errors';
-import { checkScalar } from '../core/validation';
+import { checkScalar, checkSize } from '../core/validation';
+import { MAX_DECIMATE_COLUMNS } from './_checks';
 
 /** Per-column extremes from {@link minMaxDecimate}. */
 export interface MinMaxColumns {
@@ -23,14 +24,17 @@ export interface MinMaxColumns {
  * under its left edge, so min = max there. `start` and `end` are clamped to the trace and may
  * be fractional (a smooth pan): they are floored and ceiled.
  *
- * Does not validate every sample (that would double the cost of a frame): NaN samples give
- * NaN extremes only if they come first in a column.
+ * Every sample in [start, end) is checked while it is scanned (the check costs little next to
+ * the comparisons): NaN, ±∞, null or a string there is a ValidationError naming its index, so a
+ * gap in a trace is never drawn as a made-up line. `columns` is at most
+ * {@link MAX_DECIMATE_COLUMNS}.
  */
 export function minMaxDecimate(trace: ArrayLike<number>, start: number, end: number, columns: number): MinMaxColumns {
-  if (trace == null || typeof trace.length !== 'number') throw new ValidationError('trace', 'bad-option', 'expected an array of numbers');
+  if (trace == null || typeof trace !== 'object' || typeof trace.length !== 'number') throw new ValidationError('trace', 'bad-option', 'expected an array of numbers');
   const n = trace.length;
   if (n === 0) throw new ValidationError('trace', 'empty', 'no samples (an empty array)');
   const cols = checkScalar(columns, 'columns', { min: 1, integer: true });
+  checkSize('columns', cols, MAX_DECIMATE_COLUMNS, 'columns');
   checkScalar(start, 'start');
   checkScalar(end, 'end');
   const a = Math.max(0, Math.min(n, Math.floor(start)));
@@ -45,9 +49,12 @@ export function minMaxDecimate(trace: ArrayLike<number>, start: number, end: num
     if (i1 <= i0) i1 = i0 + 1;
     if (i1 > b) i1 = b;
     let lo = trace[i0];
+    if (typeof lo !== 'number' || lo - lo !== 0) badSample(trace, i0);
     let hi = lo;
     for (let i = i0 + 1; i < i1; i++) {
       const v = trace[i];
+      // v − v is 0 for finite numbers, NaN for NaN and ±∞; typeof catches null and strings.
+      if (typeof v !== 'number' || v - v !== 0) badSample(trace, i);
       if (v < lo) lo = v;
       else if (v > hi) hi = v;
     }
@@ -55,4 +62,10 @@ export function minMaxDecimate(trace: ArrayLike<number>, start: number, end: num
     max[c] = hi;
   }
   return { min, max };
+}
+
+function badSample(trace: ArrayLike<unknown>, i: number): never {
+  const v = trace[i];
+  const missing = v === null || v === undefined;
+  throw new ValidationError('trace', missing ? 'missing-value' : typeof v === 'number' ? 'not-finite' : 'not-a-number', `sample ${i} is ${typeof v === 'string' ? JSON.stringify(v) : String(v)}; samples must be finite numbers`);
 }

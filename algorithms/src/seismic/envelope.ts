@@ -2,7 +2,7 @@
  * The analytic signal and the envelope, via the FFT.
  */
 import { type ComplexArray, transformInterleaved } from './fft';
-import { checkSignal } from './_checks';
+import { checkFftLength, checkFiniteResult, checkSignal } from './_checks';
 
 /**
  * The analytic signal x + i·H[x] (H the Hilbert transform), as SciPy's `hilbert`: take
@@ -12,6 +12,7 @@ import { checkSignal } from './_checks';
 export function hilbert(signal: ArrayLike<number>): ComplexArray {
   const x = checkSignal(signal);
   const n = x.length;
+  checkFftLength(n, 'signal');
   const d = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) d[2 * i] = x[i];
   const X = transformInterleaved(d, n, false);
@@ -22,7 +23,7 @@ export function hilbert(signal: ArrayLike<number>): ComplexArray {
     X[2 * k] *= h;
     X[2 * k + 1] *= h;
   }
-  const z = transformInterleaved(X, n, true);
+  const z = checkFiniteResult(transformInterleaved(X, n, true));
   const re = new Float64Array(n);
   const im = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -39,6 +40,7 @@ export function hilbert(signal: ArrayLike<number>): ComplexArray {
 export function envelope(signal: ArrayLike<number>): Float64Array {
   const { re, im } = hilbert(signal);
   const out = new Float64Array(re.length);
-  for (let i = 0; i < re.length; i++) out[i] = Math.sqrt(re[i] * re[i] + im[i] * im[i]);
-  return out;
+  // hypot, not √(re² + im²): no overflow for samples up to ~1e308.
+  for (let i = 0; i < re.length; i++) out[i] = Math.hypot(re[i], im[i]);
+  return checkFiniteResult(out);
 }

@@ -55,7 +55,7 @@ import type { Matrix } from '../core/matrix';
 import { ValidationError } from '../core/errors';
 import { checkScalar } from '../core/validation';
 import { nextPowerOfTwo, rfftInterleaved } from './fft';
-import { checkSampleRate, checkSignal } from './_checks';
+import { checkFftLength, checkFiniteResult, checkSampleRate, checkSignal } from './_checks';
 
 /** The three domains of Table 1. */
 export type FeatureDomain = 'temporal' | 'spectral' | 'cepstral';
@@ -170,6 +170,7 @@ function resolve(options: WaveformFeatureOptions): Resolved {
   const domains = options.domains ?? FEATURE_DOMAINS;
   checkDomains(domains);
   const nfft = options.nfft === undefined ? undefined : checkScalar(options.nfft, 'nfft', { min: 2, integer: true });
+  if (nfft !== undefined) checkFftLength(nfft, 'nfft');
   const crossing = checkScalar(options.crossingThreshold ?? 0.25, 'crossingThreshold', { min: 0, exclusiveMin: true, max: 1 });
   const silence = checkScalar(options.silenceThreshold ?? 0.25, 'silenceThreshold', { min: 0, exclusiveMin: true, max: 1 });
   return { fs, domains, nfft, crossing, silence };
@@ -214,6 +215,7 @@ function computeVector(s: Float64Array, r: Resolved): Float64Array {
   let nfft = 0;
   if (needsSpectrum) {
     nfft = r.nfft ?? Math.max(2, nextPowerOfTwo(s.length));
+    checkFftLength(nfft, r.nfft === undefined ? 'signal' : 'nfft');
     const d = rfftInterleaved(s, nfft);
     const h = Math.floor(nfft / 2) + 1;
     spectrum = new Float64Array(h);
@@ -234,7 +236,7 @@ function computeVector(s: Float64Array, r: Resolved): Float64Array {
     }
     domainFeatures(x, du, r, out, j * FEATURES_PER_DOMAIN);
   });
-  return out;
+  return checkFiniteResult(out);
 }
 
 /**

@@ -10,8 +10,8 @@
  */
 import FFT from 'fft.js';
 import { ValidationError } from '../core/errors';
-import { checkScalar } from '../core/validation';
-import { checkSampleRate, checkSignal } from './_checks';
+import { checkScalar, checkSize, LIMITS } from '../core/validation';
+import { checkFftLength, checkFiniteResult, checkOptions, checkSampleRate, checkSignal } from './_checks';
 
 /** A complex vector as two parallel arrays. */
 export interface ComplexArray {
@@ -23,11 +23,12 @@ export interface ComplexArray {
 
 /** Whether n is a power of two (1, 2, 4, …). */
 export function isPowerOfTwo(n: number): boolean {
-  return Number.isInteger(n) && n > 0 && (n & (n - 1)) === 0;
+  return Number.isInteger(n) && n > 0 && 2 ** Math.round(Math.log2(n)) === n;
 }
 
-/** The smallest power of two ≥ n (and ≥ 1). */
+/** The smallest power of two ≥ n (and ≥ 1); n must be a finite number. */
 export function nextPowerOfTwo(n: number): number {
+  if (typeof n !== 'number' || Number.isNaN(n) || n === Infinity) throw new ValidationError('n', 'not-finite', `must be a finite number, got ${String(n)}`);
   let p = 1;
   while (p < n) p *= 2;
   return p;
@@ -133,15 +134,23 @@ function complexMultiply(x: Float64Array, y: Float64Array, out: Float64Array, n:
   }
 }
 
-function interleave(re: ArrayLike<number>, im: ArrayLike<number> | undefined, name: string): Float64Array {
+function isArrayLike(v: unknown): v is ArrayLike<unknown> {
+  return (Array.isArray(v) || ArrayBuffer.isView(v)) && typeof (v as ArrayLike<unknown>).length === 'number';
+}
+
+function interleave(re: ArrayLike<number>, im: ArrayLike<number> | undefined, name: string, imName = 'im'): Float64Array {
+  if (!isArrayLike(re)) throw new ValidationError(name, 'bad-option', `expected an array of numbers, got ${re === null ? 'null' : typeof re}`);
   const n = re.length;
   if (n === 0) throw new ValidationError(name, 'empty', 'no values (an empty array)');
-  if (im !== undefined && im.length !== n) throw new ValidationError('im', 'length-mismatch', `has ${im.length} values, re has ${n}`);
+  if (im !== undefined && !isArrayLike(im)) throw new ValidationError(imName, 'bad-option', `expected an array of numbers, got ${im === null ? 'null' : typeof im}`);
+  if (im !== undefined && im.length !== n) throw new ValidationError(imName, 'length-mismatch', `has ${im.length} values, re has ${n}`);
+  checkFftLength(n, name);
   const d = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) {
     const r = re[i];
     const m = im === undefined ? 0 : im[i];
-    if (!Number.isFinite(r) || !Number.isFinite(m)) throw new ValidationError(name, 'not-finite', `entry [${i}] is not a finite number`);
+    if (typeof r !== 'number' || !Number.isFinite(r)) throw new ValidationError(name, 'not-finite', `entry [${i}] is ${String(r)}, not a finite number`);
+    if (typeof m !== 'number' || !Number.isFinite(m)) throw new ValidationError(imName, 'not-finite', `entry [${i}] is ${String(m)}, not a finite number`);
     d[2 * i] = r;
     d[2 * i + 1] = m;
   }
@@ -163,14 +172,16 @@ function split(d: Float64Array, n: number): ComplexArray {
  * real) vector of any length N.
  */
 export function fft(re: ArrayLike<number>, im?: ArrayLike<number>): ComplexArray {
-  const n = re.length;
-  return split(transformInterleaved(interleave(re, im, 're'), n, false), n);
+  const d = interleave(re, im, 're');
+  const n = d.length / 2;
+  return split(checkFiniteResult(transformInterleaved(d, n, false), 're'), n);
 }
 
 /** The inverse transform x[n] = (1/N) Σₖ X[k]·e^{+2πi kn/N}. */
 export function ifft(re: ArrayLike<number>, im?: ArrayLike<number>): ComplexArray {
-  const n = re.length;
-  return split(transformInterleaved(interleave(re, im, 're'), n, true), n);
+  const d = interleave(re, im, 're');
+  const n = d.length / 2;
+  return split(checkFiniteResult(transformInterleaved(d, n, true), 're'), n);
 }
 
 /**
@@ -198,8 +209,11 @@ export function rfftInterleaved(x: ArrayLike<number>, nfft: number): Float64Arra
 export function rfft(signal: ArrayLike<number>, nfft?: number): ComplexArray {
   const x = checkSignal(signal);
   const N = nfft === undefined ? x.length : checkScalar(nfft, 'nfft', { min: 1, integer: true });
+  checkFftLength(N, nfft === undefined ? 'signal' : 'nfft');
+  const h = Math.floor(N / 2) + 1;
   const d = rfftInterleaved(x, N);
-  return split(d, Math.floor(N / 2) + 1);
+  checkFiniteResult(d.subarray(0, 2 * h));
+  return split(d, h);
 }
 
 /**
@@ -208,10 +222,13 @@ export function rfft(signal: ArrayLike<number>, nfft?: number): ComplexArray {
  * even n) are ignored, as they must be zero for a real signal.
  */
 export function irfft(spectrum: ComplexArray, n?: number): Float64Array {
+  if (typeof spectrum !== 'object' || spectrum === null) throw new ValidationError('spectrum', 'bad-option', 'expected { re, im }, as rfft returns');
+  // Validates both halves (arrays of finite numbers of the same length).
+  if (spectrum.im === undefined) throw new ValidationError('spectrum.im', 'missing-value', 'expected { re, im }, as rfft returns');
+  interleave(spectrum.re, spectrum.im, 'spectrum.re', 'spectrum.im');
   const h = spectrum.re.length;
-  if (h === 0) throw new ValidationError('spectrum', 'empty', 'no values (an empty array)');
-  if (spectrum.im.length !== h) throw new ValidationError('spectrum', 'length-mismatch', 're and im lengths differ');
   const N = n === undefined ? Math.max(1, 2 * (h - 1)) : checkScalar(n, 'n', { min: 1, integer: true });
+  checkFftLength(N, n === undefined ? 'spectrum' : 'n');
   const d = new Float64Array(2 * N);
   for (let k = 0; k <= Math.floor(N / 2); k++) {
     const r = k < h ? spectrum.re[k] : 0;
@@ -226,13 +243,14 @@ export function irfft(spectrum: ComplexArray, n?: number): Float64Array {
   const t = transformInterleaved(d, N, true);
   const out = new Float64Array(N);
   for (let i = 0; i < N; i++) out[i] = t[2 * i];
-  return out;
+  return checkFiniteResult(out, 'spectrum');
 }
 
 /** The frequencies (Hz) of the bins of {@link rfft}: f[k] = k·sampleRate/nfft, k = 0 … ⌊nfft/2⌋. */
 export function rfftFrequencies(nfft: number, sampleRate: number): Float64Array {
   const N = checkScalar(nfft, 'nfft', { min: 1, integer: true });
   const fs = checkSampleRate(sampleRate);
+  checkFftLength(N, 'nfft');
   const f = new Float64Array(Math.floor(N / 2) + 1);
   for (let k = 0; k < f.length; k++) f[k] = (k * fs) / N;
   return f;
@@ -248,6 +266,9 @@ export type WindowType = 'hann' | 'hamming' | 'blackman' | 'rectangular';
  */
 export function spectralWindow(type: WindowType, n: number): Float64Array {
   const N = checkScalar(n, 'n', { min: 1, integer: true });
+  checkSize('n', N, LIMITS.maxElements, 'window samples');
+  const WINDOWS = ['hann', 'hamming', 'blackman', 'rectangular'];
+  if (!WINDOWS.includes(type)) throw new ValidationError('window', 'bad-option', `must be one of 'hann', 'hamming', 'blackman', 'rectangular', got ${JSON.stringify(type)}`);
   const w = new Float64Array(N);
   for (let i = 0; i < N; i++) {
     const a = (2 * Math.PI * i) / N;
@@ -298,10 +319,13 @@ export interface PowerSpectrum {
  */
 export function powerSpectrum(signal: ArrayLike<number>, options: PowerSpectrumOptions): PowerSpectrum {
   const x = checkSignal(signal);
-  const fs = checkSampleRate(options?.sampleRate);
+  options = checkOptions(options);
+  const fs = checkSampleRate(options.sampleRate);
   const n = x.length;
   const nfft = options.nfft === undefined ? nextPowerOfTwo(n) : checkScalar(options.nfft, 'nfft', { min: 1, integer: true });
+  checkFftLength(nfft, options.nfft === undefined ? 'signal' : 'nfft');
   const w = spectralWindow(options.window ?? 'hann', n);
+  checkWindowEnergy(w, options.window ?? 'hann', 'signal');
   let mu = 0;
   if (options.detrend ?? true) {
     for (let i = 0; i < n; i++) mu += x[i];
@@ -321,5 +345,16 @@ export function powerSpectrum(signal: ArrayLike<number>, options: PowerSpectrumO
     power[k] = (c * (d[2 * k] * d[2 * k] + d[2 * k + 1] * d[2 * k + 1])) / (fs * s2);
     frequencies[k] = (k * fs) / nfft;
   }
-  return { frequencies, power };
+  return { frequencies, power: checkFiniteResult(power) };
+}
+
+/**
+ * A taper whose Σw² is 0 (the periodic Hann window of one sample is [0]) would divide the
+ * power by 0: that is a ValidationError, never NaN.
+ * @internal
+ */
+export function checkWindowEnergy(w: Float64Array, type: string, name: string): void {
+  let s2 = 0;
+  for (let i = 0; i < w.length; i++) s2 += w[i] * w[i];
+  if (!(s2 > 0)) throw new ValidationError(name, 'out-of-range', `a ${w.length}-sample '${type}' window is all zeros, so the power is undefined: give at least 2 samples, or window: 'rectangular'`);
 }

@@ -11,8 +11,8 @@
  * high-order polynomial would not.
  */
 import { ValidationError } from '../core/errors';
-import { checkOneOf, checkScalar } from '../core/validation';
-import { checkSampleRate, checkSignal } from './_checks';
+import { checkOneOf, checkScalar, checkVector } from '../core/validation';
+import { checkOptions, checkSampleRate, checkSignal } from './_checks';
 
 /**
  * Second-order sections, one row [b₀, b₁, b₂, 1, a₁, a₂] per section (SciPy's `sos` layout):
@@ -58,7 +58,8 @@ const csqrt = (a: Complex): Complex => {
  * of the sections.
  */
 export function butterworth(options: ButterworthOptions): SecondOrderSections {
-  const N = checkScalar(options?.order ?? 4, 'order', { min: 1, max: 12, integer: true });
+  options = checkOptions(options);
+  const N = checkScalar(options.order ?? 4, 'order', { min: 1, max: 12, integer: true });
   const type = checkOneOf(options.type ?? 'bandpass', 'type', ['lowpass', 'highpass', 'bandpass'] as const);
   const fs = checkSampleRate(options.sampleRate);
   const nyq = fs / 2;
@@ -136,10 +137,12 @@ function responseAt(sos: SecondOrderSections, z: Complex): Complex {
 
 /** The gain |H(e^{2πif/fs})| of a cascade of sections at each frequency (Hz). */
 export function frequencyResponse(sos: SecondOrderSections, frequencies: ArrayLike<number>, sampleRate: number): Float64Array {
+  checkSos(sos);
+  const f = checkVector(frequencies, { name: 'frequencies' });
   const fs = checkSampleRate(sampleRate);
-  const out = new Float64Array(frequencies.length);
+  const out = new Float64Array(f.length);
   for (let i = 0; i < frequencies.length; i++) {
-    const w = (2 * Math.PI * frequencies[i]) / fs;
+    const w = (2 * Math.PI * f[i]) / fs;
     const h = responseAt(sos, { re: Math.cos(w), im: Math.sin(w) });
     out[i] = Math.hypot(h.re, h.im);
   }
@@ -189,7 +192,15 @@ export function sosfilt(sos: SecondOrderSections, signal: ArrayLike<number>): Fl
   checkSos(sos);
   const x = checkSignal(signal);
   runSections(sos, x);
-  return x;
+  return checkStable(x);
+}
+
+/** An unstable filter (poles outside the unit circle) overflows: a ValidationError, never ±∞ or NaN. */
+function checkStable(y: Float64Array): Float64Array {
+  for (let i = 0; i < y.length; i++) {
+    if (!Number.isFinite(y[i])) throw new ValidationError('sos', 'overflow', `the output overflowed at sample ${i}: the filter is unstable (a pole on or outside the unit circle)`);
+  }
+  return y;
 }
 
 /**
@@ -232,7 +243,7 @@ export function sosfiltfilt(sos: SecondOrderSections, signal: ArrayLike<number>)
   const zb = zi0.map((v) => v * ext[0]);
   runSections(sos, ext, zb);
   ext.reverse();
-  return ext.slice(pad, pad + n);
+  return checkStable(ext.slice(pad, pad + n));
 }
 
 /** Options of {@link bandpass}. */
@@ -254,6 +265,7 @@ export interface BandpassOptions {
  * Causal by default (picks come out late by the filter's group delay); `zeroPhase: true` for none.
  */
 export function bandpass(signal: ArrayLike<number>, options: BandpassOptions): Float64Array {
-  const sos = butterworth({ order: options?.order ?? 4, type: 'bandpass', frequency: [options.freqmin, options.freqmax], sampleRate: options.sampleRate });
+  options = checkOptions(options);
+  const sos = butterworth({ order: options.order ?? 4, type: 'bandpass', frequency: [options.freqmin, options.freqmax], sampleRate: options.sampleRate });
   return options.zeroPhase ? sosfiltfilt(sos, signal) : sosfilt(sos, signal);
 }

@@ -5,6 +5,7 @@
  * drawing), and readers for miniSEED and SAC files.
  */
 export { FormatError, type FormatProblem, type SeismicFormat } from './errors';
+export { MAX_FFT_LENGTH, MAX_SIGNAL_SAMPLES, MAX_DECIMATE_COLUMNS } from './_checks';
 export {
   fft,
   ifft,

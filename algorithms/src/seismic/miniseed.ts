@@ -266,6 +266,8 @@ function readRecord(bytes: Uint8Array, offset: number): { header: MiniSeedRecord
       for (let i = 0; i < sampleCount; i++) {
         samples[i] =
           encoding === 1 ? data.getInt16(2 * i, lit) : encoding === 3 ? data.getInt32(4 * i, lit) : encoding === 4 ? data.getFloat32(4 * i, lit) : data.getFloat64(8 * i, lit);
+        // A NaN or ±∞ sample is damage (no SEED writer stores gaps that way): never pass it on silently.
+        if (!Number.isFinite(samples[i])) throw new FormatError('miniseed', 'corrupt', `sample ${i} of the record is ${samples[i]}, not a finite number`, at + size * i);
       }
       break;
     }

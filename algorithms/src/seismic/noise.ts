@@ -5,9 +5,12 @@
  * Both are made by shaping white Gaussian noise in the frequency domain.
  */
 import { checkRandomState, type RandomStateLike } from '../core/random';
-import { checkScalar } from '../core/validation';
+import { checkScalar, checkSize } from '../core/validation';
 import { irfft, nextPowerOfTwo, rfft } from './fft';
-import { checkPositive, checkSampleRate } from './_checks';
+import { checkOptions, checkPositive, checkSampleRate, MAX_SIGNAL_SAMPLES } from './_checks';
+
+/** The zero padding of {@link seismicNoise} stops at this many points (so a high sampling rate does not blow up a short window). */
+const MAX_NOISE_PADDING = 2 ** 20;
 
 /** Options of {@link seismicNoise}. */
 export interface SeismicNoiseOptions {
@@ -27,18 +30,20 @@ export interface SeismicNoiseOptions {
  * n samples of coloured noise with zero mean and unit standard deviation (scale it to the
  * level you need). Its power spectrum is a·G(f) + (1 − a)·P(f), each part normalised to unit
  * variance: G(f) ∝ exp(−(log₂(f/f_m))²/(2w²)) the microseism, P(f) ∝ 1/f the pink floor
- * (no power at 0 Hz), a = microseismShare.
+ * (no power at 0 Hz), a = microseismShare. n is at most {@link MAX_SIGNAL_SAMPLES}.
  */
 export function seismicNoise(n: number, options: SeismicNoiseOptions): Float64Array {
   const N = checkScalar(n, 'n', { min: 1, integer: true });
-  const fs = checkSampleRate(options?.sampleRate);
+  checkSize('n', N, MAX_SIGNAL_SAMPLES, 'samples');
+  options = checkOptions(options);
+  const fs = checkSampleRate(options.sampleRate);
   const fm = checkPositive(options.microseismFrequency ?? 0.2, 'microseismFrequency');
   const width = checkPositive(options.microseismWidth ?? 0.35, 'microseismWidth');
   const share = checkScalar(options.microseismShare ?? 0.5, 'microseismShare', { min: 0, max: 1 });
   const rng = checkRandomState(options.randomState);
   // The FFT filter is circular, which is harmless for stationary noise; pad only so that a
   // slow peak (0.2 Hz) spans several bins even in a short window.
-  const nfft = nextPowerOfTwo(Math.max(N, Math.ceil(fs / 0.02)));
+  const nfft = nextPowerOfTwo(Math.max(N, Math.min(Math.ceil(fs / 0.02), MAX_NOISE_PADDING)));
   const h = Math.floor(nfft / 2) + 1;
   const G = new Float64Array(h);
   const P = new Float64Array(h);

@@ -120,7 +120,11 @@ export function readSac(buffer: ArrayBuffer | ArrayBufferView): SacFile {
   const need = HEADER_BYTES + 4 * npts;
   if (bytes.length < need) throw new FormatError('sac', 'truncated', `npts = ${npts} needs ${need} bytes, the file has ${bytes.length}`, bytes.length);
   const data = new Float64Array(npts);
-  for (let i = 0; i < npts; i++) data[i] = view.getFloat32(HEADER_BYTES + 4 * i, le);
+  for (let i = 0; i < npts; i++) {
+    data[i] = view.getFloat32(HEADER_BYTES + 4 * i, le);
+    // NaN or ±∞ is damage, not data: never passed on silently.
+    if (!Number.isFinite(data[i])) throw new FormatError('sac', 'corrupt', `sample ${i} is ${data[i]}, not a finite number`, HEADER_BYTES + 4 * i);
+  }
   if (header.b === undefined) header.b = 0;
   const h = header as SacHeader;
   // Reference time (nzyear, nzjday, nzhour, nzmin, nzsec, nzmsec) plus b.

@@ -4,9 +4,9 @@
  */
 import type { Matrix } from '../core/matrix';
 import { ValidationError } from '../core/errors';
-import { checkScalar } from '../core/validation';
-import { nextPowerOfTwo, rfftInterleaved, spectralWindow, type WindowType } from './fft';
-import { checkSampleRate, checkSignal } from './_checks';
+import { checkScalar, checkSize, LIMITS } from '../core/validation';
+import { checkWindowEnergy, nextPowerOfTwo, rfftInterleaved, spectralWindow, type WindowType } from './fft';
+import { checkFftLength, checkFiniteResult, checkOptions, checkSampleRate, checkSignal } from './_checks';
 
 /** Options of {@link spectrogram}. */
 export interface SpectrogramOptions {
@@ -42,18 +42,22 @@ export interface Spectrogram {
  */
 export function spectrogram(signal: ArrayLike<number>, options: SpectrogramOptions): Spectrogram {
   const x = checkSignal(signal);
-  const fs = checkSampleRate(options?.sampleRate);
+  options = checkOptions(options);
+  const fs = checkSampleRate(options.sampleRate);
   const n = x.length;
   const L = checkScalar(options.windowLength ?? Math.min(128, n), 'windowLength', { min: 1, integer: true });
   if (L > n) throw new ValidationError('windowLength', 'out-of-range', `the frame (${L} samples) is longer than the signal (${n})`);
   const hop = checkScalar(options.hop ?? Math.max(1, Math.floor(L / 2)), 'hop', { min: 1, integer: true });
   const nfft = checkScalar(options.nfft ?? nextPowerOfTwo(L), 'nfft', { min: L, integer: true });
+  checkFftLength(nfft, 'nfft');
   const w = spectralWindow(options.window ?? 'hann', L);
+  checkWindowEnergy(w, options.window ?? 'hann', 'windowLength');
   const detrend = options.detrend ?? true;
   let s2 = 0;
   for (let i = 0; i < L; i++) s2 += w[i] * w[i];
   const frames = Math.floor((n - L) / hop) + 1;
   const h = Math.floor(nfft / 2) + 1;
+  checkSize('hop', frames * h, LIMITS.maxElements, `spectrogram values (${frames} frames × ${h} frequencies)`);
   const data = new Float64Array(frames * h);
   const times = new Float64Array(frames);
   const frame = new Float64Array(L);
@@ -74,5 +78,5 @@ export function spectrogram(signal: ArrayLike<number>, options: SpectrogramOptio
   }
   const frequencies = new Float64Array(h);
   for (let k = 0; k < h; k++) frequencies[k] = (k * fs) / nfft;
-  return { times, frequencies, power: { rows: frames, cols: h, data } };
+  return { times, frequencies, power: { rows: frames, cols: h, data: checkFiniteResult(data) } };
 }

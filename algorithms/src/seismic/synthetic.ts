@@ -18,8 +18,15 @@
  */
 import { checkRandomState, type RandomState, type RandomStateLike } from '../core/random';
 import { ValidationError } from '../core/errors';
-import { checkOneOf, checkScalar } from '../core/validation';
-import { checkPositive, checkSampleRate } from './_checks';
+import { checkOneOf, checkScalar, checkSize } from '../core/validation';
+import { checkOptions, checkPositive, checkSampleRate, MAX_SIGNAL_SAMPLES } from './_checks';
+
+/**
+ * Most multiply-adds the coda convolutions of one {@link syntheticSeismogram} may take
+ * (2³¹, a couple of seconds): a very low pulse frequency makes a long kernel, and a long
+ * codaDecay a long coda.
+ */
+const MAX_CODA_WORK = 2 ** 31;
 import { seismicNoise } from './noise';
 
 /** The components of a three-component record, in output order. */
@@ -109,6 +116,13 @@ export interface SyntheticSeismogram {
  * on t = 0, peak 1: w(t) = (1 − 2π²f²t²)·exp(−π²f²t²).
  */
 export function ricker(t: number, frequency: number): number {
+  checkScalar(t, 't');
+  checkPositive(frequency, 'frequency');
+  return rickerAt(t, frequency);
+}
+
+/** {@link ricker} without validation, for the per-sample loops. */
+function rickerAt(t: number, frequency: number): number {
   const a = Math.PI * Math.PI * frequency * frequency * t * t;
   return (1 - 2 * a) * Math.exp(-a);
 }
@@ -119,6 +133,13 @@ export function ricker(t: number, frequency: number): number {
  * velocity is v(t) = (1 − ω_c t)·e^{−ω_c t} for t ≥ 0, and 0 before.
  */
 export function bruneVelocity(t: number, cornerFrequency: number): number {
+  checkScalar(t, 't');
+  checkPositive(cornerFrequency, 'cornerFrequency');
+  return bruneAt(t, cornerFrequency);
+}
+
+/** {@link bruneVelocity} without validation, for the per-sample loops. */
+function bruneAt(t: number, cornerFrequency: number): number {
   if (t < 0) return 0;
   const wt = 2 * Math.PI * cornerFrequency * t;
   return (1 - wt) * Math.exp(-wt);
@@ -136,6 +157,7 @@ export function bruneVelocity(t: number, cornerFrequency: number): number {
  * rec.sArrival - rec.pArrival;      // 60·(1/3.5 − 1/6) ≈ 7.14 s
  */
 export function syntheticSeismogram(options: SyntheticSeismogramOptions = {}): SyntheticSeismogram {
+  options = checkOptions(options);
   const sampleRate = checkSampleRate(options.sampleRate ?? 100);
   const duration = checkPositive(options.duration ?? 60, 'duration');
   const originTime = checkScalar(options.originTime ?? 5, 'originTime');
@@ -158,13 +180,14 @@ export function syntheticSeismogram(options: SyntheticSeismogramOptions = {}): S
   const microseismFrequency = checkPositive(options.microseismFrequency ?? 0.2, 'microseismFrequency');
   const microseismShare = checkScalar(options.microseismShare ?? 0.5, 'microseismShare', { min: 0, max: 1 });
   const n = Math.round(duration * sampleRate);
+  checkSize('duration', n, MAX_SIGNAL_SAMPLES, `samples (${duration} s at ${sampleRate} Hz)`);
   if (n < 2) throw new ValidationError('duration', 'out-of-range', `gives ${n} sample(s) at ${sampleRate} Hz; needs at least 2`);
   const rng = checkRandomState(options.randomState);
 
   const r = Math.hypot(distance, depth);
   const pArrival = originTime + r / vp;
   const sArrival = originTime + r / vs;
-  const pulse = source === 'ricker' ? (t: number) => ricker(t - 1 / frequency, frequency) : (t: number) => bruneVelocity(t, frequency);
+  const pulse = source === 'ricker' ? (t: number) => rickerAt(t - 1 / frequency, frequency) : (t: number) => bruneAt(t, frequency);
   // Pulse support: Ricker within 2/f of its start, Brune until e^{−ω_c t} < 1e-6.
   const pulseLength = source === 'ricker' ? 2 / frequency : 14 / (2 * Math.PI * frequency);
 
@@ -201,8 +224,11 @@ export function syntheticSeismogram(options: SyntheticSeismogramOptions = {}): S
 
   // Coda: the pulse convolved with white noise (so it has the source's band), scaled to unit
   // RMS, times a decaying envelope that ramps in over one pulse length after the arrival.
+  const kernelLength = Math.ceil(pulseLength * sampleRate) + 1;
+  const codaLength = Math.min(n, Math.ceil(14 * codaDecay * sampleRate));
+  checkSize('frequency', 6 * codaLength * Math.min(kernelLength, n + 1), MAX_CODA_WORK, `multiply-adds for the coda (a ${pulseLength.toPrecision(3)} s pulse over a ${(codaLength / sampleRate).toPrecision(3)} s coda)`);
   const kernel: number[] = [];
-  for (let i = 0; i <= Math.ceil(pulseLength * sampleRate); i++) kernel.push(pulse(i / sampleRate));
+  for (let i = 0; i < Math.min(kernelLength, n + 1); i++) kernel.push(pulse(i / sampleRate));
   const addCoda = (t0: number, peak: number, weights: Record<Component, number>) => {
     const i0 = Math.max(0, Math.ceil(t0 * sampleRate));
     if (i0 >= n || codaAmplitude === 0) return;

@@ -6,7 +6,7 @@
  */
 import { ValidationError } from '../core/errors';
 import { checkOneOf, checkScalar } from '../core/validation';
-import { checkPositive, checkSampleRate, checkSignal } from './_checks';
+import { checkFiniteResult, checkPositive, checkSampleRate, checkSignal } from './_checks';
 
 /** Options of {@link staLta}. */
 export interface StaLtaOptions {
@@ -50,7 +50,7 @@ export function staLta(signal: ArrayLike<number>, options: StaLtaOptions): Float
       l = cl * e + (1 - cl) * l;
       out[i] = i < nlta || l === 0 ? 0 : s / l;
     }
-    return out;
+    return checkFiniteResult(out);
   }
   // Classic: running sums of x² over [i − n + 1, i], via a prefix sum.
   const c = new Float64Array(n + 1);
@@ -60,7 +60,7 @@ export function staLta(signal: ArrayLike<number>, options: StaLtaOptions): Float
     const l = (c[i + 1] - c[i + 1 - nlta]) / nlta;
     out[i] = l > 0 ? s / l : 0;
   }
-  return out;
+  return checkFiniteResult(out);
 }
 
 /** One detection: samples [start, end) where the trigger was on. */

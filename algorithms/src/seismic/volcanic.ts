@@ -16,8 +16,8 @@
  */
 import { checkRandomState, type RandomState, type RandomStateLike } from '../core/random';
 import { ValidationError } from '../core/errors';
-import { checkOneOf, checkScalar } from '../core/validation';
-import { checkPositive, checkSampleRate } from './_checks';
+import { checkOneOf, checkScalar, checkSize, LIMITS } from '../core/validation';
+import { checkOptions, checkPositive, checkSampleRate, MAX_SIGNAL_SAMPLES } from './_checks';
 import { butterworth, sosfilt } from './filter';
 import { seismicNoise } from './noise';
 
@@ -106,9 +106,11 @@ function bandLimited(n: number, lo: number, hi: number, fs: number, rng: RandomS
  */
 export function volcanicEvent(type: VolcanicClass, options: VolcanicEventOptions = {}): VolcanicEvent {
   checkOneOf(type, 'type', VOLCANIC_CLASSES);
+  options = checkOptions(options);
   const fs = checkSampleRate(options.sampleRate ?? 100);
   if (fs < 30) throw new ValidationError('sampleRate', 'out-of-range', `must be ≥ 30 Hz for the broadband classes, got ${fs}`);
   const duration = checkScalar(options.duration ?? 30, 'duration', { min: 10 });
+  checkSize('duration', Math.round(duration * fs), MAX_SIGNAL_SAMPLES, `samples (${duration} s at ${fs} Hz)`);
   const rng = checkRandomState(options.randomState);
   const onset = options.onset === undefined ? rng.uniform(0.1, 0.25) * duration : checkScalar(options.onset, 'onset', { min: 0, max: duration });
   const snr = drawSnr(options.snr ?? 10, rng);
@@ -202,6 +204,7 @@ export function volcanicEvent(type: VolcanicClass, options: VolcanicEventOptions
 
 function drawSnr(snr: number | readonly [number, number], rng: RandomState): number {
   if (Array.isArray(snr)) {
+    if (snr.length !== 2) throw new ValidationError('snr', 'bad-option', `must be a number or [low, high], got ${snr.length} values`);
     const [lo, hi] = snr as readonly [number, number];
     checkPositive(lo, 'snr[0]');
     checkScalar(hi, 'snr[1]', { min: lo });
@@ -268,10 +271,12 @@ function apportion(total: number, weights: readonly number[], floor: number): nu
  * d.classCounts; // [269, 24, 3, 1, 2, 1]
  */
 export function makeVolcanicDataset(options: VolcanicDatasetOptions = {}): VolcanicDataset {
+  options = checkOptions(options);
   const rng = checkRandomState(options.randomState);
   let counts: number[];
   if (options.classCounts !== undefined) {
     const cc = options.classCounts;
+    if (typeof cc !== 'object' || cc === null) throw new ValidationError('classCounts', 'bad-option', `must be { LP: 50, … } or six counts, got ${JSON.stringify(cc)}`);
     counts = Array.isArray(cc) ? [...(cc as readonly number[])] : VOLCANIC_CLASSES.map((c) => (cc as Partial<Record<VolcanicClass, number>>)[c] ?? 0);
     if (counts.length !== VOLCANIC_CLASSES.length) throw new ValidationError('classCounts', 'length-mismatch', `needs ${VOLCANIC_CLASSES.length} counts (LP, TR, VT, EXP, HYB, TOR), got ${counts.length}`);
     counts.forEach((c, i) => checkScalar(c, `classCounts.${VOLCANIC_CLASSES[i]}`, { min: 0, integer: true }));
@@ -291,6 +296,10 @@ export function makeVolcanicDataset(options: VolcanicDatasetOptions = {}): Volca
   }
   const total = counts.reduce((a, b) => a + b, 0);
   if (total === 0) throw new ValidationError('classCounts', 'empty', 'asks for no events at all');
+  // Check the whole dataset's size (events × samples each) before generating anything.
+  const fs = checkSampleRate(options.sampleRate ?? 100);
+  const duration = checkScalar(options.duration ?? 30, 'duration', { min: 10 });
+  checkSize(options.classCounts !== undefined ? 'classCounts' : 'nSamples', total * Math.round(duration * fs), LIMITS.maxElements, `samples (${total} events of ${Math.round(duration * fs)} samples)`);
   const labels: number[] = [];
   counts.forEach((c, k) => {
     for (let j = 0; j < c; j++) labels.push(k);
