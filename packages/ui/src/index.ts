@@ -10,6 +10,7 @@ export * from './common/Tex';
 export * from './common/Axis';
 export * from './common/theme';
 export * from './common/field';
+export * from './kit';
 export * from './LossLandscape';
 export * from './Neuron';
 export * from './ConvolutionExplorer';

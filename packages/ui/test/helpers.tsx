@@ -19,3 +19,24 @@ export function expectAnimationStopsOnUnmount(ui: ReactElement, play = 'Play'): 
     cancel.mockRestore();
   }
 }
+
+/**
+ * Replaces ResizeObserver by a stub and returns a function that "resizes" the observed
+ * element to `width` px (inside act), for testing layouts that measure their container.
+ * Undo with `vi.unstubAllGlobals()`.
+ */
+export function stubResizeObserver(): (width: number) => void {
+  let cb: ResizeObserverCallback = () => {};
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      constructor(c: ResizeObserverCallback) {
+        cb = c;
+      }
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    },
+  );
+  return (width: number) => act(() => cb([{ contentRect: { width } } as ResizeObserverEntry], {} as ResizeObserver));
+}

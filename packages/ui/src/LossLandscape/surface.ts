@@ -1,4 +1,4 @@
-import { interpolateViridis } from 'd3-scale-chromatic';
+import { sequential } from '../common/colors';
 import type { Field } from '../common/field';
 
 /**
@@ -72,13 +72,14 @@ export function drawSurface(ctx: CanvasRenderingContext2D, field: Field, width: 
   quads.sort((p, q) => q.depth - p.depth);
   ctx.clearRect(0, 0, width, height);
   ctx.lineWidth = 0.5;
+  // Mesh lines: a translucent shade of the surface's own colour, the same in both themes.
   ctx.strokeStyle = 'rgba(0,0,0,0.25)';
   for (const { k } of quads) {
     const c = [k, k + 1, k + nx + 1, k + nx];
     ctx.beginPath();
     c.forEach((m, n) => (n === 0 ? ctx.moveTo(pts[3 * m], pts[3 * m + 1]) : ctx.lineTo(pts[3 * m], pts[3 * m + 1])));
     ctx.closePath();
-    ctx.fillStyle = interpolateViridis((z[c[0]] + z[c[1]] + z[c[2]] + z[c[3]]) / 4);
+    ctx.fillStyle = sequential((z[c[0]] + z[c[1]] + z[c[2]] + z[c[3]]) / 4);
     ctx.fill();
     ctx.stroke();
   }

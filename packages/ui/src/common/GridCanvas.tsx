@@ -1,4 +1,5 @@
 import { useEffect, useRef, type CSSProperties } from 'react';
+import { paintGrid } from './canvas';
 
 /** Maps a value to an RGB colour, each channel 0–255. */
 export type ColorMap = (v: number) => readonly [number, number, number];
@@ -57,23 +58,7 @@ export interface GridCanvasProps {
  */
 export function GridCanvas({ values, rows, cols, width, height, color, reveal, smooth = false, style, testId }: GridCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const canvas = ref.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx || rows < 1 || cols < 1) return;
-    if (canvas.width !== cols) canvas.width = cols;
-    if (canvas.height !== rows) canvas.height = rows;
-    const img = ctx.createImageData(cols, rows);
-    const n = Math.min(rows * cols, reveal ?? rows * cols, values.length);
-    for (let k = 0; k < n; k++) {
-      const [r, g, b] = color(values[k]);
-      img.data[4 * k] = r;
-      img.data[4 * k + 1] = g;
-      img.data[4 * k + 2] = b;
-      img.data[4 * k + 3] = 255;
-    }
-    ctx.putImageData(img, 0, 0);
-  }, [values, rows, cols, color, reveal]);
+  useEffect(() => paintGrid(ref.current, values, rows, cols, color, reveal), [values, rows, cols, color, reveal]);
   return (
     <canvas
       ref={ref}

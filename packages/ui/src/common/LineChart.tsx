@@ -1,7 +1,7 @@
-import { scaleLinear, scaleLog, type ScaleLinear } from 'd3-scale';
+import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId } from 'react';
-import { Axis } from './Axis';
+import { Axis, leftAxisMargin, type AxisScale } from './Axis';
 import { cssVar } from './theme';
 
 /** One line of a {@link LineChart}. */
@@ -36,6 +36,10 @@ export interface LineChartProps {
   xDomain?: readonly [number, number];
   /** y domain; default the data's extent. */
   yDomain?: readonly [number, number];
+  /** Values below this are drawn at it (a converged curve stays visible). Default none (log: nine decades under the top). */
+  yFloor?: number;
+  /** Text shown when there is no data yet. Default "no data yet". */
+  emptyText?: string;
   /** A vertical marker at this x (the current degree, iteration…). */
   markerX?: number;
   /** Text beside the marker. */
@@ -46,17 +50,19 @@ export interface LineChartProps {
   testId?: string;
 }
 
-const M = { top: 10, right: 10, bottom: 38, left: 50 };
+const M = { top: 10, right: 10, bottom: 38 };
 
 /**
  * A small SVG line chart (loss against iteration, error against degree…) shared by the
- * explainers: React renders it from d3 scales; it is a picture for screen readers, whose
- * label should say what it shows. Each series' point count is in `data-points`.
+ * explainers (class `gl-line-chart`): React renders it from d3 scales; it is a picture for
+ * screen readers, whose label should say what it shows. Each series' point count is in
+ * `data-points`. Converged curves stay visible: on a log axis values below the floor (at
+ * most nine decades under the top) are drawn on the floor, and a linear axis is padded so
+ * that a curve at 0 does not vanish into the x-axis. With no finite point it says
+ * "no data yet" instead of inventing a −1…1 range (`data-state="empty"`).
  */
-export function LineChart({ width, height, series, xLabel, yLabel, logY = false, xDomain, yDomain, markerX, markerLabel, label, testId }: LineChartProps) {
+export function LineChart({ width, height, series, xLabel, yLabel, logY = false, xDomain, yDomain, yFloor, markerX, markerLabel, label, testId, emptyText = 'no data yet' }: LineChartProps) {
   const id = useId();
-  const pw = Math.max(20, width - M.left - M.right);
-  const ph = Math.max(20, height - M.top - M.bottom);
   let x0 = Infinity;
   let x1 = -Infinity;
   let y0 = Infinity;
@@ -72,48 +78,46 @@ export function LineChart({ width, height, series, xLabel, yLabel, logY = false,
       if (y > 0) minPos = Math.min(minPos, y);
     }
   }
+  const empty = !Number.isFinite(y0) || (logY && !Number.isFinite(minPos) && !yDomain);
   if (!(x1 > x0)) [x0, x1] = Number.isFinite(x0) ? [x0 - 1, x0 + 1] : [0, 1];
   if (logY) {
     // Nine decades at most: a run that converged to 1e-30 should not flatten the rest.
-    const lo = Number.isFinite(minPos) ? Math.max(minPos, y1 * 1e-9) : 1e-3;
+    const lo = Number.isFinite(minPos) ? Math.max(minPos, y1 * 1e-9, yFloor ?? 0) : 1e-3;
     [y0, y1] = [lo, Math.max(lo * 10, y1)];
-  } else if (!(y1 > y0)) [y0, y1] = Number.isFinite(y0) ? [y0 - 1, y0 + 1] : [0, 1];
+  } else if (Number.isFinite(y0)) {
+    if (!(y1 > y0)) [y0, y1] = [y0 - 1, y0 + 1];
+    // Pad 5 % so that a curve that converged to its minimum stays off the axis line.
+    const pad = (y1 - y0) * 0.05;
+    [y0, y1] = [Math.min(y0 - pad, yFloor ?? Infinity), y1 + pad];
+  } else [y0, y1] = [0, 1];
   const xd = xDomain ?? [x0, x1];
   const yd = yDomain ?? [y0, y1];
+  const ys: AxisScale = logY
+    ? scaleLog().domain([Math.max(yd[0], 1e-300), Math.max(yd[1], yd[0] * 10, 1e-299)]).clamp(true)
+    : scaleLinear().domain(yd).clamp(true);
+  const yTicks = Math.max(2, Math.floor((height - M.top - M.bottom) / 40));
+  const left = empty ? 16 : Math.max(40, leftAxisMargin(ys, yTicks, Boolean(yLabel)));
+  const pw = Math.max(20, width - left - M.right);
+  const ph = Math.max(20, height - M.top - M.bottom);
   const xs = scaleLinear().domain(xd).range([0, pw]);
-  const ys = (logY ? scaleLog().domain([Math.max(yd[0], 1e-300), yd[1]]).range([ph, 0]).clamp(true) : scaleLinear().domain(yd).range([ph, 0]).clamp(true)) as unknown as ScaleLinear<number, number>;
-  const floor = logY ? ys.domain()[0] : -Infinity;
-  // Log axes: ticks at powers of ten (at most five), written 0.01, 100, 1e-6…
-  let axisY = ys;
-  if (logY) {
-    const [d0, d1] = ys.domain();
-    const e0 = Math.ceil(Math.log10(d0) - 1e-9);
-    const e1 = Math.floor(Math.log10(d1) + 1e-9);
-    let ticks: number[] = [];
-    if (e1 >= e0) {
-      const stride = Math.ceil((e1 - e0 + 1) / 5);
-      for (let e = e1; e >= e0; e -= stride) ticks.push(10 ** e);
-    } else ticks = [d0, d1];
-    const fmt = (v: number) => {
-      const e = Math.round(Math.log10(v));
-      if (Math.abs(v - 10 ** e) > 1e-9 * v) return formatNumber(v);
-      return e >= -3 && e <= 4 ? String(10 ** e) : `1e${e}`;
-    };
-    axisY = Object.assign((v: number) => ys(v), { ticks: () => ticks, tickFormat: () => fmt, range: () => ys.range() }) as unknown as ScaleLinear<number, number>;
-  }
+  ys.range([ph, 0]);
+  const floor = logY ? ys.domain()[0] : yFloor ?? -Infinity;
+  const yOf = (y: number) => (ys as (v: number) => number)(Math.max(floor, y));
   const path = line<readonly [number, number]>()
     .defined(([x, y]) => Number.isFinite(x) && Number.isFinite(y))
     .x(([x]) => xs(x))
-    .y(([, y]) => ys(Math.max(floor, y)));
+    .y(([, y]) => yOf(y));
   const clip = `${id}-clip`.replace(/:/g, '');
   return (
     <svg
       width={width}
       height={height}
       role="img"
-      aria-label={label}
+      aria-label={empty ? `${label} (${emptyText})` : label}
       data-testid={testId}
       data-points={series.map((s) => s.points.length).join(',')}
+      data-state={empty ? 'empty' : 'ready'}
+      className="gl-line-chart"
       style={{ overflow: 'visible', display: 'block' }}
     >
       <defs>
@@ -121,10 +125,21 @@ export function LineChart({ width, height, series, xLabel, yLabel, logY = false,
           <rect x={-4} y={-4} width={pw + 8} height={ph + 8} />
         </clipPath>
       </defs>
-      <g transform={`translate(${M.left},${M.top})`}>
-        <rect width={pw} height={ph} fill={cssVar('--gl-surface')} stroke={cssVar('--gl-border')} />
-        <Axis scale={xs} orient="bottom" offset={ph} label={xLabel} ticks={Math.max(2, Math.floor(pw / 60))} />
-        <Axis scale={axisY} orient="left" offset={0} label={yLabel} ticks={Math.max(2, Math.floor(ph / 40))} />
+      <g transform={`translate(${left},${M.top})`}>
+        <rect className="gl-plot-bg" width={pw} height={ph} fill={cssVar('--gl-surface')} stroke={cssVar('--gl-border')} />
+        {empty ? (
+          <>
+            {xDomain && <Axis scale={xs} orient="bottom" offset={ph} label={xLabel} ticks={Math.max(2, Math.floor(pw / 60))} />}
+            <text className="gl-empty" x={pw / 2} y={ph / 2} dy="0.32em" textAnchor="middle" fontSize={12} fill={cssVar('--gl-muted')}>
+              {emptyText}
+            </text>
+          </>
+        ) : (
+          <>
+            <Axis scale={xs} orient="bottom" offset={ph} label={xLabel} ticks={Math.max(2, Math.floor(pw / 60))} />
+            <Axis scale={ys} orient="left" offset={0} label={yLabel} ticks={yTicks} />
+          </>
+        )}
         <g clipPath={`url(#${clip})`}>
           {markerX !== undefined && Number.isFinite(markerX) && (
             <g aria-hidden="true">
@@ -136,26 +151,29 @@ export function LineChart({ width, height, series, xLabel, yLabel, logY = false,
               )}
             </g>
           )}
-          {series.map((s) => (
-            <g key={s.label}>
-              <path d={path(s.points) ?? ''} fill="none" stroke={s.color} strokeWidth={2} strokeDasharray={s.dashed ? '5 3' : undefined} />
-              {s.dots &&
-                s.points.map(([x, y], i) =>
-                  Number.isFinite(x) && Number.isFinite(y) ? <circle key={i} cx={xs(x)} cy={ys(Math.max(floor, y))} r={2.5} fill={s.color} /> : null,
-                )}
-            </g>
-          ))}
+          {!empty &&
+            series.map((s) => (
+              <g key={s.label} className="gl-series">
+                <path d={path(s.points) ?? ''} fill="none" stroke={s.color} strokeWidth={2} strokeDasharray={s.dashed ? '5 3' : undefined} />
+                {s.dots &&
+                  s.points.map(([x, y], i) =>
+                    Number.isFinite(x) && Number.isFinite(y) ? <circle key={i} cx={xs(x)} cy={yOf(y)} r={2.5} fill={s.color} /> : null,
+                  )}
+              </g>
+            ))}
         </g>
-        <g aria-hidden="true" fontSize={11} fill={cssVar('--gl-fg')}>
-          {series.map((s, i) => (
-            <g key={s.label} transform={`translate(${pw - 6},${10 + i * 14})`}>
-              <line x1={-16} x2={-2} y1={0} y2={0} stroke={s.color} strokeWidth={3} strokeDasharray={s.dashed ? '4 2' : undefined} />
-              <text x={-20} dy="0.32em" textAnchor="end" stroke={cssVar('--gl-surface')} strokeWidth={3} paintOrder="stroke">
-                {s.label}
-              </text>
-            </g>
-          ))}
-        </g>
+        {!empty && (
+          <g aria-hidden="true" fontSize={11} fill={cssVar('--gl-fg')}>
+            {series.map((s, i) => (
+              <g key={s.label} transform={`translate(${pw - 6},${10 + i * 14})`}>
+                <line x1={-16} x2={-2} y1={0} y2={0} stroke={s.color} strokeWidth={3} strokeDasharray={s.dashed ? '4 2' : undefined} />
+                <text x={-20} dy="0.32em" textAnchor="end" stroke={cssVar('--gl-surface')} strokeWidth={3} paintOrder="stroke">
+                  {s.label}
+                </text>
+              </g>
+            ))}
+          </g>
+        )}
       </g>
     </svg>
   );

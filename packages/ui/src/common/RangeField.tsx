@@ -1,5 +1,5 @@
-import { useId, type ReactNode } from 'react';
-import { cssVar } from './theme';
+import type { ReactNode } from 'react';
+import { Slider } from '../kit/Slider';
 
 /** Props of {@link RangeField}. */
 export interface RangeFieldProps {
@@ -26,29 +26,9 @@ export interface RangeFieldProps {
 }
 
 /**
- * A labelled range slider with its value beside it, 44 px high for touch: the sliders of
- * the neural-network explainers (weights, bias, learning rate, noise…).
+ * A labelled linear slider with its value beside it.
+ * @deprecated Use `<Slider>` from the kit.
  */
 export function RangeField({ label, value, min, max, step, onChange, format = (v) => v.toFixed(2), width = 120, disabled, testId }: RangeFieldProps) {
-  const id = useId();
-  const text = format(value);
-  return (
-    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="range"
-        min={min}
-        max={max}
-        step={step}
-        value={value}
-        disabled={disabled}
-        aria-valuetext={text}
-        data-testid={testId}
-        onChange={(e) => onChange(Number(e.target.value))}
-        style={{ minHeight: 44, width, accentColor: cssVar('--gl-accent') }}
-      />
-      <span aria-hidden="true" style={{ fontVariantNumeric: 'tabular-nums', minWidth: 44 }}>{text}</span>
-    </span>
-  );
+  return <Slider label={label} value={value} min={min} max={max} step={step} onChange={onChange} format={format} width={width} disabled={disabled} testId={testId} />;
 }

@@ -1,6 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { Axis } from './Axis';
+import { conceptColor } from './colors';
 import { cssVar } from './theme';
 
 /** One sample of a {@link ScatterFit}. */
@@ -81,7 +82,7 @@ export function ScatterFit({ width, height, points, model, residuals = false, xD
             points
               .filter((p) => p.kind !== 'test')
               .map((p, i) => (
-                <line key={i} x1={xs(p.x)} x2={xs(p.x)} y1={ys(p.y)} y2={ys(model(p.x))} stroke={cssVar('--gl-path')} strokeWidth={1.5} data-testid="residual" />
+                <line key={i} x1={xs(p.x)} x2={xs(p.x)} y1={ys(p.y)} y2={ys(model(p.x))} stroke={conceptColor('residual')} strokeWidth={1.5} data-testid="residual" />
               ))}
           {d && <path d={d} fill="none" stroke={cssVar('--gl-accent')} strokeWidth={2.5} data-testid="model-curve" />}
           {points.map((p, i) => (
@@ -90,8 +91,8 @@ export function ScatterFit({ width, height, points, model, residuals = false, xD
               cx={xs(p.x)}
               cy={ys(p.y)}
               r={4}
-              fill={p.kind === 'test' ? cssVar('--gl-bg') : cssVar('--gl-fg')}
-              stroke={cssVar('--gl-fg')}
+              fill={p.kind === 'test' ? cssVar('--gl-bg') : conceptColor('data')}
+              stroke={conceptColor('data')}
               strokeWidth={1.5}
             />
           ))}

@@ -13,3 +13,33 @@ export function prepareCanvas(canvas: HTMLCanvasElement | null, width: number, h
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   return ctx;
 }
+
+/**
+ * Paints a grid of values one canvas pixel per cell (row-major, row 0 at the top), so CSS
+ * can scale it up crisp or smooth: sizes the bitmap to cols × rows and puts one RGBA pixel
+ * per cell. Only the first `count` cells are painted (the rest stay blank). Call it in an
+ * effect; does nothing without a 2-D context (happy-dom) or an empty grid.
+ */
+export function paintGrid(
+  canvas: HTMLCanvasElement | null,
+  values: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  color: (v: number) => readonly [number, number, number],
+  count = rows * cols,
+): void {
+  const ctx = canvas?.getContext('2d');
+  if (!canvas || !ctx || rows < 1 || cols < 1) return;
+  if (canvas.width !== cols) canvas.width = cols;
+  if (canvas.height !== rows) canvas.height = rows;
+  const img = ctx.createImageData(cols, rows);
+  const n = Math.min(rows * cols, count, values.length);
+  for (let k = 0; k < n; k++) {
+    const [r, g, b] = color(values[k]);
+    img.data[4 * k] = r;
+    img.data[4 * k + 1] = g;
+    img.data[4 * k + 2] = b;
+    img.data[4 * k + 3] = 255;
+  }
+  ctx.putImageData(img, 0, 0);
+}

@@ -1,39 +1,10 @@
-import { buttonStyle } from './theme';
+/**
+ * The old control exports, kept as thin aliases of the kit (`src/kit`) until every
+ * explainer is migrated: new code imports `PlaybackButtons` and `Slider` from the kit.
+ */
+import { Slider } from '../kit/Slider';
 
-/** Props of {@link PlaybackButtons}. */
-export interface PlaybackButtonsProps {
-  /** Text of the step button. Default "Step". */
-  stepLabel?: string;
-  /** Advances one step (iteration, epoch…). */
-  onStep: () => void;
-  /** Starts or pauses the animation. */
-  onTogglePlay: () => void;
-  /** Goes back to the start. */
-  onReset: () => void;
-  /** Whether the animation runs (the play button is then "Pause" and pressed). */
-  playing: boolean;
-  /** Disables Step and Play once the run has ended or diverged. Default false. */
-  done?: boolean;
-  /** Whether Play stays enabled when done (it then restarts). Default false. */
-  replayWhenDone?: boolean;
-}
-
-/** The Step / Play-Pause / Reset buttons every stepping explainer shares, 44 px for touch. */
-export function PlaybackButtons({ stepLabel = 'Step', onStep, onTogglePlay, onReset, playing, done = false, replayWhenDone = false }: PlaybackButtonsProps) {
-  return (
-    <>
-      <button type="button" style={buttonStyle} onClick={onStep} disabled={done}>
-        {stepLabel}
-      </button>
-      <button type="button" style={buttonStyle} onClick={onTogglePlay} disabled={done && !replayWhenDone} aria-pressed={playing}>
-        {playing ? 'Pause' : 'Play'}
-      </button>
-      <button type="button" style={buttonStyle} onClick={onReset}>
-        Reset
-      </button>
-    </>
-  );
-}
+export { PlaybackButtons, type PlaybackButtonsProps } from '../kit/buttons';
 
 /** Props of {@link LogSlider}. */
 export interface LogSliderProps {
@@ -53,24 +24,23 @@ export interface LogSliderProps {
   testId?: string;
 }
 
-/** A slider over a log scale (η from 10⁻³ to 1 by default), with the value shown beside it. */
+/**
+ * A slider over a log scale (η from 10⁻³ to 1 by default).
+ * @deprecated Use `<Slider scale="log">` from the kit.
+ */
 export function LogSlider({ label, value, onChange, minExp = -3, maxExp = 0, valueText, testId }: LogSliderProps) {
   return (
-    <label style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
-      {label}
-      <input
-        type="range"
-        min={minExp}
-        max={maxExp}
-        step={0.01}
-        value={Math.log10(value)}
-        aria-valuetext={valueText ?? `η = ${value}`}
-        onChange={(e) => onChange(Number((10 ** Number(e.target.value)).toPrecision(3)))}
-        style={{ minHeight: 44 }}
-      />
-      <span style={{ fontVariantNumeric: 'tabular-nums', minWidth: 48 }} data-testid={testId}>
-        {value}
-      </span>
-    </label>
+    <Slider
+      label={label}
+      value={value}
+      onChange={onChange}
+      min={10 ** minExp}
+      max={10 ** maxExp}
+      scale="log"
+      stepsPerDecade={100}
+      format={(v) => String(v)}
+      valueText={(v) => valueText ?? `η = ${v}`}
+      valueTestId={testId}
+    />
   );
 }

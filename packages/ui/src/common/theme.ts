@@ -1,21 +1,15 @@
 import type { CSSProperties } from 'react';
 
+import { tokens } from '../styles/tokens';
+
 /**
- * The CSS variables every GeoLearn component reads, with their defaults. Set any of them
- * on an ancestor (or pass `style`) to theme a widget for a slide deck.
+ * The CSS variables every GeoLearn component reads, with their light defaults (the full
+ * light and dark tables are in `styles/tokens.ts`). Set any of them on an ancestor (or
+ * pass `style`) to theme a widget for a slide deck.
  */
-export const themeVariables = {
-  '--gl-font': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-  '--gl-fg': '#1f2328',
-  '--gl-muted': '#57606a',
-  '--gl-bg': '#ffffff',
-  '--gl-surface': '#f6f8fa',
-  '--gl-border': '#d0d7de',
-  '--gl-accent': '#0969da',
-  '--gl-path': '#cf222e',
-  '--gl-optimum': '#1a7f37',
-  '--gl-focus': '#0969da',
-} as const;
+export const themeVariables = Object.fromEntries(Object.entries(tokens).map(([k, v]) => [k, v.light])) as {
+  readonly [K in keyof typeof tokens]: (typeof tokens)[K]['light'];
+};
 
 /** A theme variable's name. */
 export type ThemeVariable = keyof typeof themeVariables;
