@@ -4,10 +4,13 @@
  * Neural networks (TensorFlow.js) live in the `@geolearn/algorithms/nn` entry point and
  * seismic waveforms in `@geolearn/algorithms/seismic`, so that this one stays light.
  */
-export { RandomState, checkRandomState, type RandomStateLike } from './core/random';
+export { RandomState, checkRandomState, validateRandomState, type RandomStateLike } from './core/random';
 export { ValidationError, NotFittedError, type ValidationProblem } from './core/errors';
 export * from './core/matrix';
 export * from './core/validation';
+export * from './core/params';
+export * from './core/json';
+export { BaseEstimator, ClassifierBase, RegressorBase, TransformerBase, readEstimatorJSON, type EstimatorClass, type EstimatorJSONHeader } from './core/base';
 
 export * from './optimize';
 

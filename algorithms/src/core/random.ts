@@ -1,3 +1,5 @@
+import { ValidationError } from './errors';
+
 /**
  * The one seeded random generator of GeoLearn. Every randomised function takes a
  * `randomState` option (a seed or a {@link RandomState}) and draws from it, so that a
@@ -102,11 +104,30 @@ function hashSeed(seed: number): number {
 export type RandomStateLike = number | RandomState | undefined | null;
 
 /**
+ * Validates a `randomState` option: a non-negative safe integer seed, a {@link RandomState}
+ * to share, or undefined/null (the default). NaN, ±∞, strings, negative, fractional and
+ * huge values (1e300, which would all collapse to one 32-bit seed) are rejected.
+ * @returns the value, with null turned into undefined.
+ */
+export function validateRandomState(value: unknown, name = 'randomState'): number | RandomState | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (value instanceof RandomState) return value;
+  const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 30)) : typeof value === 'number' ? String(value) : `a ${typeof value}`;
+  if (typeof value !== 'number') throw new ValidationError(name, 'not-a-number', `must be a non-negative integer seed or a RandomState, got ${shown}`);
+  if (!Number.isFinite(value)) throw new ValidationError(name, 'not-finite', `must be a non-negative integer seed, got ${shown}`);
+  if (!Number.isInteger(value)) throw new ValidationError(name, 'not-integer', `must be a non-negative integer seed, got ${shown}`);
+  if (value < 0 || value > Number.MAX_SAFE_INTEGER) throw new ValidationError(name, 'out-of-range', `must be an integer seed in [0, 2⁵³ − 1], got ${shown}`);
+  return value;
+}
+
+/**
  * Turns a `randomState` option into a generator, as scikit-learn's `check_random_state`
  * does. Unlike scikit-learn, `undefined` means seed 0, never the clock: GeoLearn is
  * deterministic unless the caller asks otherwise.
+ * @throws ValidationError for a seed that is not a non-negative safe integer (see {@link validateRandomState}).
  */
-export function checkRandomState(randomState: RandomStateLike): RandomState {
-  if (randomState instanceof RandomState) return randomState;
-  return new RandomState(randomState ?? 0);
+export function checkRandomState(randomState: RandomStateLike, name = 'randomState'): RandomState {
+  const v = validateRandomState(randomState, name);
+  if (v instanceof RandomState) return v;
+  return new RandomState(v ?? 0);
 }

@@ -1,10 +1,13 @@
-import { NotFittedError, ValidationError } from '../core/errors';
+import { ClassifierBase, readEstimatorJSON } from '../core/base';
+import { readArray, readClasses, readInt } from '../core/json';
 import type { MatrixLike, VectorLike } from '../core/matrix';
+import type { ParamSpecs } from '../core/params';
 import type { RandomStateLike } from '../core/random';
-import { checkArray, checkClassLabels, checkFeatureCount, checkScalar } from '../core/validation';
+import { checkArray, checkClassLabels, checkFeatureCount } from '../core/validation';
 import { applyTree, GrowWorkspace, majorityClass, rankFeatures } from '../tree/builder';
 import {
   DecisionTreeClassifier,
+  TREE_GROWTH_PARAMS,
   growParams,
   seedOf,
   type DecisionTreeClassifierJSON,
@@ -12,7 +15,6 @@ import {
 } from '../tree/DecisionTreeClassifier';
 import { NumpyMT19937, RAND_R_MAX } from '../tree/sklearnRandom';
 import { runToEnd } from '../core/steps';
-import { accuracyScore } from '../metrics/classification';
 
 /** Options of {@link RandomForestClassifier}, as scikit-learn's. */
 export interface RandomForestClassifierOptions {
@@ -60,16 +62,13 @@ export interface RandomForestClassifierJSON {
   estimators: DecisionTreeClassifierJSON[];
 }
 
-const DEFAULTS = {
-  nEstimators: 100,
-  criterion: 'gini' as const,
-  maxDepth: null,
-  minSamplesSplit: 2,
-  minSamplesLeaf: 1,
-  maxFeatures: 'sqrt' as const,
-  bootstrap: true,
-  randomState: 0,
-} satisfies RandomForestClassifierOptions;
+const SPEC: ParamSpecs = {
+  nEstimators: { type: 'integer', default: 100, min: 1, max: 10_000, uiRange: [1, 500], doc: 'Number of trees.' },
+  ...TREE_GROWTH_PARAMS,
+  maxFeatures: { ...TREE_GROWTH_PARAMS.maxFeatures, default: 'sqrt' } as ParamSpecs[string],
+  bootstrap: { type: 'boolean', default: true, doc: 'Grow each tree on a bootstrap sample (n draws with replacement).' },
+  randomState: { type: 'randomState', default: 0, doc: "Seed of the bootstrap samples and feature draws (scikit-learn's random_state)." },
+};
 
 /**
  * A random forest (Breiman 2001), as scikit-learn's: each tree is grown fully on a
@@ -86,13 +85,10 @@ const DEFAULTS = {
  * forest.predict(Xtest);
  * forest.treeVotes(Xtest)[0]; // the class each tree gives the first sample
  */
-export class RandomForestClassifier {
-  readonly options: RandomForestClassifierOptions;
-  private fitted: { classes: number[]; nFeatures: number; trees: DecisionTreeClassifier[] } | null = null;
-
-  constructor(options: RandomForestClassifierOptions = {}) {
-    this.options = { ...DEFAULTS, ...options };
-  }
+export class RandomForestClassifier extends ClassifierBase<RandomForestClassifierOptions, { classes: number[]; nFeatures: number; trees: DecisionTreeClassifier[] }> {
+  static override readonly estimatorName = 'RandomForestClassifier';
+  /** The declared options (read by UIs for controls and by permalink decoders). */
+  static override readonly paramSpec: ParamSpecs = SPEC;
 
   /**
    * Grows the forest tree by tree, yielding a frozen snapshot after each tree.
@@ -102,7 +98,7 @@ export class RandomForestClassifier {
     const A = checkArray(X);
     const { classes, yIndex } = checkClassLabels(y, A.rows);
     const o = this.options;
-    const nEstimators = checkScalar(o.nEstimators, 'nEstimators', { min: 1, integer: true });
+    const { nEstimators } = o;
     const treeOptions = { criterion: o.criterion, maxDepth: o.maxDepth, minSamplesSplit: o.minSamplesSplit, minSamplesLeaf: o.minSamplesLeaf, maxFeatures: o.maxFeatures };
     const params = growParams(treeOptions, A.cols);
     const n = A.rows;
@@ -145,19 +141,10 @@ export class RandomForestClassifier {
     return runToEnd(this.fitSteps(X, y));
   }
 
-  private get model() {
-    if (!this.fitted) throw new NotFittedError('RandomForestClassifier');
-    return this.fitted;
-  }
 
   /** The fitted trees. */
   get estimators(): readonly DecisionTreeClassifier[] {
     return this.model.trees;
-  }
-
-  /** The class labels, sorted. */
-  get classes(): number[] {
-    return this.model.classes;
   }
 
   /** Number of features seen in fit. */
@@ -235,26 +222,29 @@ export class RandomForestClassifier {
     return out;
   }
 
-  /** Mean accuracy on (X, y), as scikit-learn's score. */
-  score(X: MatrixLike, y: VectorLike): number {
-    return accuracyScore(y, this.predict(X));
-  }
-
+  /** The fitted forest as plain JSON ({ estimator, options, classes, nFeaturesIn, estimators: tree documents }). */
   toJSON(): RandomForestClassifierJSON {
     const { classes, nFeatures, trees } = this.model;
     return {
+      ...this.jsonHeader(),
       estimator: 'RandomForestClassifier',
-      options: { ...this.options, randomState: typeof this.options.randomState === 'number' ? this.options.randomState : 0 },
       classes: [...classes],
       nFeaturesIn: nFeatures,
       estimators: trees.map((t) => t.toJSON()),
     };
   }
 
-  static fromJSON(json: RandomForestClassifierJSON): RandomForestClassifier {
-    if (json?.estimator !== 'RandomForestClassifier') throw new ValidationError('json', 'bad-option', 'not a RandomForestClassifier model');
-    const m = new RandomForestClassifier(json.options);
-    m.fitted = { classes: [...json.classes], nFeatures: json.nFeaturesIn, trees: json.estimators.map((t) => DecisionTreeClassifier.fromJSON(t)) };
-    return m;
+  /**
+   * Rebuilds a fitted forest from {@link toJSON}'s output, validating every field of every
+   * tree (node indices pointing forward and in range, so that predict always ends) against
+   * the forest's classes and feature count.
+   */
+  static fromJSON(json: unknown): RandomForestClassifier {
+    const { doc, model } = readEstimatorJSON(json, RandomForestClassifier);
+    const classes = readClasses(doc.classes, 'json.classes');
+    const nFeatures = readInt(doc.nFeaturesIn, 'json.nFeaturesIn', 1);
+    const trees = readArray(doc.estimators, 'json.estimators', (v, path) => DecisionTreeClassifier.readTree(v, path, { classes, nFeatures }), { minLength: 1, maxLength: 10_000 });
+    model.fitted = { classes, nFeatures, trees };
+    return model;
   }
 }

@@ -1,9 +1,11 @@
-import { ValidationError } from '../core/errors';
+import { readEstimatorJSON } from '../core/base';
+import { readInt, readNumber } from '../core/json';
 import type { MatrixLike, VectorLike } from '../core/matrix';
+import type { ParamSpecs } from '../core/params';
 import { checkRandomState, type RandomStateLike } from '../core/random';
-import { checkOneOf, checkScalar, checkXy } from '../core/validation';
+import { checkXy } from '../core/validation';
 import { centerData, interceptFrom } from './_shared';
-import { LinearRegressorBase } from './_base';
+import { LinearRegressorBase, readLinearJSON } from './_base';
 import { runToEnd } from '../core/steps';
 
 /** Options of {@link ElasticNet} (and {@link Lasso}), as scikit-learn's. */
@@ -50,23 +52,26 @@ export interface ElasticNetStep {
 /** A fitted {@link ElasticNet} or {@link Lasso} as plain JSON. */
 export interface ElasticNetJSON {
   estimator: 'ElasticNet' | 'Lasso';
-  options: Omit<Required<ElasticNetOptions>, 'randomState'> & { randomState?: number };
+  options: Omit<ElasticNetOptions, 'randomState'> & { randomState?: number };
   coef: number[];
   intercept: number;
   nIter: number;
   dualGap: number;
 }
 
-const DEFAULTS = {
-  alpha: 1,
-  l1Ratio: 0.5,
-  fitIntercept: true,
-  maxIter: 1000,
-  tol: 1e-4,
-  positive: false,
-  selection: 'cyclic' as 'cyclic' | 'random',
-  randomState: undefined as RandomStateLike,
+const ENET_SPEC: ParamSpecs = {
+  alpha: { type: 'number', default: 1, min: 0, log: true, uiRange: [1e-4, 10], doc: 'Overall penalty strength α ≥ 0.' },
+  l1Ratio: { type: 'number', default: 0.5, min: 0, max: 1, doc: 'The L1 share ρ ∈ [0, 1]: 1 is the Lasso, 0 a ridge penalty.' },
+  fitIntercept: { type: 'boolean', default: true, doc: 'Fit an intercept b, which is never penalised.' },
+  maxIter: { type: 'integer', default: 1000, min: 1, max: 1e7, log: true, doc: 'Most passes over the coefficients.' },
+  tol: { type: 'number', default: 1e-4, min: 0, log: true, uiRange: [1e-8, 1e-1], doc: 'Stopping tolerance on the coefficient change and the duality gap.' },
+  positive: { type: 'boolean', default: false, doc: 'Constrain the coefficients to θⱼ ≥ 0.' },
+  selection: { type: 'enum', values: ['cyclic', 'random'], default: 'cyclic', doc: "Visit the coordinates in order ('cyclic') or in a random order each pass ('random')." },
+  randomState: { type: 'randomState', default: undefined, doc: "Seed for selection 'random'." },
 };
+
+/** The ElasticNet spec without l1Ratio (always 1 for the Lasso). */
+const LASSO_SPEC: ParamSpecs = Object.fromEntries(Object.entries(ENET_SPEC).filter(([k]) => k !== 'l1Ratio'));
 
 /**
  * Linear regression with a combined L1 and L2 penalty, fitted by coordinate descent as
@@ -78,15 +83,14 @@ const DEFAULTS = {
  * the soft threshold that sets small coefficients exactly to zero (the Lasso's sparsity).
  * The intercept is handled by centring, b = ȳ − x̄·θ.
  */
-export class ElasticNet extends LinearRegressorBase<{ coef: number[]; intercept: number; nIter: number; dualGap: number }> {
-  /** The options, with the defaults filled in. */
-  readonly options: Required<ElasticNetOptions>;
-  /** The name written by toJSON and in error messages. */
-  protected readonly estimatorName: 'ElasticNet' | 'Lasso' = 'ElasticNet';
+export class ElasticNet extends LinearRegressorBase<ElasticNetOptions, { coef: number[]; intercept: number; nIter: number; dualGap: number }> {
+  static override readonly estimatorName: string = 'ElasticNet';
+  /** The declared options (read by UIs for controls and by permalink decoders). */
+  static override readonly paramSpec: ParamSpecs = ENET_SPEC;
 
-  constructor(options: ElasticNetOptions = {}) {
-    super();
-    this.options = { ...DEFAULTS, ...options } as Required<ElasticNetOptions>;
+  /** The L1 share ρ in use (1 for the Lasso). */
+  protected get rho(): number {
+    return this.options.l1Ratio ?? 1;
   }
 
   /**
@@ -95,11 +99,8 @@ export class ElasticNet extends LinearRegressorBase<{ coef: number[]; intercept:
    */
   *fitSteps(X: MatrixLike, y: VectorLike): Generator<ElasticNetStep, this, undefined> {
     const o = this.options;
-    const alpha = checkScalar(o.alpha, 'alpha', { min: 0 });
-    const rho = checkScalar(o.l1Ratio, 'l1Ratio', { min: 0, max: 1 });
-    const maxIter = checkScalar(o.maxIter, 'maxIter', { min: 1, integer: true });
-    const tol = checkScalar(o.tol, 'tol', { min: 0 });
-    const selection = checkOneOf(o.selection, 'selection', ['cyclic', 'random'] as const);
+    const { alpha, maxIter, tol, selection } = o;
+    const rho = this.rho;
     const { X: A, y: b } = checkXy(X, y);
     const { Xc, yc, xMean, yMean } = centerData(A, b, o.fitIntercept);
     const n = Xc.rows;
@@ -214,9 +215,11 @@ export class ElasticNet extends LinearRegressorBase<{ coef: number[]; intercept:
       });
       if (converged) break;
     }
+    const intercept = o.fitIntercept ? interceptFrom(xMean, yMean, w) : 0;
+    this.checkFit(w, intercept);
     this.fitted = {
       coef: Array.from(w),
-      intercept: o.fitIntercept ? interceptFrom(xMean, yMean, w) : 0,
+      intercept,
       nIter,
       // The gap of the 1/n-scaled objective, the one stated in the class comment.
       dualGap: gap / n,
@@ -241,11 +244,10 @@ export class ElasticNet extends LinearRegressorBase<{ coef: number[]; intercept:
 
   /** The fitted model as plain JSON ({ estimator, options, …fitted }), for permalinks and export. */
   toJSON(): ElasticNetJSON {
-    const { randomState, ...rest } = this.options;
     const m = this.model;
     return {
-      estimator: this.estimatorName,
-      options: { ...rest, ...(typeof randomState === 'number' ? { randomState } : {}) },
+      ...this.jsonHeader(),
+      estimator: this.estimatorName as 'ElasticNet' | 'Lasso',
       coef: [...m.coef],
       intercept: m.intercept,
       nIter: m.nIter,
@@ -253,12 +255,12 @@ export class ElasticNet extends LinearRegressorBase<{ coef: number[]; intercept:
     };
   }
 
-  /** Rebuilds a fitted model from {@link toJSON}'s output. */
-  static fromJSON(json: ElasticNetJSON): ElasticNet {
-    if (json?.estimator !== 'ElasticNet' && json?.estimator !== 'Lasso') throw new ValidationError('json', 'bad-option', 'not an ElasticNet or Lasso model');
-    const m = json.estimator === 'Lasso' ? new Lasso(json.options) : new ElasticNet(json.options);
-    m.fitted = { coef: [...json.coef], intercept: json.intercept, nIter: json.nIter, dualGap: json.dualGap };
-    return m;
+  /** Rebuilds a fitted model (an ElasticNet, or a Lasso for a Lasso document) from {@link toJSON}'s output, validating every field. */
+  static fromJSON(json: unknown): ElasticNet {
+    const isLasso = typeof json === 'object' && json !== null && (json as { estimator?: unknown }).estimator === 'Lasso';
+    const { doc, model } = isLasso ? readEstimatorJSON(json, Lasso) : readEstimatorJSON(json, ElasticNet);
+    model.fitted = { ...readLinearJSON(doc), nIter: readInt(doc.nIter, 'json.nIter'), dualGap: readNumber(doc.dualGap, 'json.dualGap') };
+    return model;
   }
 }
 
@@ -271,15 +273,22 @@ export type LassoOptions = Omit<ElasticNetOptions, 'l1Ratio'>;
  * Large α sets coefficients exactly to zero: a built-in feature selection.
  */
 export class Lasso extends ElasticNet {
-  protected override readonly estimatorName = 'Lasso' as const;
+  static override readonly estimatorName: string = 'Lasso';
+  /** The declared options: ElasticNet's without l1Ratio. */
+  static override readonly paramSpec: ParamSpecs = LASSO_SPEC;
 
   constructor(options: LassoOptions = {}) {
-    super({ ...options, l1Ratio: 1 });
+    super(options);
   }
 
-  /** Rebuilds a fitted model from {@link toJSON}'s output. */
-  static override fromJSON(json: ElasticNetJSON): Lasso {
-    if (json?.estimator !== 'Lasso') throw new ValidationError('json', 'bad-option', 'not a Lasso model');
-    return ElasticNet.fromJSON(json) as Lasso;
+  protected override get rho(): number {
+    return 1;
+  }
+
+  /** Rebuilds a fitted model from {@link toJSON}'s output, validating every field. */
+  static override fromJSON(json: unknown): Lasso {
+    const { doc, model } = readEstimatorJSON(json, Lasso);
+    model.fitted = { ...readLinearJSON(doc), nIter: readInt(doc.nIter, 'json.nIter'), dualGap: readNumber(doc.dualGap, 'json.dualGap') };
+    return model;
   }
 }

@@ -1,8 +1,9 @@
 import { Matrix as MlMatrix, pseudoInverse } from 'ml-matrix';
-import { ValidationError } from '../core/errors';
+import { readEstimatorJSON } from '../core/base';
 import { lstsqQR, type MatrixLike, type VectorLike } from '../core/matrix';
+import type { ParamSpecs } from '../core/params';
 import { checkXy } from '../core/validation';
-import { LinearRegressorBase } from './_base';
+import { LinearRegressorBase, readLinearJSON, type LinearFitted } from './_base';
 import { centerData, interceptFrom } from './_shared';
 
 /** Options of {@link LinearRegression}, as scikit-learn's. */
@@ -14,7 +15,7 @@ export interface LinearRegressionOptions {
 /** A fitted {@link LinearRegression} as plain JSON, for permalinks and export. */
 export interface LinearRegressionJSON {
   estimator: 'LinearRegression';
-  options: Required<LinearRegressionOptions>;
+  options: LinearRegressionOptions;
   coef: number[];
   intercept: number;
 }
@@ -31,33 +32,35 @@ export interface LinearRegressionJSON {
  * model.coef;      // [2]
  * model.intercept; // 1
  */
-export class LinearRegression extends LinearRegressorBase<{ coef: number[]; intercept: number }> {
-  protected readonly estimatorName = 'LinearRegression';
-  readonly options: Required<LinearRegressionOptions>;
-
-  constructor(options: LinearRegressionOptions = {}) {
-    super();
-    this.options = { fitIntercept: true, ...options };
-  }
+export class LinearRegression extends LinearRegressorBase<LinearRegressionOptions, LinearFitted> {
+  static override readonly estimatorName = 'LinearRegression';
+  /** The declared options (read by UIs for controls and by permalink decoders). */
+  static override readonly paramSpec: ParamSpecs = {
+    fitIntercept: { type: 'boolean', default: true, doc: 'Fit an intercept b (else the line goes through the origin).' },
+  };
 
   /** Fits θ and b by least squares and returns this estimator. */
   fit(X: MatrixLike, y: VectorLike): this {
     const { X: A, y: b } = checkXy(X, y);
     const { Xc, yc, xMean, yMean } = centerData(A, b, this.options.fitIntercept);
     const coef = solve(Xc, yc);
-    this.fitted = { coef: Array.from(coef), intercept: this.options.fitIntercept ? interceptFrom(xMean, yMean, coef) : 0 };
+    const intercept = this.options.fitIntercept ? interceptFrom(xMean, yMean, coef) : 0;
+    this.checkFit(coef, intercept);
+    this.fitted = { coef: Array.from(coef), intercept };
     return this;
   }
 
+  /** The fitted model as plain JSON ({ estimator, options, coef, intercept }). */
   toJSON(): LinearRegressionJSON {
-    return { estimator: 'LinearRegression', options: { ...this.options }, coef: [...this.coef], intercept: this.intercept };
+    const m = this.model;
+    return { ...this.jsonHeader(), estimator: 'LinearRegression', coef: [...m.coef], intercept: m.intercept };
   }
 
-  static fromJSON(json: LinearRegressionJSON): LinearRegression {
-    if (json?.estimator !== 'LinearRegression') throw new ValidationError('json', 'bad-option', 'not a LinearRegression model');
-    const m = new LinearRegression(json.options);
-    m.fitted = { coef: [...json.coef], intercept: json.intercept };
-    return m;
+  /** Rebuilds a fitted model from {@link toJSON}'s output, validating every field. */
+  static fromJSON(json: unknown): LinearRegression {
+    const { doc, model } = readEstimatorJSON(json, LinearRegression);
+    model.fitted = readLinearJSON(doc);
+    return model;
   }
 }
 

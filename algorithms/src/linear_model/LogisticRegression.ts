@@ -1,7 +1,10 @@
-import { NotFittedError, ValidationError } from '../core/errors';
-import type { Matrix, MatrixLike, VectorLike } from '../core/matrix';
-import { checkArray, checkClassLabels, checkFeatureCount, checkOneOf, checkScalar, checkVector } from '../core/validation';
+import { ClassifierBase, readEstimatorJSON } from '../core/base';
+import { jsonError, readArray, readClasses, readInt, readMatrix, readFiniteArray } from '../core/json';
+import type { MatrixLike, VectorLike } from '../core/matrix';
+import type { ParamSpecs } from '../core/params';
+import { checkArray, checkClassLabels, checkFeatureCount, checkFiniteResult } from '../core/validation';
 import { lbfgs, type LbfgsState } from './_lbfgs';
+import { binaryObjective, multinomialObjective } from './_logistic';
 import { runToEnd } from '../core/steps';
 
 /** Options of {@link LogisticRegression}, as scikit-learn's. */
@@ -49,26 +52,28 @@ export interface LogisticRegressionStep {
 /** A fitted {@link LogisticRegression} as plain JSON. */
 export interface LogisticRegressionJSON {
   estimator: 'LogisticRegression';
-  options: Required<LogisticRegressionOptions>;
+  options: LogisticRegressionOptions;
   classes: number[];
   coef: number[][];
   intercept: number[];
   nIter: number[];
 }
 
-const DEFAULTS: Required<LogisticRegressionOptions> = {
-  penalty: 'l2',
-  C: 1,
-  fitIntercept: true,
-  maxIter: 100,
-  tol: 1e-4,
-  multiClass: 'auto',
-  solver: 'lbfgs',
+const SPEC: ParamSpecs = {
+  penalty: { type: 'enum', values: ['l2', 'none', null], default: 'l2', doc: "'l2' adds ½‖W‖² (the intercept is not penalised); null or 'none' fits the unpenalised likelihood." },
+  C: { type: 'number', default: 1, min: 0, exclusiveMin: true, log: true, uiRange: [1e-4, 1e4], doc: 'Inverse regularisation strength C > 0 (the slides’ λ is 1/C).' },
+  fitIntercept: { type: 'boolean', default: true, doc: 'Fit intercepts b.' },
+  maxIter: { type: 'integer', default: 100, min: 1, max: 1e6, log: true, doc: 'Most L-BFGS iterations.' },
+  tol: { type: 'number', default: 1e-4, min: 0, log: true, uiRange: [1e-8, 1e-1], doc: 'Stop once the largest gradient entry is ≤ tol.' },
+  multiClass: { type: 'enum', values: ['auto', 'multinomial', 'ovr'], default: 'auto', doc: "'multinomial' (softmax) or 'ovr' (one binary model per class); 'auto' is multinomial." },
+  solver: { type: 'enum', values: ['lbfgs'], default: 'lbfgs', doc: "The optimiser: only 'lbfgs'." },
 };
 
-/** log(1 + eᶻ) without overflow. */
-function log1pExp(z: number): number {
-  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+interface Fitted {
+  classes: number[];
+  coef: number[][];
+  intercept: number[];
+  nIter: number[];
 }
 
 /** σ(z) = 1/(1 + e⁻ᶻ), stable for large |z|. */
@@ -79,108 +84,22 @@ function sigmoid(z: number): number {
 }
 
 /**
- * The mean penalised loss of a binary model and its gradient, θ = (w, b), targets t ∈ {0, 1}:
- *   f = (1/n) Σᵢ [log(1 + e^{zᵢ}) − tᵢ zᵢ] + λ‖w‖²/2,  zᵢ = w·xᵢ + b,  λ = 1/(Cn)
- *   ∇_w f = (1/n) Σᵢ (σ(zᵢ) − tᵢ) xᵢ + λw,  ∂f/∂b = (1/n) Σᵢ (σ(zᵢ) − tᵢ).
- */
-function binaryObjective(X: Matrix, t: Uint8Array, lambda: number, fitIntercept: boolean) {
-  const { rows: n, cols: d, data } = X;
-  return (theta: Float64Array) => {
-    const g = new Float64Array(theta.length);
-    const b = fitIntercept ? theta[d] : 0;
-    let f = 0;
-    for (let i = 0; i < n; i++) {
-      const o = i * d;
-      let z = b;
-      for (let j = 0; j < d; j++) z += theta[j] * data[o + j];
-      f += log1pExp(z) - (t[i] ? z : 0);
-      const r = sigmoid(z) - t[i];
-      for (let j = 0; j < d; j++) g[j] += r * data[o + j];
-      if (fitIntercept) g[d] += r;
-    }
-    let ww = 0;
-    for (let j = 0; j < d; j++) {
-      g[j] = g[j] / n + lambda * theta[j];
-      ww += theta[j] * theta[j];
-    }
-    if (fitIntercept) g[d] /= n;
-    return { f: f / n + 0.5 * lambda * ww, g };
-  };
-}
-
-/**
- * The mean penalised multinomial (softmax cross-entropy) loss and its gradient, θ = (W, b)
- * with W of K×d, classes cᵢ:
- *   f = (1/n) Σᵢ [logΣₖ e^{zᵢₖ} − zᵢ,cᵢ] + λ‖W‖²/2,  zᵢₖ = Wₖ·xᵢ + bₖ
- *   ∇_{Wₖ} f = (1/n) Σᵢ (pᵢₖ − [cᵢ = k]) xᵢ + λWₖ,  pᵢₖ = softmax(zᵢ)ₖ.
- */
-function multinomialObjective(X: Matrix, c: Int32Array, K: number, lambda: number, fitIntercept: boolean) {
-  const { rows: n, cols: d, data } = X;
-  const bOff = K * d;
-  return (theta: Float64Array) => {
-    const g = new Float64Array(theta.length);
-    const z = new Float64Array(K);
-    let f = 0;
-    for (let i = 0; i < n; i++) {
-      const o = i * d;
-      let zmax = -Infinity;
-      for (let k = 0; k < K; k++) {
-        let s = fitIntercept ? theta[bOff + k] : 0;
-        const wo = k * d;
-        for (let j = 0; j < d; j++) s += theta[wo + j] * data[o + j];
-        z[k] = s;
-        if (s > zmax) zmax = s;
-      }
-      let sum = 0;
-      for (let k = 0; k < K; k++) {
-        z[k] = Math.exp(z[k] - zmax);
-        sum += z[k];
-      }
-      // −log p_{cᵢ} = log Σ e^{z} − z_{cᵢ}, with the max shifted out.
-      f += Math.log(sum) - Math.log(z[c[i]]);
-      for (let k = 0; k < K; k++) {
-        const r = z[k] / sum - (c[i] === k ? 1 : 0);
-        if (r === 0) continue;
-        const wo = k * d;
-        for (let j = 0; j < d; j++) g[wo + j] += r * data[o + j];
-        if (fitIntercept) g[bOff + k] += r;
-      }
-    }
-    let ww = 0;
-    for (let q = 0; q < bOff; q++) {
-      g[q] = g[q] / n + lambda * theta[q];
-      ww += theta[q] * theta[q];
-    }
-    if (fitIntercept) for (let k = 0; k < K; k++) g[bOff + k] /= n;
-    return { f: f / n + 0.5 * lambda * ww, g };
-  };
-}
-
-/**
  * Logistic regression, a linear classifier with probabilities, as scikit-learn's with the
  * default 'lbfgs' solver. Two classes: P(y = c₁ | x) = σ(w·x + b). More classes:
  * multinomial, P(y = k | x) = softmax(Wx + b)ₖ (or one-vs-rest with multiClass 'ovr').
  * The weights minimise the penalised negative log-likelihood C Σᵢ ℓᵢ + ½‖W‖², here divided
  * by Cn for conditioning (same minimiser), by L-BFGS.
  */
-export class LogisticRegression {
-  /** The options, with the defaults filled in. */
-  readonly options: Required<LogisticRegressionOptions>;
-  private fitted: { classes: number[]; coef: number[][]; intercept: number[]; nIter: number[] } | null = null;
-
-  constructor(options: LogisticRegressionOptions = {}) {
-    this.options = { ...DEFAULTS, ...options };
-  }
+export class LogisticRegression extends ClassifierBase<LogisticRegressionOptions, Fitted> {
+  static override readonly estimatorName = 'LogisticRegression';
+  /** The declared options (read by UIs for controls and by permalink decoders). */
+  static override readonly paramSpec: ParamSpecs = SPEC;
 
   /** L-BFGS as a generator: one frozen snapshot per iteration. `fit` runs it to the end. */
   *fitSteps(X: MatrixLike, y: VectorLike): Generator<LogisticRegressionStep, this, undefined> {
     const o = this.options;
-    const penalty = o.penalty === null ? 'none' : checkOneOf(o.penalty, 'penalty', ['l2', 'none'] as const);
-    const C = checkScalar(o.C, 'C', { min: 0, exclusiveMin: true });
-    const maxIter = checkScalar(o.maxIter, 'maxIter', { min: 1, integer: true });
-    const tol = checkScalar(o.tol, 'tol', { min: 0 });
-    const multiClass = checkOneOf(o.multiClass, 'multiClass', ['auto', 'multinomial', 'ovr'] as const);
-    checkOneOf(o.solver, 'solver', ['lbfgs'] as const);
+    const penalty = o.penalty === null ? 'none' : o.penalty;
+    const { C, maxIter, tol, multiClass } = o;
     const A = checkArray(X);
     const { classes, yIndex } = checkClassLabels(y, A.rows);
     const n = A.rows;
@@ -238,6 +157,7 @@ export class LogisticRegression {
         done.intercept.push(u.intercept[0]);
         nIter.push(last.iteration);
       }
+      this.checkFit(done.coef, done.intercept);
       this.fitted = { classes, coef: done.coef, intercept: done.intercept, nIter };
     } else {
       const P = K * p;
@@ -250,6 +170,7 @@ export class LogisticRegression {
         yield snapshot(last, K, null);
       }
       const u = unpack(last.x, K);
+      this.checkFit(u.coef, u.intercept);
       this.fitted = { classes, coef: u.coef, intercept: u.intercept, nIter: [last.iteration] };
     }
     return this;
@@ -260,14 +181,10 @@ export class LogisticRegression {
     return runToEnd(this.fitSteps(X, y));
   }
 
-  private get model() {
-    if (!this.fitted) throw new NotFittedError('LogisticRegression');
-    return this.fitted;
-  }
-
-  /** The sorted class labels. */
-  get classes(): number[] {
-    return this.model.classes;
+  /** Finite inputs of order 1e154 and more overflow the likelihood: say so rather than keep NaN weights. */
+  private checkFit(coef: number[][], intercept: number[]): void {
+    checkFiniteResult(coef, 'LogisticRegression coefficients');
+    checkFiniteResult(intercept, 'LogisticRegression intercept');
   }
 
   /** Weights: shape 1×d for two classes (the positive class is classes[1]), K×d otherwise. */
@@ -305,6 +222,7 @@ export class LogisticRegression {
         }),
       );
     }
+    checkFiniteResult(Z, 'LogisticRegression decision function');
     return { Z, n: A.rows };
   }
 
@@ -355,21 +273,12 @@ export class LogisticRegression {
     });
   }
 
-  /** Mean accuracy on (X, y), as scikit-learn's score. */
-  score(X: MatrixLike, y: VectorLike): number {
-    const p = this.predict(X);
-    const t = checkVector(y, { length: p.length });
-    let ok = 0;
-    for (let i = 0; i < p.length; i++) if (p[i] === t[i]) ok++;
-    return ok / p.length;
-  }
-
   /** The fitted model as plain JSON ({ estimator, options, …fitted }), for permalinks and export. */
   toJSON(): LogisticRegressionJSON {
     const m = this.model;
     return {
+      ...this.jsonHeader(),
       estimator: 'LogisticRegression',
-      options: { ...this.options },
       classes: [...m.classes],
       coef: m.coef.map((r) => [...r]),
       intercept: [...m.intercept],
@@ -377,11 +286,18 @@ export class LogisticRegression {
     };
   }
 
-  /** Rebuilds a fitted model from {@link toJSON}'s output. */
-  static fromJSON(json: LogisticRegressionJSON): LogisticRegression {
-    if (json?.estimator !== 'LogisticRegression') throw new ValidationError('json', 'bad-option', 'not a LogisticRegression model');
-    const m = new LogisticRegression(json.options);
-    m.fitted = { classes: [...json.classes], coef: json.coef.map((r) => [...r]), intercept: [...json.intercept], nIter: [...json.nIter] };
-    return m;
+  /** Rebuilds a fitted model from {@link toJSON}'s output, validating every field and their shapes. */
+  static fromJSON(json: unknown): LogisticRegression {
+    const { doc, model } = readEstimatorJSON(json, LogisticRegression);
+    const classes = readClasses(doc.classes, 'json.classes');
+    const K = classes.length;
+    // Two classes: one row (positive class classes[1]); more: one row per class.
+    const rows = K === 2 ? 1 : K;
+    const coef = readMatrix(doc.coef, 'json.coef', rows);
+    if (coef[0].length === 0) throw jsonError('json.coef[0]', 'empty', 'has no weights; expected one per feature');
+    const intercept = readFiniteArray(doc.intercept, 'json.intercept', rows);
+    const nIter = readArray(doc.nIter, 'json.nIter', (v, p) => readInt(v, p), { minLength: 1, maxLength: K });
+    model.fitted = { classes, coef, intercept, nIter };
+    return model;
   }
 }

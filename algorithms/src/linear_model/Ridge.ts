@@ -1,9 +1,10 @@
 import { Matrix as MlMatrix, pseudoInverse } from 'ml-matrix';
-import { ValidationError } from '../core/errors';
+import { readEstimatorJSON } from '../core/base';
 import { solveCholesky, type MatrixLike, type VectorLike } from '../core/matrix';
-import { checkScalar, checkXy } from '../core/validation';
+import type { ParamSpecs } from '../core/params';
+import { checkXy } from '../core/validation';
 import { centerData, interceptFrom } from './_shared';
-import { LinearRegressorBase } from './_base';
+import { LinearRegressorBase, readLinearJSON, type LinearFitted } from './_base';
 
 /** Options of {@link Ridge}, as scikit-learn's. */
 export interface RidgeOptions {
@@ -19,7 +20,7 @@ export interface RidgeOptions {
 /** A fitted {@link Ridge} as plain JSON. */
 export interface RidgeJSON {
   estimator: 'Ridge';
-  options: Required<RidgeOptions>;
+  options: RidgeOptions;
   coef: number[];
   intercept: number;
 }
@@ -34,19 +35,17 @@ export interface RidgeJSON {
  * @example
  * new Ridge({ alpha: 1 }).fit([[0], [1], [2]], [1, 3, 5]).coef; // [4/3]
  */
-export class Ridge extends LinearRegressorBase<{ coef: number[]; intercept: number }> {
-  /** The options, with the defaults filled in. */
-  protected readonly estimatorName = 'Ridge';
-  readonly options: Required<RidgeOptions>;
-
-  constructor(options: RidgeOptions = {}) {
-    super();
-    this.options = { alpha: 1, fitIntercept: true, ...options };
-  }
+export class Ridge extends LinearRegressorBase<RidgeOptions, LinearFitted> {
+  static override readonly estimatorName = 'Ridge';
+  /** The declared options (read by UIs for controls and by permalink decoders). */
+  static override readonly paramSpec: ParamSpecs = {
+    alpha: { type: 'number', default: 1, min: 0, log: true, uiRange: [1e-4, 1e4], doc: 'Regularisation strength α ≥ 0: the loss is ‖y − Xθ − b‖² + α‖θ‖².' },
+    fitIntercept: { type: 'boolean', default: true, doc: 'Fit an intercept b, which is never penalised.' },
+  };
 
   /** Fits θ and b in closed form and returns this estimator. */
   fit(X: MatrixLike, y: VectorLike): this {
-    const alpha = checkScalar(this.options.alpha, 'alpha', { min: 0 });
+    const { alpha } = this.options;
     const { X: A, y: b } = checkXy(X, y);
     const { Xc, yc, xMean, yMean } = centerData(A, b, this.options.fitIntercept);
     const d = Xc.cols;
@@ -72,20 +71,22 @@ export class Ridge extends LinearRegressorBase<{ coef: number[]; intercept: numb
       for (let j = 0; j < d; j++) for (let k = 0; k < d; k++) M.set(j, k, G[j * d + k]);
       coef = Float64Array.from(pseudoInverse(M).mmul(MlMatrix.columnVector(Array.from(r))).getColumn(0));
     }
-    this.fitted = { coef: Array.from(coef), intercept: this.options.fitIntercept ? interceptFrom(xMean, yMean, coef) : 0 };
+    const intercept = this.options.fitIntercept ? interceptFrom(xMean, yMean, coef) : 0;
+    this.checkFit(coef, intercept);
+    this.fitted = { coef: Array.from(coef), intercept };
     return this;
   }
 
-  /** The fitted model as plain JSON ({ estimator, options, …fitted }), for permalinks and export. */
+  /** The fitted model as plain JSON ({ estimator, options, coef, intercept }), for permalinks and export. */
   toJSON(): RidgeJSON {
-    return { estimator: 'Ridge', options: { ...this.options }, coef: [...this.coef], intercept: this.intercept };
+    const m = this.model;
+    return { ...this.jsonHeader(), estimator: 'Ridge', coef: [...m.coef], intercept: m.intercept };
   }
 
-  /** Rebuilds a fitted model from {@link toJSON}'s output. */
-  static fromJSON(json: RidgeJSON): Ridge {
-    if (json?.estimator !== 'Ridge') throw new ValidationError('json', 'bad-option', 'not a Ridge model');
-    const m = new Ridge(json.options);
-    m.fitted = { coef: [...json.coef], intercept: json.intercept };
-    return m;
+  /** Rebuilds a fitted model from {@link toJSON}'s output, validating every field. */
+  static fromJSON(json: unknown): Ridge {
+    const { doc, model } = readEstimatorJSON(json, Ridge);
+    model.fitted = readLinearJSON(doc);
+    return model;
   }
 }

@@ -1,8 +1,11 @@
+import { readEstimatorJSON } from '../core/base';
 import { ValidationError } from '../core/errors';
+import { readInt } from '../core/json';
 import type { MatrixLike, VectorLike } from '../core/matrix';
+import type { ParamSpecs } from '../core/params';
 import { checkRandomState, type RandomStateLike } from '../core/random';
-import { checkOneOf, checkScalar, checkXy } from '../core/validation';
-import { LinearRegressorBase } from './_base';
+import { checkXy } from '../core/validation';
+import { LinearRegressorBase, readLinearJSON } from './_base';
 import { runToEnd } from '../core/steps';
 
 /** Per-sample losses of {@link SGDRegressor}. */
@@ -71,28 +74,28 @@ export interface SGDRegressorStep {
 /** A fitted {@link SGDRegressor} as plain JSON. */
 export interface SGDRegressorJSON {
   estimator: 'SGDRegressor';
-  options: Omit<Required<SGDRegressorOptions>, 'randomState'> & { randomState?: number };
+  options: Omit<SGDRegressorOptions, 'randomState'> & { randomState?: number };
   coef: number[];
   intercept: number;
   nIter: number;
   t: number;
 }
 
-const DEFAULTS = {
-  loss: 'squared_error' as SGDRegressorLoss,
-  penalty: 'l2' as 'l2' | 'l1' | 'elasticnet' | null,
-  alpha: 1e-4,
-  l1Ratio: 0.15,
-  fitIntercept: true,
-  maxIter: 1000,
-  tol: 1e-3 as number | null,
-  shuffle: true,
-  epsilon: 0.1,
-  randomState: undefined as RandomStateLike,
-  learningRate: 'invscaling' as SGDLearningRate,
-  eta0: 0.01,
-  powerT: 0.25,
-  nIterNoChange: 5,
+const SPEC: ParamSpecs = {
+  loss: { type: 'enum', values: ['squared_error', 'huber', 'epsilon_insensitive'], default: 'squared_error', doc: 'Per-sample loss.' },
+  penalty: { type: 'enum', values: ['l2', 'l1', 'elasticnet', null], default: 'l2', doc: 'Penalty on θ, or null for none.' },
+  alpha: { type: 'number', default: 1e-4, min: 0, log: true, uiRange: [1e-6, 1], doc: 'Penalty strength α ≥ 0.' },
+  l1Ratio: { type: 'number', default: 0.15, min: 0, max: 1, doc: "L1 share for penalty 'elasticnet'." },
+  fitIntercept: { type: 'boolean', default: true, doc: 'Fit an intercept b.' },
+  maxIter: { type: 'integer', default: 1000, min: 1, max: 1e7, log: true, doc: 'Most epochs (passes over the data).' },
+  tol: { type: 'number', default: 1e-3, min: 0, nullable: true, log: true, uiRange: [1e-6, 1], doc: 'Early-stopping tolerance on the epoch loss; null never stops early.' },
+  shuffle: { type: 'boolean', default: true, doc: 'Reshuffle the samples every epoch.' },
+  epsilon: { type: 'number', default: 0.1, min: 0, doc: "ε of the 'huber' and 'epsilon_insensitive' losses." },
+  randomState: { type: 'randomState', default: undefined, doc: 'Seed for the shuffle.' },
+  learningRate: { type: 'enum', values: ['constant', 'optimal', 'invscaling', 'adaptive'], default: 'invscaling', doc: 'Step size schedule.' },
+  eta0: { type: 'number', default: 0.01, min: 0, exclusiveMin: true, log: true, uiRange: [1e-5, 1], doc: 'The initial step η₀ > 0.' },
+  powerT: { type: 'number', default: 0.25, min: 0, doc: "The exponent of 'invscaling'." },
+  nIterNoChange: { type: 'integer', default: 5, min: 1, max: 1e6, doc: 'Epochs without improvement before stopping (or shrinking η).' },
 };
 
 /** The loss ℓ(ŷ, y) and its derivative ∂ℓ/∂ŷ. */
@@ -131,30 +134,16 @@ function lossFns(kind: SGDRegressorLoss, eps: number): { loss: (p: number, y: nu
  * (2009) that clips θⱼ at zero. Features should be standardised (see StandardScaler): a
  * single η has to suit every feature's scale.
  */
-export class SGDRegressor extends LinearRegressorBase<{ coef: number[]; intercept: number; nIter: number; t: number }> {
-  /** The options, with the defaults filled in. */
-  protected readonly estimatorName = 'SGDRegressor';
-  readonly options: Required<SGDRegressorOptions>;
-
-  constructor(options: SGDRegressorOptions = {}) {
-    super();
-    this.options = { ...DEFAULTS, ...options } as Required<SGDRegressorOptions>;
-  }
+export class SGDRegressor extends LinearRegressorBase<SGDRegressorOptions, { coef: number[]; intercept: number; nIter: number; t: number }> {
+  static override readonly estimatorName = 'SGDRegressor';
+  /** The declared options (read by UIs for controls and by permalink decoders). */
+  static override readonly paramSpec: ParamSpecs = SPEC;
 
   /** SGD as a generator: one frozen snapshot per epoch. `fit` runs it to the end. */
   *fitSteps(X: MatrixLike, y: VectorLike): Generator<SGDRegressorStep, this, undefined> {
     const o = this.options;
-    const lossKind = checkOneOf(o.loss, 'loss', ['squared_error', 'huber', 'epsilon_insensitive'] as const);
-    if (o.penalty !== null) checkOneOf(o.penalty, 'penalty', ['l2', 'l1', 'elasticnet'] as const);
-    const schedule = checkOneOf(o.learningRate, 'learningRate', ['constant', 'optimal', 'invscaling', 'adaptive'] as const);
-    const alpha = checkScalar(o.alpha, 'alpha', { min: 0 });
-    const rho = o.penalty === 'l1' ? 1 : o.penalty === 'elasticnet' ? checkScalar(o.l1Ratio, 'l1Ratio', { min: 0, max: 1 }) : 0;
-    const maxIter = checkScalar(o.maxIter, 'maxIter', { min: 1, integer: true });
-    const tol = o.tol === null ? null : checkScalar(o.tol, 'tol', { min: 0 });
-    const eps = checkScalar(o.epsilon, 'epsilon', { min: 0 });
-    const powerT = checkScalar(o.powerT, 'powerT', { min: 0 });
-    const nNoChange = checkScalar(o.nIterNoChange, 'nIterNoChange', { min: 1, integer: true });
-    if (schedule !== 'optimal') checkScalar(o.eta0, 'eta0', { min: 0, exclusiveMin: true });
+    const { loss: lossKind, learningRate: schedule, alpha, maxIter, tol, epsilon: eps, powerT, nIterNoChange: nNoChange } = o;
+    const rho = o.penalty === 'l1' ? 1 : o.penalty === 'elasticnet' ? o.l1Ratio : 0;
     if (schedule === 'optimal' && !(alpha > 0)) throw new ValidationError('alpha', 'out-of-range', "must be > 0 with learningRate 'optimal' (η = 1/(α(t₀ + t)))");
     const { X: A, y: b } = checkXy(X, y);
     const n = A.rows;
@@ -245,6 +234,7 @@ export class SGDRegressor extends LinearRegressorBase<{ coef: number[]; intercep
       });
       if (converged) break;
     }
+    this.checkFit(w, intercept);
     this.fitted = { coef: Array.from(w), intercept, nIter: epoch, t };
     return this;
   }
@@ -266,23 +256,14 @@ export class SGDRegressor extends LinearRegressorBase<{ coef: number[]; intercep
 
   /** The fitted model as plain JSON ({ estimator, options, …fitted }), for permalinks and export. */
   toJSON(): SGDRegressorJSON {
-    const { randomState, ...rest } = this.options;
     const m = this.model;
-    return {
-      estimator: 'SGDRegressor',
-      options: { ...rest, ...(typeof randomState === 'number' ? { randomState } : {}) },
-      coef: [...m.coef],
-      intercept: m.intercept,
-      nIter: m.nIter,
-      t: m.t,
-    };
+    return { ...this.jsonHeader(), estimator: 'SGDRegressor', coef: [...m.coef], intercept: m.intercept, nIter: m.nIter, t: m.t };
   }
 
-  /** Rebuilds a fitted model from {@link toJSON}'s output. */
-  static fromJSON(json: SGDRegressorJSON): SGDRegressor {
-    if (json?.estimator !== 'SGDRegressor') throw new ValidationError('json', 'bad-option', 'not an SGDRegressor model');
-    const m = new SGDRegressor(json.options);
-    m.fitted = { coef: [...json.coef], intercept: json.intercept, nIter: json.nIter, t: json.t };
-    return m;
+  /** Rebuilds a fitted model from {@link toJSON}'s output, validating every field. */
+  static fromJSON(json: unknown): SGDRegressor {
+    const { doc, model } = readEstimatorJSON(json, SGDRegressor);
+    model.fitted = { ...readLinearJSON(doc), nIter: readInt(doc.nIter, 'json.nIter'), t: readInt(doc.t, 'json.t', 1) };
+    return model;
   }
 }

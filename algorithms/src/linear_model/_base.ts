@@ -1,24 +1,21 @@
-import { NotFittedError } from '../core/errors';
-import type { MatrixLike, VectorLike } from '../core/matrix';
-import { checkArray, checkFeatureCount, checkXy } from '../core/validation';
-import { linearPredict, r2 } from './_shared';
+import type { MatrixLike } from '../core/matrix';
+import { RegressorBase } from '../core/base';
+import { readArray, readNumber, type JsonObject } from '../core/json';
+import { checkArray, checkFeatureCount, checkFiniteResult } from '../core/validation';
+import { linearPredict } from './_shared';
+
+/** The fitted state every linear regressor has. */
+export interface LinearFitted {
+  coef: number[];
+  intercept: number;
+}
 
 /**
- * What every linear regressor shares once fitted: ŷ = Xθ + b, its R² score and the
- * not-fitted guard. Subclasses fit and set `fitted`; they add their own attributes.
+ * What every linear regressor shares once fitted: ŷ = Xθ + b, its R² score (from
+ * {@link RegressorBase}), the not-fitted guard and the overflow check of the result.
+ * Subclasses fit and set `fitted`; they add their own attributes.
  */
-export abstract class LinearRegressorBase<F extends { coef: number[]; intercept: number }> {
-  /** The fitted state, null before fit. */
-  protected fitted: F | null = null;
-  /** The scikit-learn class name, for messages and JSON. */
-  protected abstract readonly estimatorName: string;
-
-  /** The fitted state, or a NotFittedError naming the estimator. */
-  protected get model(): F {
-    if (!this.fitted) throw new NotFittedError(this.estimatorName);
-    return this.fitted;
-  }
-
+export abstract class LinearRegressorBase<O extends object, F extends LinearFitted> extends RegressorBase<O, F> {
   /** θ, one weight per feature. */
   get coef(): number[] {
     return this.model.coef;
@@ -34,16 +31,24 @@ export abstract class LinearRegressorBase<F extends { coef: number[]; intercept:
     return this.model.coef.length;
   }
 
-  /** ŷ = Xθ + b. */
+  /** ŷ = Xθ + b. @throws ValidationError('X', 'overflow') when ŷ overflows. */
   predict(X: MatrixLike): number[] {
     const A = checkArray(X);
     checkFeatureCount(A, this.nFeaturesIn);
-    return linearPredict(A, this.coef, this.intercept);
+    const p = linearPredict(A, this.coef, this.intercept);
+    checkFiniteResult(p, `${this.estimatorName}.predict`);
+    return p;
   }
 
-  /** The coefficient of determination R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)², as scikit-learn's score. */
-  score(X: MatrixLike, y: VectorLike): number {
-    const { y: t } = checkXy(X, y);
-    return r2(t, this.predict(X));
+  /** Checks a fit's θ and b before storing them: finite inputs can still overflow. */
+  protected checkFit(coef: ArrayLike<number>, intercept: number): void {
+    checkFiniteResult(coef, `${this.estimatorName} coefficients`);
+    checkFiniteResult(intercept, `${this.estimatorName} intercept`);
   }
+}
+
+/** Reads `coef` (at least one finite weight) and `intercept` from a linear model's JSON document. */
+export function readLinearJSON(doc: JsonObject): LinearFitted {
+  const coef = readArray(doc.coef, 'json.coef', (v, p) => readNumber(v, p), { minLength: 1 });
+  return { coef, intercept: readNumber(doc.intercept, 'json.intercept') };
 }

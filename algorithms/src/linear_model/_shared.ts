@@ -22,20 +22,6 @@ export function interceptFrom(xMean: ArrayLike<number>, yMean: number, coef: Arr
   return s;
 }
 
-/** R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)², 1 for a perfect constant fit and 0 for an imperfect one (scikit-learn's force_finite). */
-export function r2(y: ArrayLike<number>, p: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < y.length; i++) m += y[i];
-  m /= y.length;
-  let ssRes = 0;
-  let ssTot = 0;
-  for (let i = 0; i < y.length; i++) {
-    ssRes += (y[i] - p[i]) ** 2;
-    ssTot += (y[i] - m) ** 2;
-  }
-  return ssTot === 0 ? (ssRes === 0 ? 1 : 0) : 1 - ssRes / ssTot;
-}
-
 /** ŷ = Xθ + b as a plain array. */
 export function linearPredict(X: Matrix, coef: ArrayLike<number>, intercept: number): number[] {
   const out = new Array<number>(X.rows);

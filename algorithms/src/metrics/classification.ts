@@ -1,6 +1,6 @@
 import { ValidationError } from '../core/errors';
 import type { VectorLike } from '../core/matrix';
-import { checkArray, checkVector } from '../core/validation';
+import { checkArray, checkClassificationTargets, checkSize, checkVector, describeValue, LIMITS } from '../core/validation';
 
 /**
  * Classification metrics, as scikit-learn's sklearn.metrics. Labels are numbers; unless
@@ -40,8 +40,8 @@ export interface PrecisionRecallFscoreSupport<T> {
 }
 
 function checkPair(yTrue: VectorLike, yPred: VectorLike): { t: Float64Array; p: Float64Array } {
-  const t = checkVector(yTrue, { name: 'yTrue' });
-  const p = checkVector(yPred, { name: 'yPred' });
+  const t = checkClassificationTargets(yTrue, undefined, 'yTrue');
+  const p = checkClassificationTargets(yPred, undefined, 'yPred');
   if (p.length !== t.length) throw new ValidationError('yPred', 'length-mismatch', `has ${p.length} labels but yTrue has ${t.length}`);
   return { t, p };
 }
@@ -54,7 +54,7 @@ function uniqueSorted(...arrays: ArrayLike<number>[]): number[] {
 
 function checkLabels(labels: readonly number[] | undefined, t: Float64Array, p: Float64Array): number[] {
   if (labels === undefined) return uniqueSorted(t, p);
-  const l = Array.from(checkVector(labels, { name: 'labels' }));
+  const l = Array.from(checkClassificationTargets(labels, undefined, 'labels'));
   if (new Set(l).size !== l.length) throw new ValidationError('labels', 'bad-option', 'has repeated labels');
   return l;
 }
@@ -76,6 +76,8 @@ export function confusionMatrix(yTrue: VectorLike, yPred: VectorLike, options: C
   const labels = checkLabels(options.labels, t, p);
   const index = new Map(labels.map((l, k) => [l, k]));
   const K = labels.length;
+  // K distinct labels make K² cells: 10⁵ one-off float-like labels would need 10¹⁰.
+  checkSize('labels', K * K, LIMITS.maxElements, 'confusion-matrix cells');
   const C = Array.from({ length: K }, () => new Array<number>(K).fill(0));
   for (let i = 0; i < t.length; i++) {
     const a = index.get(t[i]);
@@ -84,7 +86,7 @@ export function confusionMatrix(yTrue: VectorLike, yPred: VectorLike, options: C
   }
   const norm = options.normalize ?? null;
   if (norm === null) return C;
-  if (norm !== 'true' && norm !== 'pred' && norm !== 'all') throw new ValidationError('normalize', 'bad-option', `must be 'true', 'pred', 'all' or null, got ${JSON.stringify(norm)}`);
+  if (norm !== 'true' && norm !== 'pred' && norm !== 'all') throw new ValidationError('normalize', 'bad-option', `must be 'true', 'pred', 'all' or null, got ${describeValue(norm)}`);
   // An empty row or column stays 0 rather than NaN, as in scikit-learn.
   const div = (v: number, s: number) => (s === 0 ? 0 : v / s);
   if (norm === 'all') {
@@ -139,12 +141,12 @@ export function precisionRecallFscoreSupport(
   const { t, p } = checkPair(yTrue, yPred);
   const average = options.average === undefined ? null : options.average;
   if (average !== null && !['binary', 'micro', 'macro', 'weighted'].includes(average)) {
-    throw new ValidationError('average', 'bad-option', `must be 'binary', 'micro', 'macro', 'weighted' or null, got ${JSON.stringify(average)}`);
+    throw new ValidationError('average', 'bad-option', `must be 'binary', 'micro', 'macro', 'weighted' or null, got ${describeValue(average)}`);
   }
   const beta = options.beta ?? 1;
-  if (!(beta >= 0) || !Number.isFinite(beta)) throw new ValidationError('beta', 'out-of-range', `must be ≥ 0, got ${beta}`);
+  if (typeof beta !== 'number' || !(beta >= 0) || !Number.isFinite(beta)) throw new ValidationError('beta', 'out-of-range', `must be ≥ 0, got ${describeValue(beta)}`);
   const zd = options.zeroDivision ?? 'warn';
-  if (zd !== 'warn' && zd !== 0 && zd !== 1) throw new ValidationError('zeroDivision', 'bad-option', `must be 'warn', 0 or 1, got ${JSON.stringify(zd)}`);
+  if (zd !== 'warn' && zd !== 0 && zd !== 1) throw new ValidationError('zeroDivision', 'bad-option', `must be 'warn', 0 or 1, got ${describeValue(zd)}`);
   const zdValue = zd === 1 ? 1 : 0;
   let labels = checkLabels(options.labels, t, p);
   if (average === 'binary') {
@@ -154,7 +156,7 @@ export function precisionRecallFscoreSupport(
       throw new ValidationError('average', 'bad-option', `the target has ${present.length} classes but average is 'binary'; choose 'micro', 'macro', 'weighted' or null`);
     }
     if (!present.includes(pos) && present.length >= 2) {
-      throw new ValidationError('posLabel', 'bad-option', `${pos} is not a valid label; it must be one of ${present.join(', ')}`);
+      throw new ValidationError('posLabel', 'bad-option', `${describeValue(pos)} is not a valid label; it must be one of ${present.join(', ')}`);
     }
     labels = [pos];
   }
@@ -266,7 +268,7 @@ export function classificationReport(yTrue: VectorLike, yPred: VectorLike, optio
   const present = uniqueSorted(t, p);
   const labels = checkLabels(options.labels, t, p);
   const digits = options.digits ?? 2;
-  if (!Number.isInteger(digits) || digits < 0) throw new ValidationError('digits', 'out-of-range', `must be an integer ≥ 0, got ${digits}`);
+  if (!Number.isInteger(digits) || digits < 0) throw new ValidationError('digits', 'out-of-range', `must be an integer ≥ 0, got ${describeValue(digits)}`);
   const names = options.targetNames ? [...options.targetNames] : labels.map(String);
   if (names.length !== labels.length) throw new ValidationError('targetNames', 'length-mismatch', `has ${names.length} names for ${labels.length} labels`);
   const zeroDivision = options.zeroDivision ?? 'warn';
@@ -315,13 +317,13 @@ export interface HingeLossOptions {
  * mᵢ = d_{i,yᵢ} − max_{k≠yᵢ} d_{i,k}.
  */
 export function hingeLoss(yTrue: VectorLike, predDecision: VectorLike | ReadonlyArray<ArrayLike<number>>, options: HingeLossOptions = {}): number {
-  const t = checkVector(yTrue, { name: 'yTrue' });
+  const t = checkClassificationTargets(yTrue, undefined, 'yTrue');
   const n = t.length;
   const first = (predDecision as ArrayLike<unknown>)[0];
   if (n > 0 && typeof first === 'object' && first !== null) {
     const D = checkArray(predDecision as ReadonlyArray<ArrayLike<number>>, { name: 'predDecision' });
     if (D.rows !== n) throw new ValidationError('predDecision', 'length-mismatch', `has ${D.rows} rows but yTrue has ${n} labels`);
-    const labels = options.labels ? Array.from(checkVector(options.labels, { name: 'labels' })).sort((a, b) => a - b) : uniqueSorted(t);
+    const labels = options.labels ? Array.from(checkClassificationTargets(options.labels, undefined, 'labels')).sort((a, b) => a - b) : uniqueSorted(t);
     if (D.cols !== labels.length) throw new ValidationError('predDecision', 'shape-mismatch', `has ${D.cols} columns for ${labels.length} classes`);
     const index = new Map(labels.map((l, k) => [l, k]));
     let s = 0;
@@ -335,7 +337,7 @@ export function hingeLoss(yTrue: VectorLike, predDecision: VectorLike | Readonly
     return s / n;
   }
   const d = checkVector(predDecision as VectorLike, { name: 'predDecision', length: n });
-  const labels = options.labels ? Array.from(checkVector(options.labels, { name: 'labels' })).sort((a, b) => a - b) : uniqueSorted(t);
+  const labels = options.labels ? Array.from(checkClassificationTargets(options.labels, undefined, 'labels')).sort((a, b) => a - b) : uniqueSorted(t);
   if (labels.length > 2) throw new ValidationError('predDecision', 'shape-mismatch', `is a vector but there are ${labels.length} classes: give one column of scores per class`);
   const pos = labels[labels.length - 1];
   let s = 0;
@@ -362,11 +364,11 @@ export interface LogLossOptions {
  * Rows are clipped to [eps, 1 − eps] and renormalised, as scikit-learn 1.2 does.
  */
 export function logLoss(yTrue: VectorLike, yPred: VectorLike | ReadonlyArray<ArrayLike<number>>, options: LogLossOptions = {}): number {
-  const t = checkVector(yTrue, { name: 'yTrue' });
+  const t = checkClassificationTargets(yTrue, undefined, 'yTrue');
   const n = t.length;
   const eps = options.eps ?? 1e-15;
-  if (!(eps > 0 && eps < 0.5)) throw new ValidationError('eps', 'out-of-range', `must be in (0, 0.5), got ${eps}`);
-  const labels = options.labels ? Array.from(checkVector(options.labels, { name: 'labels' })).sort((a, b) => a - b) : uniqueSorted(t);
+  if (typeof eps !== 'number' || !(eps > 0 && eps < 0.5)) throw new ValidationError('eps', 'out-of-range', `must be in (0, 0.5), got ${describeValue(eps)}`);
+  const labels = options.labels ? Array.from(checkClassificationTargets(options.labels, undefined, 'labels')).sort((a, b) => a - b) : uniqueSorted(t);
   if (labels.length < 2) throw new ValidationError('yTrue', 'single-class', `contains only one label (${labels[0]}); give the labels option`);
   const first = (yPred as ArrayLike<unknown>)[0];
   let P: number[][];

@@ -5,11 +5,11 @@
  */
 import { ValidationError } from '../core/errors';
 import type { MatrixLike, VectorLike } from '../core/matrix';
-import { checkArray, checkVector } from '../core/validation';
+import { checkArray, checkClassificationTargets, checkFiniteResult, checkSize, LIMITS } from '../core/validation';
 
 /** Labels as dense codes 0 … k−1 (in order of first appearance) and k. */
 function encode(labels: VectorLike, name: string, length?: number): { codes: Int32Array; k: number } {
-  const v = checkVector(labels, { name, length });
+  const v = checkClassificationTargets(labels, length, name);
   const map = new Map<number, number>();
   const codes = new Int32Array(v.length);
   for (let i = 0; i < v.length; i++) {
@@ -24,6 +24,7 @@ function encode(labels: VectorLike, name: string, length?: number): { codes: Int
 function contingency(labelsTrue: VectorLike, labelsPred: VectorLike) {
   const a = encode(labelsTrue, 'labelsTrue');
   const b = encode(labelsPred, 'labelsPred', a.codes.length);
+  checkSize('labels', a.k * b.k, LIMITS.maxElements, 'contingency-table cells');
   const table = new Float64Array(a.k * b.k);
   for (let i = 0; i < a.codes.length; i++) table[a.codes[i] * b.k + b.codes[i]]++;
   return { table, ka: a.k, kb: b.k, n: a.codes.length };
@@ -136,6 +137,8 @@ export function silhouetteSamples(X: MatrixLike, labels: VectorLike): number[] {
       }
       sums[codes[j]] += Math.sqrt(s);
     }
+    // Coordinates of order 1e154 overflow the squared distances.
+    checkFiniteResult(sums, 'the silhouette distances');
     const ci = codes[i];
     if (sizes[ci] <= 1) {
       out[i] = 0;

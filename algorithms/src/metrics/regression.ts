@@ -1,6 +1,6 @@
 import { ValidationError } from '../core/errors';
 import type { VectorLike } from '../core/matrix';
-import { checkVector } from '../core/validation';
+import { checkFiniteResult, checkVector } from '../core/validation';
 
 /** Regression metrics, as scikit-learn's sklearn.metrics. */
 
@@ -23,6 +23,7 @@ export function meanSquaredError(yTrue: VectorLike, yPred: VectorLike, options: 
   let s = 0;
   for (let i = 0; i < t.length; i++) s += (t[i] - p[i]) ** 2;
   const mse = s / t.length;
+  checkFiniteResult(mse, 'the mean squared error', 'yTrue');
   return options.squared === false ? Math.sqrt(mse) : mse;
 }
 
@@ -31,6 +32,7 @@ export function meanAbsoluteError(yTrue: VectorLike, yPred: VectorLike): number 
   const { t, p } = checkPair(yTrue, yPred);
   let s = 0;
   for (let i = 0; i < t.length; i++) s += Math.abs(t[i] - p[i]);
+  checkFiniteResult(s, 'the mean absolute error', 'yTrue');
   return s / t.length;
 }
 
@@ -50,6 +52,7 @@ export function r2Score(yTrue: VectorLike, yPred: VectorLike): number {
     ssRes += (t[i] - p[i]) ** 2;
     ssTot += (t[i] - m) ** 2;
   }
+  checkFiniteResult([ssRes, ssTot], 'the sums of squares of R²', 'yTrue');
   if (ssTot === 0) return ssRes === 0 ? 1 : 0;
   return 1 - ssRes / ssTot;
 }

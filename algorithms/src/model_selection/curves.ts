@@ -1,7 +1,8 @@
 import { ValidationError } from '../core/errors';
 import { toRows, type MatrixLike, type VectorLike } from '../core/matrix';
 import type { RandomStateLike } from '../core/random';
-import { checkArray, checkVector } from '../core/validation';
+import { checkArray, checkVector, describeValue } from '../core/validation';
+import { meanAbsoluteError, meanSquaredError, r2Score } from '../metrics/regression';
 import { splitIndices } from './trainTestSplit';
 
 /** What the curve helpers need of an estimator: fit and predict (score for scoring 'score'). */
@@ -73,29 +74,24 @@ function scorer(scoring: CurveScoring): (est: SupervisedEstimator, X: number[][]
   const mean = (t: number[], p: number[], g: (a: number, b: number) => number) => t.reduce((s, v, i) => s + g(v, p[i]), 0) / t.length;
   switch (scoring) {
     case 'mse':
-      return metric((t, p) => mean(t, p, (a, b) => (a - b) ** 2));
+      return metric((t, p) => meanSquaredError(t, p));
     case 'rmse':
-      return metric((t, p) => Math.sqrt(mean(t, p, (a, b) => (a - b) ** 2)));
+      return metric((t, p) => meanSquaredError(t, p, { squared: false }));
     case 'mae':
-      return metric((t, p) => mean(t, p, (a, b) => Math.abs(a - b)));
+      return metric((t, p) => meanAbsoluteError(t, p));
     case 'accuracy':
       return metric((t, p) => mean(t, p, (a, b) => (a === b ? 1 : 0)));
     case 'error':
       return metric((t, p) => mean(t, p, (a, b) => (a === b ? 0 : 1)));
     case 'r2':
-      return metric((t, p) => {
-        const m = t.reduce((a, b) => a + b, 0) / t.length;
-        const ssTot = t.reduce((s, v) => s + (v - m) ** 2, 0);
-        const ssRes = t.reduce((s, v, i) => s + (v - p[i]) ** 2, 0);
-        return ssTot === 0 ? (ssRes === 0 ? 1 : 0) : 1 - ssRes / ssTot;
-      });
+      return metric(r2Score);
     case 'score':
       return (est, X, y) => {
         if (!est.score) throw new ValidationError('scoring', 'bad-option', "'score' needs an estimator with a score() method");
         return est.score(X, y);
       };
     default:
-      throw new ValidationError('scoring', 'bad-option', `must be 'mse', 'rmse', 'mae', 'r2', 'accuracy', 'error', 'score' or a function, got ${JSON.stringify(scoring)}`);
+      throw new ValidationError('scoring', 'bad-option', `must be 'mse', 'rmse', 'mae', 'r2', 'accuracy', 'error', 'score' or a function, got ${describeValue(scoring)}`);
   }
 }
 
@@ -126,6 +122,10 @@ function trainAndTest(X: MatrixLike, y: VectorLike, o: CurveOptions) {
   };
 }
 
+function checkOptionsObject(o: unknown): void {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) throw new ValidationError('options', 'bad-option', 'must be an options object');
+}
+
 function checkFactory(f: unknown): void {
   if (typeof f !== 'function') throw new ValidationError('makeEstimator', 'bad-option', 'must be a function that returns a fresh estimator');
 }
@@ -145,12 +145,15 @@ function checkFactory(f: unknown): void {
  */
 export function learningCurve(makeEstimator: () => SupervisedEstimator, X: MatrixLike, y: VectorLike, options: LearningCurveOptions = {}): LearningCurve {
   checkFactory(makeEstimator);
+  checkOptionsObject(options);
   const { Xtr, ytr, Xte, yte } = trainAndTest(X, y, options);
   const score = scorer(options.scoring ?? 'mse');
   const nMax = Xtr.length;
-  const fractions = options.trainSizes ?? [0.1, 0.325, 0.55, 0.775, 1];
+  const fractions: readonly unknown[] = options.trainSizes ?? [0.1, 0.325, 0.55, 0.775, 1];
+  if (!Array.isArray(fractions)) throw new ValidationError('trainSizes', 'bad-option', 'must be an array of fractions in (0, 1] or counts');
   if (fractions.length === 0) throw new ValidationError('trainSizes', 'empty', 'give at least one training size');
   const sizes = fractions.map((s) => {
+    if (typeof s !== 'number') throw new ValidationError('trainSizes', 'not-a-number', `sizes must be numbers, got ${typeof s}`);
     if (!Number.isFinite(s) || s <= 0) throw new ValidationError('trainSizes', 'out-of-range', `sizes must be fractions in (0, 1] or counts ≥ 1, got ${s}`);
     const m = s <= 1 ? Math.max(1, Math.floor(s * nMax)) : s;
     if (!Number.isInteger(m)) throw new ValidationError('trainSizes', 'not-integer', `a count must be an integer, got ${s}`);
@@ -183,7 +186,8 @@ export function learningCurve(makeEstimator: () => SupervisedEstimator, X: Matri
  */
 export function validationCurve<V>(makeEstimator: (value: V) => SupervisedEstimator, X: MatrixLike, y: VectorLike, options: ValidationCurveOptions<V>): ValidationCurve<V> {
   checkFactory(makeEstimator);
-  if (!options || !Array.isArray(options.paramRange) || options.paramRange.length === 0) {
+  checkOptionsObject(options);
+  if (!Array.isArray(options.paramRange) || options.paramRange.length === 0) {
     throw new ValidationError('paramRange', 'empty', 'give the parameter values to try');
   }
   const { Xtr, ytr, Xte, yte } = trainAndTest(X, y, options);

@@ -1,7 +1,7 @@
 import { ValidationError } from '../core/errors';
 import { toRows, type MatrixLike, type VectorLike } from '../core/matrix';
 import { checkRandomState, type RandomState, type RandomStateLike } from '../core/random';
-import { checkArray, checkVector } from '../core/validation';
+import { checkArray, checkClassificationTargets, checkVector } from '../core/validation';
 
 /** Options of {@link trainTestSplit}, as scikit-learn's train_test_split. */
 export interface TrainTestSplitOptions {
@@ -138,9 +138,9 @@ export function trainTestSplit(X: MatrixLike, y?: VectorLike | null, options: Tr
   let strat: Float64Array | null = null;
   if (options.stratify === true) {
     if (!t) throw new ValidationError('stratify', 'bad-option', 'stratify: true needs y');
-    strat = t;
+    strat = checkClassificationTargets(t, n, 'y');
   } else if (options.stratify !== undefined && options.stratify !== false) {
-    strat = checkVector(options.stratify, { name: 'stratify', length: n });
+    strat = checkClassificationTargets(options.stratify, n, 'stratify');
   }
   const { trainIndex, testIndex } = splitIndices(n, { ...options, strat });
   const rows = toRows(A);

@@ -1,6 +1,9 @@
-import { NotFittedError, ValidationError } from '../core/errors';
+import { readEstimatorJSON, TransformerBase } from '../core/base';
+import { ValidationError } from '../core/errors';
+import { readInt } from '../core/json';
 import type { MatrixLike } from '../core/matrix';
-import { checkArray, checkFeatureCount, checkScalar } from '../core/validation';
+import type { ParamSpecs } from '../core/params';
+import { checkArray, checkFeatureCount, checkFiniteResult, checkScalar, checkSize, LIMITS } from '../core/validation';
 
 /** Options of {@link PolynomialFeatures}, as scikit-learn's. */
 export interface PolynomialFeaturesOptions {
@@ -18,7 +21,7 @@ export interface PolynomialFeaturesOptions {
 /** A fitted {@link PolynomialFeatures} as plain JSON. */
 export interface PolynomialFeaturesJSON {
   estimator: 'PolynomialFeatures';
-  options: Required<PolynomialFeaturesOptions>;
+  options: PolynomialFeaturesOptions;
   nFeaturesIn: number;
 }
 
@@ -30,32 +33,30 @@ export interface PolynomialFeaturesJSON {
  * A linear model on these columns fits a polynomial: the slides' polynomial regression,
  * where the degree is the model complexity that over- or under-fits.
  */
-export class PolynomialFeatures {
-  /** The options, with the defaults filled in. */
-  readonly options: Required<PolynomialFeaturesOptions>;
-  private fitted: { nFeaturesIn: number; combos: number[][] } | null = null;
+export class PolynomialFeatures extends TransformerBase<PolynomialFeaturesOptions, { nFeaturesIn: number; combos: number[][] }> {
+  static override readonly estimatorName = 'PolynomialFeatures';
+  /** The declared options (read by UIs for controls and by permalink decoders). */
+  static override readonly paramSpec: ParamSpecs = {
+    degree: {
+      type: 'custom',
+      default: 2,
+      check: (v, name) => {
+        degreeRange(v, name);
+        return Array.isArray(v) ? [v[0], v[1]] : v;
+      },
+      doc: 'The largest total degree (an integer in [0, 1000]), or [minDegree, maxDegree].',
+    },
+    interactionOnly: { type: 'boolean', default: false, doc: 'Keep only products of distinct features (x₀x₁, never x₀²).' },
+    includeBias: { type: 'boolean', default: true, doc: 'Add the constant column 1 (degree 0).' },
+  };
 
-  constructor(options: PolynomialFeaturesOptions = {}) {
-    this.options = { degree: 2, interactionOnly: false, includeBias: true, ...options };
-  }
-
-  private degrees(): [number, number] {
-    const deg = this.options.degree;
-    if (Array.isArray(deg)) {
-      if (deg.length !== 2) throw new ValidationError('degree', 'bad-option', 'must be a number or [minDegree, maxDegree]');
-      const lo = checkScalar(deg[0], 'degree', { min: 0, integer: true });
-      const hi = checkScalar(deg[1], 'degree', { min: 0, integer: true });
-      if (lo > hi) throw new ValidationError('degree', 'out-of-range', `minDegree ${lo} > maxDegree ${hi}`);
-      return [lo, hi];
-    }
-    return [0, checkScalar(deg, 'degree', { min: 0, integer: true })];
-  }
-
-  /** Learns the number of input features and lists the output monomials. */
+  /** Learns the number of input features and lists the output monomials. @throws 'too-large' above {@link LIMITS}.maxFeatures output columns. */
   fit(X: MatrixLike): this {
     const A = checkArray(X);
-    const [lo, hi] = this.degrees();
+    const [lo, hi] = degreeRange(this.options.degree, 'degree');
     const d = A.cols;
+    // Count the columns before listing them: degree 30 on 12 features would be ~10¹⁰ columns.
+    checkSize('degree', countOutputs(d, lo, hi, this.options.interactionOnly, this.options.includeBias), LIMITS.maxFeatures, 'output columns');
     const combos: number[][] = [];
     if (this.options.includeBias) combos.push([]);
     // All index tuples of length k, non-decreasing (strictly increasing for interactions only).
@@ -74,11 +75,6 @@ export class PolynomialFeatures {
     if (combos.length === 0) throw new ValidationError('degree', 'out-of-range', 'gives no output column (degree 0 without the bias, or interactions of more features than there are)');
     this.fitted = { nFeaturesIn: d, combos };
     return this;
-  }
-
-  private get model() {
-    if (!this.fitted) throw new NotFittedError('PolynomialFeatures');
-    return this.fitted;
   }
 
   /** Number of input features seen in fit. */
@@ -104,6 +100,7 @@ export class PolynomialFeatures {
   /** Names such as '1', 'x0', 'x0^2', 'x0 x1', as scikit-learn's get_feature_names_out. */
   getFeatureNamesOut(inputFeatures?: readonly string[]): string[] {
     const names = inputFeatures ?? Array.from({ length: this.nFeaturesIn }, (_, i) => `x${i}`);
+    if (!Array.isArray(names) || names.some((v) => typeof v !== 'string')) throw new ValidationError('inputFeatures', 'bad-option', 'must be an array of strings');
     if (names.length !== this.nFeaturesIn) throw new ValidationError('inputFeatures', 'length-mismatch', `has ${names.length} names, expected ${this.nFeaturesIn}`);
     return this.powers.map((p) => {
       const terms = p.flatMap((e, i) => (e === 0 ? [] : [e === 1 ? names[i] : `${names[i]}^${e}`]));
@@ -116,33 +113,66 @@ export class PolynomialFeatures {
     const A = checkArray(X);
     checkFeatureCount(A, this.nFeaturesIn);
     const { combos } = this.model;
+    checkSize('X', A.rows * combos.length, LIMITS.maxElements, 'output values (rows × columns)');
     const out: number[][] = [];
     for (let i = 0; i < A.rows; i++) {
       const o = i * A.cols;
-      out.push(
-        combos.map((c) => {
-          let v = 1;
-          for (const j of c) v *= A.data[o + j];
-          return v;
-        }),
-      );
+      const r = combos.map((c) => {
+        let v = 1;
+        for (const j of c) v *= A.data[o + j];
+        return v;
+      });
+      checkFiniteResult(r, 'PolynomialFeatures output');
+      out.push(r);
     }
     return out;
   }
 
-  /** fit then transform. */
-  fitTransform(X: MatrixLike): number[][] {
-    return this.fit(X).transform(X);
-  }
-
-  /** The fitted model as plain JSON ({ estimator, options, …fitted }), for permalinks and export. */
+  /** The fitted model as plain JSON ({ estimator, options, nFeaturesIn }), for permalinks and export. */
   toJSON(): PolynomialFeaturesJSON {
-    return { estimator: 'PolynomialFeatures', options: { ...this.options }, nFeaturesIn: this.nFeaturesIn };
+    return { ...this.jsonHeader(), estimator: 'PolynomialFeatures', nFeaturesIn: this.nFeaturesIn };
   }
 
-  /** Rebuilds a fitted model from {@link toJSON}'s output. */
-  static fromJSON(json: PolynomialFeaturesJSON): PolynomialFeatures {
-    if (json?.estimator !== 'PolynomialFeatures') throw new ValidationError('json', 'bad-option', 'not a PolynomialFeatures transformer');
-    return new PolynomialFeatures(json.options).fit([new Array<number>(json.nFeaturesIn).fill(0)]);
+  /** Rebuilds a fitted model from {@link toJSON}'s output, validating every field (and the output size). */
+  static fromJSON(json: unknown): PolynomialFeatures {
+    const { doc, model } = readEstimatorJSON(json, PolynomialFeatures);
+    const d = readInt(doc.nFeaturesIn, 'json.nFeaturesIn', 1, LIMITS.maxFeatures);
+    try {
+      return model.fit([new Array<number>(d).fill(0)]);
+    } catch (e) {
+      if (e instanceof ValidationError) throw new ValidationError('json', e.problem, `json.options.degree ${e.detail}`);
+      throw e;
+    }
   }
+}
+
+/** The largest degree accepted: far beyond any useful one, small enough to count outputs quickly. */
+const MAX_DEGREE = 1000;
+
+/** Validates the degree option and returns [minDegree, maxDegree]. */
+function degreeRange(deg: unknown, name: string): [number, number] {
+  if (Array.isArray(deg)) {
+    if (deg.length !== 2) throw new ValidationError(name, 'bad-option', 'must be a number or [minDegree, maxDegree]');
+    const lo = checkScalar(deg[0], name, { min: 0, max: MAX_DEGREE, integer: true });
+    const hi = checkScalar(deg[1], name, { min: 0, max: MAX_DEGREE, integer: true });
+    if (lo > hi) throw new ValidationError(name, 'out-of-range', `minDegree ${lo} > maxDegree ${hi}`);
+    return [lo, hi];
+  }
+  return [0, checkScalar(deg, name, { min: 0, max: MAX_DEGREE, integer: true })];
+}
+
+/**
+ * The number of output columns, without listing them: Σₖ C(d + k − 1, k) monomials of
+ * degree k in d variables (C(d, k) with interactions only), k from max(1, lo) to hi,
+ * plus the bias, in floating point (at most 1000 terms; ∞ past 1.8e308).
+ */
+function countOutputs(d: number, lo: number, hi: number, interactionOnly: boolean, includeBias: boolean): number {
+  let total = includeBias ? 1 : 0;
+  let c = 1; // C(d + k − 1, k) or C(d, k), updated from k − 1 to k
+  for (let k = 1; k <= hi; k++) {
+    c = interactionOnly ? (c * (d - k + 1)) / k : (c * (d + k - 1)) / k;
+    if (c <= 0) break;
+    if (k >= lo) total += c;
+  }
+  return Math.round(total);
 }

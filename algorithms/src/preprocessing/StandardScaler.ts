@@ -1,6 +1,8 @@
-import { NotFittedError, ValidationError } from '../core/errors';
+import { readEstimatorJSON, TransformerBase } from '../core/base';
+import { jsonError, readFiniteArray, readInt } from '../core/json';
 import type { MatrixLike } from '../core/matrix';
-import { checkArray, checkFeatureCount } from '../core/validation';
+import type { ParamSpecs } from '../core/params';
+import { checkArray, checkFeatureCount, checkFiniteResult } from '../core/validation';
 
 /** Options of {@link StandardScaler}, as scikit-learn's. */
 export interface StandardScalerOptions {
@@ -13,7 +15,7 @@ export interface StandardScalerOptions {
 /** A fitted {@link StandardScaler} as plain JSON. */
 export interface StandardScalerJSON {
   estimator: 'StandardScaler';
-  options: Required<StandardScalerOptions>;
+  options: StandardScalerOptions;
   mean: number[] | null;
   var: number[] | null;
   scale: number[] | null;
@@ -27,14 +29,13 @@ export interface StandardScalerJSON {
  * scikit-learn). A constant column has σ = 0 and is left unscaled (scale 1), as in
  * scikit-learn. Gradient descent and penalised models need features on one scale.
  */
-export class StandardScaler {
-  /** The options, with the defaults filled in. */
-  readonly options: Required<StandardScalerOptions>;
-  private fitted: { mean: number[] | null; var: number[] | null; scale: number[] | null; nSamplesSeen: number; nFeaturesIn: number } | null = null;
-
-  constructor(options: StandardScalerOptions = {}) {
-    this.options = { withMean: true, withStd: true, ...options };
-  }
+export class StandardScaler extends TransformerBase<StandardScalerOptions, ScalerFitted> {
+  static override readonly estimatorName = 'StandardScaler';
+  /** The declared options (read by UIs for controls and by permalink decoders). */
+  static override readonly paramSpec: ParamSpecs = {
+    withMean: { type: 'boolean', default: true, doc: 'Subtract the column means.' },
+    withStd: { type: 'boolean', default: true, doc: 'Divide by the column standard deviations.' },
+  };
 
   /** Computes μ and σ per column (two passes, for accuracy). */
   fit(X: MatrixLike): this {
@@ -46,6 +47,9 @@ export class StandardScaler {
     const v = new Array<number>(d).fill(0);
     for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) v[j] += (data[i * d + j] - mu[j]) ** 2;
     for (let j = 0; j < d; j++) v[j] /= n;
+    // Features of order 1e154 overflow (x − μ)²; of order 1e308/n the mean itself.
+    checkFiniteResult(mu, 'StandardScaler mean');
+    checkFiniteResult(v, 'StandardScaler variance');
     // A column whose variance is at the rounding level of its mean counts as constant
     // (scikit-learn's bound: var ≤ nε·var + (nμε)²) and keeps scale 1.
     const eps = Number.EPSILON;
@@ -59,11 +63,6 @@ export class StandardScaler {
       nFeaturesIn: d,
     };
     return this;
-  }
-
-  private get model() {
-    if (!this.fitted) throw new NotFittedError('StandardScaler');
-    return this.fitted;
   }
 
   /** Column means μ (null when neither centring nor scaling). */
@@ -108,12 +107,8 @@ export class StandardScaler {
       }
       out.push(r);
     }
+    checkFiniteResult(out, 'StandardScaler output');
     return out;
-  }
-
-  /** fit then transform. */
-  fitTransform(X: MatrixLike): number[][] {
-    return this.fit(X).transform(X);
   }
 
   /** x = zσ + μ. */
@@ -140,8 +135,8 @@ export class StandardScaler {
   toJSON(): StandardScalerJSON {
     const m = this.model;
     return {
+      ...this.jsonHeader(),
       estimator: 'StandardScaler',
-      options: { ...this.options },
       mean: m.mean && [...m.mean],
       var: m.var && [...m.var],
       scale: m.scale && [...m.scale],
@@ -150,17 +145,38 @@ export class StandardScaler {
     };
   }
 
-  /** Rebuilds a fitted model from {@link toJSON}'s output. */
-  static fromJSON(json: StandardScalerJSON): StandardScaler {
-    if (json?.estimator !== 'StandardScaler') throw new ValidationError('json', 'bad-option', 'not a StandardScaler');
-    const s = new StandardScaler(json.options);
-    s.fitted = {
-      mean: json.mean && [...json.mean],
-      var: json.var && [...json.var],
-      scale: json.scale && [...json.scale],
-      nSamplesSeen: json.nSamplesSeen,
-      nFeaturesIn: json.nFeaturesIn,
+  /**
+   * Rebuilds a fitted model from {@link toJSON}'s output, validating every field: the
+   * arrays the options need are present, of nFeaturesIn finite entries, the scales > 0.
+   */
+  static fromJSON(json: unknown): StandardScaler {
+    const { doc, model } = readEstimatorJSON(json, StandardScaler);
+    const { withMean, withStd } = model.options;
+    const d = readInt(doc.nFeaturesIn, 'json.nFeaturesIn', 1);
+    const arr = (key: 'mean' | 'var' | 'scale', needed: boolean, min?: number, exclusiveMin?: boolean) => {
+      const v = doc[key];
+      if (!needed) {
+        if (v !== null && v !== undefined) throw jsonError(`json.${key}`, 'bad-option', `must be null with these options`);
+        return null;
+      }
+      if (v === null) throw jsonError(`json.${key}`, 'missing-value', 'is null; these options need it');
+      return readFiniteArray(v, `json.${key}`, d, { min, exclusiveMin });
     };
-    return s;
+    model.fitted = {
+      mean: arr('mean', withMean || withStd),
+      var: arr('var', withStd, 0),
+      scale: arr('scale', withStd, 0, true),
+      nSamplesSeen: readInt(doc.nSamplesSeen, 'json.nSamplesSeen', 1),
+      nFeaturesIn: d,
+    };
+    return model;
   }
+}
+
+interface ScalerFitted {
+  mean: number[] | null;
+  var: number[] | null;
+  scale: number[] | null;
+  nSamplesSeen: number;
+  nFeaturesIn: number;
 }

@@ -1,9 +1,10 @@
-import { NotFittedError, ValidationError } from '../core/errors';
+import { ClassifierBase, readEstimatorJSON } from '../core/base';
+import { jsonError, readClasses, readFiniteArray, readInt, readMatrix } from '../core/json';
 import type { MatrixLike, VectorLike } from '../core/matrix';
+import type { ParamSpecs } from '../core/params';
 import { checkRandomState, type RandomStateLike } from '../core/random';
-import { checkArray, checkClassLabels, checkFeatureCount, checkOneOf, checkScalar } from '../core/validation';
+import { checkArray, checkClassLabels, checkFeatureCount, checkFiniteResult } from '../core/validation';
 import { runToEnd } from '../core/steps';
-import { accuracyScore } from '../metrics/classification';
 
 /** Options of {@link LinearSVC}, as scikit-learn's (penalty l2, dual formulation). */
 export interface LinearSVCOptions {
@@ -54,15 +55,22 @@ export interface LinearSVCJSON {
   nIter: number;
 }
 
-const DEFAULTS = {
-  C: 1,
-  loss: 'squared_hinge' as const,
-  tol: 1e-4,
-  maxIter: 1000,
-  fitIntercept: true,
-  interceptScaling: 1,
-  randomState: 0,
-} satisfies LinearSVCOptions;
+const SPEC: ParamSpecs = {
+  C: { type: 'number', default: 1, min: 0, exclusiveMin: true, log: true, uiRange: [1e-3, 1e3], doc: 'Penalty C > 0 on the loss term.' },
+  loss: { type: 'enum', values: ['hinge', 'squared_hinge'], default: 'squared_hinge', doc: "'hinge' (the slides') or 'squared_hinge' (scikit-learn's default)." },
+  tol: { type: 'number', default: 1e-4, min: 0, exclusiveMin: true, log: true, uiRange: [1e-8, 1e-1], doc: 'Stop when the projected-gradient spread of an epoch is below tol.' },
+  maxIter: { type: 'integer', default: 1000, min: 1, max: 1e7, log: true, doc: 'Most epochs per binary problem.' },
+  fitIntercept: { type: 'boolean', default: true, doc: 'Learn an intercept b (the weight of a constant feature).' },
+  interceptScaling: { type: 'number', default: 1, min: 0, exclusiveMin: true, doc: "The constant feature's value; larger values penalise b less." },
+  randomState: { type: 'randomState', default: 0, doc: 'Seed of the order in which each epoch visits the samples.' },
+};
+
+interface Fitted {
+  classes: number[];
+  coef: number[][];
+  intercept: number[];
+  nIter: number;
+}
 
 /**
  * A linear SVM, f(x) = w·x + b, trained as scikit-learn's LinearSVC (liblinear) by dual
@@ -81,13 +89,10 @@ const DEFAULTS = {
  * const svm = new LinearSVC({ loss: 'hinge', C: 1 }).fit(X, y);
  * svm.coef; svm.intercept;
  */
-export class LinearSVC {
-  readonly options: LinearSVCOptions;
-  private fitted: { classes: number[]; coef: number[][]; intercept: number[]; nIter: number } | null = null;
-
-  constructor(options: LinearSVCOptions = {}) {
-    this.options = { ...DEFAULTS, ...options };
-  }
+export class LinearSVC extends ClassifierBase<LinearSVCOptions, Fitted> {
+  static override readonly estimatorName = 'LinearSVC';
+  /** The declared options (read by UIs for controls and by permalink decoders). */
+  static override readonly paramSpec: ParamSpecs = SPEC;
 
   /**
    * Trains by dual coordinate descent, yielding a frozen snapshot after every epoch of every
@@ -97,11 +102,8 @@ export class LinearSVC {
     const A = checkArray(X);
     const { classes, yIndex } = checkClassLabels(y, A.rows);
     const o = this.options;
-    const C = checkScalar(o.C, 'C', { min: 0, exclusiveMin: true });
-    const loss = checkOneOf(o.loss, 'loss', ['hinge', 'squared_hinge'] as const);
-    const tol = checkScalar(o.tol, 'tol', { min: 0, exclusiveMin: true });
-    const maxIter = checkScalar(o.maxIter, 'maxIter', { min: 1, integer: true });
-    const B = o.fitIntercept ? checkScalar(o.interceptScaling, 'interceptScaling', { min: 0, exclusiveMin: true }) : 0;
+    const { C, loss, tol, maxIter } = o;
+    const B = o.fitIntercept ? o.interceptScaling : 0;
     const rng = checkRandomState(o.randomState);
     const n = A.rows;
     const d = A.cols;
@@ -209,6 +211,7 @@ export class LinearSVC {
         });
       }
       nIterMax = Math.max(nIterMax, iter);
+      checkFiniteResult(w, 'LinearSVC coefficients');
       coef.push(Array.from(w.subarray(0, d)));
       intercept.push(w[d] * B);
     }
@@ -219,16 +222,6 @@ export class LinearSVC {
   /** Trains and returns this estimator. */
   fit(X: MatrixLike, y: VectorLike): this {
     return runToEnd(this.fitSteps(X, y));
-  }
-
-  private get model() {
-    if (!this.fitted) throw new NotFittedError('LinearSVC');
-    return this.fitted;
-  }
-
-  /** The class labels, sorted. */
-  get classes(): number[] {
-    return this.model.classes;
   }
 
   /** w per one-vs-rest problem: one row for two classes (positive for classes[1]), else one per class. */
@@ -264,6 +257,7 @@ export class LinearSVC {
         return s;
       }),
     );
+    checkFiniteResult(rows, 'LinearSVC decision function');
     return coef.length === 1 ? rows.map((r) => r[0]) : rows;
   }
 
@@ -279,27 +273,20 @@ export class LinearSVC {
     });
   }
 
-  /** Mean accuracy on (X, y), as scikit-learn's score. */
-  score(X: MatrixLike, y: VectorLike): number {
-    return accuracyScore(y, this.predict(X));
-  }
-
+  /** The fitted model as plain JSON ({ estimator, options, …fitted }), for permalinks and export. */
   toJSON(): LinearSVCJSON {
     const m = this.model;
-    return {
-      estimator: 'LinearSVC',
-      options: { ...this.options, randomState: typeof this.options.randomState === 'number' ? this.options.randomState : 0 },
-      classes: [...m.classes],
-      coef: this.coef,
-      intercept: this.intercept,
-      nIter: m.nIter,
-    };
+    return { ...this.jsonHeader(), estimator: 'LinearSVC', classes: [...m.classes], coef: this.coef, intercept: this.intercept, nIter: m.nIter };
   }
 
-  static fromJSON(json: LinearSVCJSON): LinearSVC {
-    if (json?.estimator !== 'LinearSVC') throw new ValidationError('json', 'bad-option', 'not a LinearSVC model');
-    const m = new LinearSVC(json.options);
-    m.fitted = { classes: [...json.classes], coef: json.coef.map((r) => [...r]), intercept: [...json.intercept], nIter: json.nIter };
-    return m;
+  /** Rebuilds a fitted model from {@link toJSON}'s output, validating every field and their shapes. */
+  static fromJSON(json: unknown): LinearSVC {
+    const { doc, model } = readEstimatorJSON(json, LinearSVC);
+    const classes = readClasses(doc.classes, 'json.classes');
+    const rows = classes.length === 2 ? 1 : classes.length;
+    const coef = readMatrix(doc.coef, 'json.coef', rows);
+    if (coef[0].length === 0) throw jsonError('json.coef[0]', 'empty', 'has no weights; expected one per feature');
+    model.fitted = { classes, coef, intercept: readFiniteArray(doc.intercept, 'json.intercept', rows), nIter: readInt(doc.nIter, 'json.nIter') };
+    return model;
   }
 }

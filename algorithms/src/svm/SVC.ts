@@ -1,10 +1,12 @@
-import { NotFittedError, ValidationError } from '../core/errors';
+import { ClassifierBase, readEstimatorJSON } from '../core/base';
+import { ValidationError } from '../core/errors';
+import { jsonError, readClasses, readFiniteArray, readIntArray, readMatrix, readNumber } from '../core/json';
 import type { Matrix, MatrixLike, VectorLike } from '../core/matrix';
-import { checkArray, checkClassLabels, checkFeatureCount, checkOneOf, checkScalar } from '../core/validation';
+import type { ParamSpecs } from '../core/params';
+import { checkArray, checkClassLabels, checkFeatureCount, checkFiniteResult, checkScalar } from '../core/validation';
 import { KernelCache, kernelValue, rowSquaredNorms, type KernelParams, type SVCKernel } from './kernels';
 import { SMOSolver } from './smo';
 import { runToEnd } from '../core/steps';
-import { accuracyScore } from '../metrics/classification';
 
 /** Options of {@link SVC}, as scikit-learn's. */
 export interface SVCOptions {
@@ -87,18 +89,18 @@ export interface SVCJSON {
   nIter: number[];
 }
 
-const DEFAULTS: Required<SVCOptions> = {
-  C: 1,
-  kernel: 'rbf',
-  degree: 3,
-  gamma: 'scale',
-  coef0: 0,
-  shrinking: true,
-  tol: 1e-3,
-  cacheSize: 200,
-  maxIter: -1,
-  decisionFunctionShape: 'ovr',
-  breakTies: false,
+const SPEC: ParamSpecs = {
+  C: { type: 'number', default: 1, min: 0, exclusiveMin: true, log: true, uiRange: [1e-3, 1e3], doc: 'Penalty C > 0 on the slack.' },
+  kernel: { type: 'enum', values: ['linear', 'rbf', 'poly'], default: 'rbf', doc: "'linear', 'rbf' or 'poly'." },
+  degree: { type: 'integer', default: 3, min: 0, max: 100, doc: "Degree of the 'poly' kernel." },
+  gamma: { type: 'number', default: 'scale', min: 0, keywords: ['scale', 'auto'], log: true, uiRange: [1e-3, 1e3], doc: "γ of the rbf and poly kernels: 'scale', 'auto' or a number ≥ 0." },
+  coef0: { type: 'number', default: 0, doc: "Constant term of the 'poly' kernel." },
+  shrinking: { type: 'boolean', default: true, doc: "libsvm's shrinking heuristic." },
+  tol: { type: 'number', default: 1e-3, min: 0, exclusiveMin: true, log: true, uiRange: [1e-6, 1e-1], doc: 'Stop when the KKT gap falls below tol.' },
+  cacheSize: { type: 'number', default: 200, min: 0, exclusiveMin: true, max: 1e5, doc: 'Kernel-row cache size in megabytes.' },
+  maxIter: { type: 'integer', default: -1, min: -1, max: 1e9, doc: "Most SMO iterations per pair of classes; −1 (or 0) for libsvm's cap." },
+  decisionFunctionShape: { type: 'enum', values: ['ovr', 'ovo'], default: 'ovr', doc: "Shape of decisionFunction with more than two classes." },
+  breakTies: { type: 'boolean', default: false, doc: 'Break vote ties by the ovr decision values.' },
 };
 
 interface Fitted {
@@ -128,6 +130,7 @@ function resolveGamma(g: SVCOptions['gamma'], X: Matrix): number {
     let v = 0;
     for (let k = 0; k < N; k++) v += (X.data[k] - m) ** 2;
     v /= N;
+    checkFiniteResult(v, "the variance of X (for gamma 'scale')");
     return v > 0 ? 1 / (X.cols * v) : 1;
   }
   if (typeof g !== 'number') throw new ValidationError('gamma', 'bad-option', `must be 'scale', 'auto' or a number, got ${JSON.stringify(g)}`);
@@ -152,13 +155,10 @@ function resolveGamma(g: SVCOptions['gamma'], X: Matrix): number {
  * const svc = new SVC({ kernel: 'rbf', C: 1, gamma: 'scale' }).fit(X, y);
  * svc.supportVectors; svc.predict(Xtest);
  */
-export class SVC {
-  readonly options: Required<SVCOptions>;
-  private fitted: Fitted | null = null;
-
-  constructor(options: SVCOptions = {}) {
-    this.options = { ...DEFAULTS, ...options };
-  }
+export class SVC extends ClassifierBase<SVCOptions, Fitted> {
+  static override readonly estimatorName = 'SVC';
+  /** The declared options (read by UIs for controls and by permalink decoders). */
+  static override readonly paramSpec: ParamSpecs = SPEC;
 
   /**
    * Trains the one-vs-one SVMs by SMO, yielding a frozen snapshot every `every` iterations
@@ -168,15 +168,9 @@ export class SVC {
     const A = checkArray(X);
     const { classes, yIndex } = checkClassLabels(y, A.rows);
     const o = this.options;
-    const C = checkScalar(o.C, 'C', { min: 0, exclusiveMin: true });
-    const kernel = checkOneOf(o.kernel, 'kernel', ['linear', 'rbf', 'poly'] as const);
-    const degree = checkScalar(o.degree, 'degree', { min: 0, integer: true });
-    const coef0 = checkScalar(o.coef0, 'coef0');
-    const tol = checkScalar(o.tol, 'tol', { min: 0, exclusiveMin: true });
-    const cacheSize = checkScalar(o.cacheSize, 'cacheSize', { min: 0, exclusiveMin: true });
-    const maxIterOpt = checkScalar(o.maxIter, 'maxIter', { integer: true });
-    checkOneOf(o.decisionFunctionShape, 'decisionFunctionShape', ['ovr', 'ovo'] as const);
-    const every = stepOptions.every === undefined || stepOptions.every === Infinity ? (stepOptions.every ?? 1) : checkScalar(stepOptions.every, 'every', { min: 1, integer: true });
+    const { C, kernel, degree, coef0, tol, cacheSize, maxIter: maxIterOpt } = o;
+    const stepEvery = (stepOptions ?? {}).every;
+    const every = stepEvery === undefined || stepEvery === Infinity ? (stepEvery ?? 1) : checkScalar(stepEvery, 'every', { min: 1, integer: true });
     const gamma = resolveGamma(o.gamma, A);
     const kp: KernelParams = { kernel, gamma, degree, coef0 };
     const n = A.rows;
@@ -278,6 +272,8 @@ export class SVC {
     }
     const sv: Matrix = { rows: nSV, cols: A.cols, data: new Float64Array(nSV * A.cols) };
     support.forEach((i, s) => sv.data.set(A.data.subarray(i * A.cols, (i + 1) * A.cols), s * A.cols));
+    checkFiniteResult(rho, 'SVC intercepts');
+    checkFiniteResult(svCoef, 'SVC dual coefficients');
     this.fitted = { classes, kp, sv, svSq: rowSquaredNorms(sv), support, nSupport, svStart, svCoef, rho, nIter };
     return this;
   }
@@ -285,16 +281,6 @@ export class SVC {
   /** Trains the SVMs and returns this estimator. */
   fit(X: MatrixLike, y: VectorLike): this {
     return runToEnd(this.fitSteps(X, y, { every: Infinity }));
-  }
-
-  private get model(): Fitted {
-    if (!this.fitted) throw new NotFittedError('SVC');
-    return this.fitted;
-  }
-
-  /** The class labels, sorted. */
-  get classes(): number[] {
-    return this.model.classes;
   }
 
   /** Number of features seen in fit. */
@@ -398,6 +384,8 @@ export class SVC {
         }
       }
     }
+    // Linear and poly kernels of features of order 1e154 overflow.
+    checkFiniteResult(dec, 'SVC decision function');
     return { dec, rows: A.rows, nPairs };
   }
 
@@ -440,17 +428,13 @@ export class SVC {
     return out;
   }
 
-  /** Mean accuracy on (X, y), as scikit-learn's score. */
-  score(X: MatrixLike, y: VectorLike): number {
-    return accuracyScore(y, this.predict(X));
-  }
-
+  /** The fitted model as plain JSON ({ estimator, options, …fitted }), in libsvm's layout. */
   toJSON(): SVCJSON {
     const m = this.model;
     const nSV = m.sv.rows;
     return {
+      ...this.jsonHeader(),
       estimator: 'SVC',
-      options: { ...this.options },
       classes: [...m.classes],
       gamma: m.kp.gamma,
       supportVectors: this.supportVectors,
@@ -462,33 +446,49 @@ export class SVC {
     };
   }
 
-  static fromJSON(json: SVCJSON): SVC {
-    if (json?.estimator !== 'SVC') throw new ValidationError('json', 'bad-option', 'not an SVC model');
-    const m = new SVC(json.options);
+  /**
+   * Rebuilds a fitted model from {@link toJSON}'s output, validating every field and the
+   * shapes that tie them: nSupport (one count per class) sums to the number of support
+   * vectors, svCoef is (nClasses − 1) × nSV, rho and nIter have one entry per pair.
+   */
+  static fromJSON(json: unknown): SVC {
+    const { doc, model: m } = readEstimatorJSON(json, SVC);
     const o = m.options;
-    const nSV = json.support.length;
-    const d = nSV > 0 ? json.supportVectors[0].length : 0;
+    const classes = readClasses(doc.classes, 'json.classes');
+    const K = classes.length;
+    const nPairs = (K * (K - 1)) / 2;
+    const nSupport = readIntArray(doc.nSupport, 'json.nSupport', K);
+    const nSV = nSupport.reduce((a, b) => a + b, 0);
+    if (nSV === 0) throw jsonError('json.nSupport', 'empty', 'counts no support vector');
+    const rowsSV = readMatrix(doc.supportVectors, 'json.supportVectors', nSV);
+    const d = rowsSV[0].length;
+    if (d === 0) throw jsonError('json.supportVectors[0]', 'empty', 'has no features');
+    const support = readIntArray(doc.support, 'json.support', nSV);
+    const coefRows = readMatrix(doc.svCoef, 'json.svCoef', K - 1, nSV);
+    const rho = readFiniteArray(doc.rho, 'json.rho', nPairs);
+    const nIter = readIntArray(doc.nIter, 'json.nIter', nPairs);
+    const gamma = readNumber(doc.gamma, 'json.gamma', { min: 0 });
     const sv: Matrix = { rows: nSV, cols: d, data: new Float64Array(nSV * d) };
-    json.supportVectors.forEach((r, s) => sv.data.set(r, s * d));
+    rowsSV.forEach((r, s) => sv.data.set(r, s * d));
     const svStart: number[] = [];
     let acc = 0;
-    for (const c of json.nSupport) {
+    for (const c of nSupport) {
       svStart.push(acc);
       acc += c;
     }
-    const svCoef = new Float64Array((json.classes.length - 1) * nSV);
-    json.svCoef.forEach((r, k) => svCoef.set(r, k * nSV));
+    const svCoef = new Float64Array((K - 1) * nSV);
+    coefRows.forEach((r, k) => svCoef.set(r, k * nSV));
     m.fitted = {
-      classes: [...json.classes],
-      kp: { kernel: o.kernel, gamma: json.gamma, degree: o.degree, coef0: o.coef0 },
+      classes,
+      kp: { kernel: o.kernel, gamma, degree: o.degree, coef0: o.coef0 },
       sv,
       svSq: rowSquaredNorms(sv),
-      support: [...json.support],
-      nSupport: [...json.nSupport],
+      support,
+      nSupport,
       svStart,
       svCoef,
-      rho: Float64Array.from(json.rho),
-      nIter: [...json.nIter],
+      rho: Float64Array.from(rho),
+      nIter,
     };
     return m;
   }

@@ -68,7 +68,8 @@ export function rowSquaredNorms(X: Matrix): Float64Array {
 export class KernelCache {
   private readonly rows: (Float64Array | null)[];
   private readonly diag: Float64Array;
-  private readonly sq: Float64Array;
+  /** ‖xᵢ‖² of every training row (read by the SMO solver's own row cache). */
+  readonly sq: Float64Array;
   private readonly maxRows: number;
   private cached = 0;
   // Doubly-linked LRU list over row ids; head = most recent.
@@ -80,9 +81,12 @@ export class KernelCache {
   rowsComputed = 0;
 
   constructor(
-    private readonly X: Matrix,
-    private readonly p: KernelParams,
-    cacheSizeMB: number,
+    /** The training rows. */
+    readonly X: Matrix,
+    /** The kernel and its parameters. */
+    readonly p: KernelParams,
+    /** The row-cache budget in megabytes (libsvm's cache_size). */
+    readonly cacheSizeMB: number,
   ) {
     const n = X.rows;
     this.rows = new Array<Float64Array | null>(n).fill(null);

@@ -13,7 +13,14 @@
  * - the run stops when m(α) − M(α) = max_{I_up} −yG − min_{I_low} −yG < tol (the KKT gap).
  * Shrinking (optional) sets aside multipliers stuck at a bound; their gradients are rebuilt
  * (from Ḡ, the gradient part due to multipliers at C) before the final check.
+ *
+ * Layout, as libsvm's Solver: the samples live at *positions* that are permuted so that the
+ * active set is the prefix 0 … activeSize−1. Working-set selection, the gradient update and the
+ * kernel rows (a {@link QCache} of float32 Q rows with an LRU of bounded memory) then touch only
+ * that prefix: once most multipliers are shrunk, an iteration costs O(activeSize), not O(l).
+ * The public `alpha`, `wi` and `wj` are in the caller's (unpermuted) order.
  */
+import { QCache } from './_cache';
 import type { KernelCache } from './kernels';
 
 const TAU = 1e-12;
@@ -25,28 +32,35 @@ export class SMOSolver {
   readonly idx: Int32Array;
   /** ±1 labels. */
   readonly y: Float64Array;
+  /** The multipliers, in the order of `idx`. */
   readonly alpha: Float64Array;
-  /** ∇f = Qα − 1. */
-  readonly G: Float64Array;
-  /** Ḡᵢ = C Σ_{αⱼ = C} Qᵢⱼ, to rebuild shrunk gradients. */
-  private readonly Gbar: Float64Array;
-  private readonly QD: Float64Array;
-  /** A permutation of 0 … l−1; the first activeSize entries are the active (unshrunk) ones. */
-  private readonly active: Int32Array;
-  private activeSize: number;
-  private counter: number;
-  private unshrink = false;
   /** Iterations (pair updates) so far. */
   iter = 0;
   /** The KKT gap m(α) − M(α) at the last working-set selection. */
   gap = Infinity;
-  /** The last working pair (sub-problem positions), −1 before the first. */
+  /** The last working pair (sub-problem indices, in the order of `idx`), −1 before the first. */
   wi = -1;
   wj = -1;
   done = false;
 
+  // Per position (permuted); perm[p] is the sub-problem index held at position p.
+  private readonly perm: Int32Array;
+  private readonly py: Float64Array;
+  private readonly pa: Float64Array;
+  /** ∇f = Qα − 1. */
+  private readonly G: Float64Array;
+  /** Ḡᵢ = C Σ_{αⱼ = C} Qᵢⱼ, to rebuild shrunk gradients. */
+  private readonly Gbar: Float64Array;
+  private readonly QD: Float64Array;
+  private readonly Q: QCache;
+  private activeSize: number;
+  private counter: number;
+  private unshrink = false;
+  private pi = -1;
+  private pj = -1;
+
   constructor(
-    private readonly cache: KernelCache,
+    cache: KernelCache,
     idx: Int32Array,
     y: Float64Array,
     private readonly C: number,
@@ -59,19 +73,22 @@ export class SMOSolver {
     this.idx = idx;
     this.y = y;
     this.alpha = new Float64Array(l);
+    this.perm = new Int32Array(l);
+    for (let t = 0; t < l; t++) this.perm[t] = t;
+    this.py = Float64Array.from(y);
+    this.pa = new Float64Array(l);
     this.G = new Float64Array(l).fill(-1);
     this.Gbar = new Float64Array(l);
     this.QD = new Float64Array(l);
     for (let t = 0; t < l; t++) this.QD[t] = cache.diagonal(idx[t]);
-    this.active = new Int32Array(l);
-    for (let t = 0; t < l; t++) this.active[t] = t;
+    this.Q = new QCache(cache, Int32Array.from(idx), this.py);
     this.activeSize = l;
     this.counter = Math.min(l, 1000) + 1;
   }
 
   /** Runs up to `budget` pair updates; sets `done` once the KKT gap is below tol. */
   run(budget: number): void {
-    const { l, y, alpha, G, Gbar, QD, idx, C, cache } = this;
+    const { l, py: y, pa: alpha, G, Gbar, QD, C, Q, perm } = this;
     let steps = 0;
     while (!this.done && steps < budget) {
       if (this.iter >= this.maxIter) {
@@ -94,19 +111,18 @@ export class SMOSolver {
       }
       this.iter++;
       steps++;
-      const i = this.wi;
-      const j = this.wj;
-      const Ki = cache.row(idx[i]);
-      const Kj = cache.row(idx[j]);
-      const yi = y[i];
-      const yj = y[j];
-      const Qij = yi * yj * Ki[idx[j]];
+      const i = this.pi;
+      const j = this.pj;
+      const na = this.activeSize;
+      const Qi = Q.row(i, na);
+      const Qj = Q.row(j, na);
+      const Qij = Qi[j];
       const oldAi = alpha[i];
       const oldAj = alpha[j];
       let ai = oldAi;
       let aj = oldAj;
       // The two-variable sub-problem along Σ yα = const, then clipped to the box [0, C]².
-      if (yi !== yj) {
+      if (y[i] !== y[j]) {
         let quad = QD[i] + QD[j] + 2 * Qij;
         if (quad <= 0) quad = TAU;
         const delta = (-G[i] - G[j]) / quad;
@@ -159,28 +175,26 @@ export class SMOSolver {
       }
       alpha[i] = ai;
       alpha[j] = aj;
-      // G ← G + Q_{:,i}Δαᵢ + Q_{:,j}Δαⱼ over the active set.
-      const ci = yi * (ai - oldAi);
-      const cj = yj * (aj - oldAj);
-      const act = this.active;
-      const na = this.activeSize;
-      for (let s = 0; s < na; s++) {
-        const t = act[s];
-        const g = idx[t];
-        G[t] += y[t] * (ci * Ki[g] + cj * Kj[g]);
-      }
-      // Ḡ changes when a multiplier reaches or leaves C.
+      this.alpha[perm[i]] = ai;
+      this.alpha[perm[j]] = aj;
+      // G ← G + Q_{:,i}Δαᵢ + Q_{:,j}Δαⱼ over the active prefix.
+      const di = ai - oldAi;
+      const dj = aj - oldAj;
+      for (let t = 0; t < na; t++) G[t] += Qi[t] * di + Qj[t] * dj;
+      // Ḡ changes when a multiplier reaches or leaves C (needs the full rows).
       const wasUi = oldAi >= C;
       const isUi = ai >= C;
       if (wasUi !== isUi) {
-        const f = isUi ? C * yi : -C * yi;
-        for (let t = 0; t < l; t++) Gbar[t] += f * y[t] * Ki[idx[t]];
+        const Qf = Q.row(i, l);
+        const f = isUi ? C : -C;
+        for (let t = 0; t < l; t++) Gbar[t] += f * Qf[t];
       }
       const wasUj = oldAj >= C;
       const isUj = aj >= C;
       if (wasUj !== isUj) {
-        const f = isUj ? C * yj : -C * yj;
-        for (let t = 0; t < l; t++) Gbar[t] += f * y[t] * Kj[idx[t]];
+        const Qf = Q.row(j, l);
+        const f = isUj ? C : -C;
+        for (let t = 0; t < l; t++) Gbar[t] += f * Qf[t];
       }
     }
   }
@@ -194,17 +208,16 @@ export class SMOSolver {
     this.done = true;
   }
 
-  /** WSS3: sets wi, wj and gap; false when the KKT gap is below tol (optimal). */
+  /** WSS3 on the active prefix: sets the working pair and gap; false when the KKT gap is below tol. */
   private selectWorkingSet(): boolean {
-    const { y, alpha, G, QD, C, idx, active } = this;
+    const { py: y, pa: alpha, G, QD, C } = this;
     const na = this.activeSize;
     let Gmax = -Infinity;
     let Gmax2 = -Infinity;
     let iMax = -1;
     let jMin = -1;
     let objMin = Infinity;
-    for (let s = 0; s < na; s++) {
-      const t = active[s];
+    for (let t = 0; t < na; t++) {
       if (y[t] > 0) {
         if (alpha[t] < C && -G[t] >= Gmax) {
           Gmax = -G[t];
@@ -220,17 +233,17 @@ export class SMOSolver {
       this.gap = -Infinity;
       return false;
     }
-    const Ki = this.cache.row(idx[iMax]);
+    const Qi = this.Q.row(iMax, na);
     const QDi = QD[iMax];
-    for (let s = 0; s < na; s++) {
-      const t = active[s];
+    const yi = y[iMax];
+    for (let t = 0; t < na; t++) {
       const Gt = G[t];
       if (y[t] > 0) {
         if (alpha[t] > 0) {
           if (Gt >= Gmax2) Gmax2 = Gt;
           const gd = Gmax + Gt;
           if (gd > 0) {
-            const quad = QDi + QD[t] - 2 * Ki[idx[t]];
+            const quad = QDi + QD[t] - 2 * yi * Qi[t];
             const obj = -(gd * gd) / (quad > 0 ? quad : TAU);
             if (obj <= objMin) {
               jMin = t;
@@ -242,7 +255,7 @@ export class SMOSolver {
         if (-Gt >= Gmax2) Gmax2 = -Gt;
         const gd = Gmax - Gt;
         if (gd > 0) {
-          const quad = QDi + QD[t] - 2 * Ki[idx[t]];
+          const quad = QDi + QD[t] + 2 * yi * Qi[t];
           const obj = -(gd * gd) / (quad > 0 ? quad : TAU);
           if (obj <= objMin) {
             jMin = t;
@@ -253,38 +266,50 @@ export class SMOSolver {
     }
     this.gap = Gmax + Gmax2;
     if (this.gap < this.eps || jMin === -1) return false;
-    this.wi = iMax;
-    this.wj = jMin;
+    this.pi = iMax;
+    this.pj = jMin;
+    this.wi = this.perm[iMax];
+    this.wj = this.perm[jMin];
     return true;
   }
 
-  private isUpper(t: number): boolean {
-    return this.alpha[t] >= this.C;
-  }
-
-  private isLower(t: number): boolean {
-    return this.alpha[t] <= 0;
-  }
-
   private beShrunk(t: number, Gmax1: number, Gmax2: number): boolean {
-    const { y, G } = this;
-    if (this.isUpper(t)) return y[t] > 0 ? -G[t] > Gmax1 : -G[t] > Gmax2;
-    if (this.isLower(t)) return y[t] > 0 ? G[t] > Gmax2 : G[t] > Gmax1;
+    const { py: y, G, pa: alpha, C } = this;
+    if (alpha[t] >= C) return y[t] > 0 ? -G[t] > Gmax1 : -G[t] > Gmax2;
+    if (alpha[t] <= 0) return y[t] > 0 ? G[t] > Gmax2 : G[t] > Gmax1;
     return false;
   }
 
+  /** Swaps positions i and j in every per-position array and in the row cache. */
+  private swap(i: number, j: number): void {
+    this.Q.swap(i, j);
+    for (const a of [this.py, this.pa, this.G, this.Gbar, this.QD]) {
+      const t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+    const pidx = this.Q.pidx;
+    let t = pidx[i];
+    pidx[i] = pidx[j];
+    pidx[j] = t;
+    t = this.perm[i];
+    this.perm[i] = this.perm[j];
+    this.perm[j] = t;
+  }
+
   private doShrinking(): void {
-    const { y, G, active } = this;
+    const { py: y, G, pa: alpha, C } = this;
     let Gmax1 = -Infinity; // max −yG over I_up
     let Gmax2 = -Infinity; // max yG over I_low
-    for (let s = 0; s < this.activeSize; s++) {
-      const t = active[s];
+    for (let t = 0; t < this.activeSize; t++) {
+      const up = alpha[t] >= C;
+      const low = alpha[t] <= 0;
       if (y[t] > 0) {
-        if (!this.isUpper(t) && -G[t] >= Gmax1) Gmax1 = -G[t];
-        if (!this.isLower(t) && G[t] >= Gmax2) Gmax2 = G[t];
+        if (!up && -G[t] >= Gmax1) Gmax1 = -G[t];
+        if (!low && G[t] >= Gmax2) Gmax2 = G[t];
       } else {
-        if (!this.isUpper(t) && -G[t] >= Gmax2) Gmax2 = -G[t];
-        if (!this.isLower(t) && G[t] >= Gmax1) Gmax1 = G[t];
+        if (!up && -G[t] >= Gmax2) Gmax2 = -G[t];
+        if (!low && G[t] >= Gmax1) Gmax1 = G[t];
       }
     }
     if (!this.unshrink && Gmax1 + Gmax2 <= this.eps * 10) {
@@ -292,15 +317,13 @@ export class SMOSolver {
       this.reconstructGradient();
       this.activeSize = this.l;
     }
-    // Move shrunk entries behind the active ones, as libsvm's swaps do (same order after).
+    // Move shrunk positions behind the active ones, as libsvm's swaps do.
     for (let s = 0; s < this.activeSize; s++) {
-      if (!this.beShrunk(active[s], Gmax1, Gmax2)) continue;
+      if (!this.beShrunk(s, Gmax1, Gmax2)) continue;
       this.activeSize--;
       while (this.activeSize > s) {
-        if (!this.beShrunk(active[this.activeSize], Gmax1, Gmax2)) {
-          const t = active[s];
-          active[s] = active[this.activeSize];
-          active[this.activeSize] = t;
+        if (!this.beShrunk(this.activeSize, Gmax1, Gmax2)) {
+          this.swap(s, this.activeSize);
           break;
         }
         this.activeSize--;
@@ -308,21 +331,27 @@ export class SMOSolver {
     }
   }
 
-  /** Gₜ = Ḡₜ − 1 + Σ_{free i} yₜyᵢαᵢKₜᵢ for the inactive t. */
+  /** Gₜ = Ḡₜ − 1 + Σ_{free i} Qₜᵢαᵢ for the inactive t (libsvm's two loop orders). */
   private reconstructGradient(): void {
-    const { l, active, G, Gbar, alpha, y, idx, C } = this;
+    const { l, G, Gbar, pa: alpha, C, Q } = this;
     const na = this.activeSize;
     if (na === l) return;
-    for (let s = na; s < l; s++) G[active[s]] = Gbar[active[s]] - 1;
-    for (let s = 0; s < na; s++) {
-      const i = active[s];
-      if (alpha[i] > 0 && alpha[i] < C) {
-        const Ki = this.cache.row(idx[i]);
-        const c = y[i] * alpha[i];
-        for (let r = na; r < l; r++) {
-          const t = active[r];
-          G[t] += c * y[t] * Ki[idx[t]];
-        }
+    for (let t = na; t < l; t++) G[t] = Gbar[t] - 1;
+    let nFree = 0;
+    for (let t = 0; t < na; t++) if (alpha[t] > 0 && alpha[t] < C) nFree++;
+    if (nFree * l > 2 * na * (l - na)) {
+      for (let i = na; i < l; i++) {
+        const Qi = Q.row(i, na);
+        let s = 0;
+        for (let t = 0; t < na; t++) if (alpha[t] > 0 && alpha[t] < C) s += alpha[t] * Qi[t];
+        G[i] += s;
+      }
+    } else {
+      for (let i = 0; i < na; i++) {
+        if (!(alpha[i] > 0 && alpha[i] < C)) continue;
+        const Qi = Q.row(i, l);
+        const ai = alpha[i];
+        for (let t = na; t < l; t++) G[t] += ai * Qi[t];
       }
     }
   }
@@ -333,18 +362,17 @@ export class SMOSolver {
    * interval the bounded ones allow.
    */
   rho(): number {
-    const { y, G, active } = this;
+    const { py: y, G, pa: alpha, C } = this;
     let nFree = 0;
     let sumFree = 0;
     let ub = Infinity;
     let lb = -Infinity;
-    for (let s = 0; s < this.activeSize; s++) {
-      const t = active[s];
+    for (let t = 0; t < this.activeSize; t++) {
       const yG = y[t] * G[t];
-      if (this.isUpper(t)) {
+      if (alpha[t] >= C) {
         if (y[t] < 0) ub = Math.min(ub, yG);
         else lb = Math.max(lb, yG);
-      } else if (this.isLower(t)) {
+      } else if (alpha[t] <= 0) {
         if (y[t] > 0) ub = Math.min(ub, yG);
         else lb = Math.max(lb, yG);
       } else {

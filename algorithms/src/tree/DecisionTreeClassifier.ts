@@ -1,9 +1,11 @@
-import { NotFittedError, ValidationError } from '../core/errors';
+import { ClassifierBase, readEstimatorJSON } from '../core/base';
+import { ValidationError } from '../core/errors';
+import { jsonError, readArray, readClasses, readFiniteArray, readInt, readIntArray, readObject, type JsonObject } from '../core/json';
 import type { MatrixLike, VectorLike } from '../core/matrix';
+import type { ParamSpecs } from '../core/params';
 import { RandomState, type RandomStateLike } from '../core/random';
-import { checkArray, checkClassLabels, checkFeatureCount, checkOneOf, checkScalar } from '../core/validation';
+import { checkArray, checkClassLabels, checkFeatureCount, checkOneOf, checkScalar, LIMITS } from '../core/validation';
 import { runToEnd } from '../core/steps';
-import { accuracyScore } from '../metrics/classification';
 import { applyTree, growSteps, majorityClass, growTree, rankFeatures, type FeatureRanks, type GrowParams, type GrowProgress, type GrowWorkspace, type TreeArrays } from './builder';
 import { SplitterRandom } from './sklearnRandom';
 
@@ -102,14 +104,30 @@ export interface DecisionTreeClassifierJSON {
   maxDepthReached: number;
 }
 
-const DEFAULTS = {
-  criterion: 'gini' as const,
-  maxDepth: null,
-  minSamplesSplit: 2,
-  minSamplesLeaf: 1,
-  maxFeatures: null,
-  randomState: 0,
-} satisfies DecisionTreeClassifierOptions;
+/** The growth options a tree and a forest share, declared once. */
+export const TREE_GROWTH_PARAMS: ParamSpecs = {
+  criterion: { type: 'enum', values: ['gini', 'entropy'], default: 'gini', doc: "Impurity measure of a node: 'gini' or 'entropy'." },
+  maxDepth: { type: 'integer', default: null, min: 1, max: 10_000, nullable: true, uiRange: [1, 20], doc: 'Deepest a leaf may be; null grows until leaves are pure.' },
+  minSamplesSplit: { type: 'integer', default: 2, min: 2, uiRange: [2, 50], doc: 'A node needs at least this many samples to be split.' },
+  minSamplesLeaf: { type: 'integer', default: 1, min: 1, uiRange: [1, 50], doc: 'Each child of a split keeps at least this many samples.' },
+  maxFeatures: {
+    type: 'number',
+    default: null,
+    min: 0,
+    exclusiveMin: true,
+    nullable: true,
+    keywords: ['sqrt', 'log2'],
+    check: (v, name) => {
+      if (typeof v === 'number' && !Number.isInteger(v) && v >= 1) {
+        throw new ValidationError(name, 'out-of-range', `must be an integer count, a fraction in (0, 1), 'sqrt', 'log2' or null, got ${v}`);
+      }
+    },
+    doc: "Features drawn at each split: a count, a fraction in (0, 1), 'sqrt', 'log2', or null for all.",
+  },
+};
+
+/** Most nodes a tree read from JSON may have. */
+const MAX_JSON_NODES = LIMITS.maxJsonArray;
 
 /**
  * A 32-bit seed from a randomState option: a number is used as it is (so that a seed means
@@ -154,14 +172,14 @@ export function growParams(o: DecisionTreeClassifierOptions, d: number): GrowPar
  * const tree = new DecisionTreeClassifier({ maxDepth: 3 }).fit(X, y);
  * tree.predict([[5.1, 3.5, 1.4, 0.2]]);
  */
-export class DecisionTreeClassifier {
-  readonly options: DecisionTreeClassifierOptions;
-  private fitted: { classes: number[]; nFeatures: number; t: TreeArrays } | null = null;
+export class DecisionTreeClassifier extends ClassifierBase<DecisionTreeClassifierOptions, { classes: number[]; nFeatures: number; t: TreeArrays }> {
+  static override readonly estimatorName = 'DecisionTreeClassifier';
+  /** The declared options (read by UIs for controls and by permalink decoders). */
+  static override readonly paramSpec: ParamSpecs = {
+    ...TREE_GROWTH_PARAMS,
+    randomState: { type: 'randomState', default: 0, doc: "Seed of the feature draws (scikit-learn's random_state)." },
+  };
   private nodesCache: readonly TreeNode[] | null = null;
-
-  constructor(options: DecisionTreeClassifierOptions = {}) {
-    this.options = { ...DEFAULTS, ...options };
-  }
 
   /** Grows the tree on (X, y) and returns this estimator (runs {@link fitSteps} to the end). */
   fit(X: MatrixLike, y: VectorLike): this {
@@ -245,16 +263,6 @@ export class DecisionTreeClassifier {
     return m;
   }
 
-  private get model() {
-    if (!this.fitted) throw new NotFittedError('DecisionTreeClassifier');
-    return this.fitted;
-  }
-
-  /** The class labels, sorted. */
-  get classes(): number[] {
-    return this.model.classes;
-  }
-
   /** Number of features seen in fit. */
   get nFeaturesIn(): number {
     return this.model.nFeatures;
@@ -285,8 +293,8 @@ export class DecisionTreeClassifier {
 
   /** The fitted tree as an array of plain, frozen nodes; node 0 is the root. */
   get tree(): readonly TreeNode[] {
+    const t = this.model.t; // (first, so that an unfitted or reset tree throws NotFittedError)
     if (this.nodesCache) return this.nodesCache;
-    const t = this.model.t;
     const K = t.nClasses;
     const depth = new Int32Array(t.nodeCount);
     const nodes: TreeNode[] = [];
@@ -350,16 +358,11 @@ export class DecisionTreeClassifier {
     return Array.from(leaves, (leaf) => classes[majorityClass(t, leaf)]);
   }
 
-  /** Mean accuracy on (X, y), as scikit-learn's score. */
-  score(X: MatrixLike, y: VectorLike): number {
-    return accuracyScore(y, this.predict(X));
-  }
-
   toJSON(): DecisionTreeClassifierJSON {
     const { t, classes, nFeatures } = this.model;
     return {
       estimator: 'DecisionTreeClassifier',
-      options: { ...this.options, randomState: typeof this.options.randomState === 'number' ? this.options.randomState : 0 },
+      options: this.jsonHeader().options,
       classes: [...classes],
       nFeaturesIn: nFeatures,
       nodes: {
@@ -376,27 +379,71 @@ export class DecisionTreeClassifier {
     };
   }
 
-  static fromJSON(json: DecisionTreeClassifierJSON): DecisionTreeClassifier {
-    if (json?.estimator !== 'DecisionTreeClassifier') throw new ValidationError('json', 'bad-option', 'not a DecisionTreeClassifier model');
-    const m = new DecisionTreeClassifier(json.options);
-    const nd = json.nodes;
-    m.fitted = {
-      classes: [...json.classes],
-      nFeatures: json.nFeaturesIn,
-      t: {
-        nodeCount: nd.feature.length,
-        nClasses: json.classes.length,
-        feature: Int32Array.from(nd.feature),
-        threshold: Float64Array.from(nd.threshold),
-        left: Int32Array.from(nd.left),
-        right: Int32Array.from(nd.right),
-        impurity: Float64Array.from(nd.impurity),
-        nSamples: Int32Array.from(nd.samples),
-        value: Float64Array.from(nd.value),
-        importance: Float64Array.from(json.importance),
-        maxDepthReached: json.maxDepthReached,
-      },
-    };
-    return m;
+  /** Rebuilds a fitted tree from {@link toJSON}'s output, validating every field (see {@link readTreeArrays}). */
+  static fromJSON(json: unknown): DecisionTreeClassifier {
+    return DecisionTreeClassifier.readTree(json, 'json');
   }
+
+  /**
+   * @internal Decodes a tree document at `path`; within a forest, `forest` gives the
+   * forest's classes and feature count, which the tree's must match.
+   */
+  static readTree(json: unknown, path: string, forest?: { classes: number[]; nFeatures: number }): DecisionTreeClassifier {
+    const { doc, model } = readEstimatorJSON(json, DecisionTreeClassifier, undefined, path);
+    const classes = readClasses(doc.classes, `${path}.classes`);
+    const nFeatures = readInt(doc.nFeaturesIn, `${path}.nFeaturesIn`, 1);
+    if (forest) {
+      if (classes.length !== forest.classes.length || classes.some((c, k) => c !== forest.classes[k])) throw jsonError(`${path}.classes`, 'shape-mismatch', "differ from the forest's classes");
+      if (nFeatures !== forest.nFeatures) throw jsonError(`${path}.nFeaturesIn`, 'shape-mismatch', `is ${nFeatures}; the forest has ${forest.nFeatures}`);
+    }
+    model.fitted = { classes, nFeatures, t: readTreeArrays(doc, path, classes.length, nFeatures) };
+    return model;
+  }
+}
+
+/**
+ * Reads and checks the node arrays of a tree document, so that a decoded tree can neither
+ * loop nor read out of bounds: every array has one entry per node (value K per node); a
+ * node is a leaf (left = right = −1) or a split whose children both point forward
+ * (i < child < nodeCount, so a descent always ends) on a feature in [0, nFeatures) with a
+ * finite threshold; class counts are finite, ≥ 0, and positive in total at each leaf.
+ */
+export function readTreeArrays(doc: JsonObject, path: string, K: number, nFeatures: number): TreeArrays {
+  const nd = readObject(doc.nodes, `${path}.nodes`);
+  const p = `${path}.nodes`;
+  const left = readArray(nd.left, `${p}.left`, (v, q) => readInt(v, q, -1, MAX_JSON_NODES), { minLength: 1, maxLength: MAX_JSON_NODES });
+  const N = left.length;
+  const right = readIntArray(nd.right, `${p}.right`, N, -1, N - 1);
+  const feature = readIntArray(nd.feature, `${p}.feature`, N, -2, nFeatures - 1);
+  const threshold = readFiniteArray(nd.threshold, `${p}.threshold`, N);
+  const impurity = readFiniteArray(nd.impurity, `${p}.impurity`, N, { min: 0 });
+  const samples = readIntArray(nd.samples, `${p}.samples`, N, 0, 2 ** 31 - 1);
+  if (N * K > LIMITS.maxJsonArray) throw jsonError(`${p}.value`, 'too-large', `would need ${N * K} entries`);
+  const value = readFiniteArray(nd.value, `${p}.value`, N * K, { min: 0 });
+  for (let i = 0; i < N; i++) {
+    const l = left[i];
+    const r = right[i];
+    if (l === -1 && r === -1) {
+      let w = 0;
+      for (let k = 0; k < K; k++) w += value[i * K + k];
+      if (!(w > 0)) throw jsonError(`${p}.value[${i * K}]`, 'out-of-range', `leaf ${i} has no class counts (they sum to ${w})`);
+      continue;
+    }
+    if (!(l > i && l < N)) throw jsonError(`${p}.left[${i}]`, 'out-of-range', `is ${l}; a split node's children must come after it (${i} < child < ${N})`);
+    if (!(r > i && r < N)) throw jsonError(`${p}.right[${i}]`, 'out-of-range', `is ${r}; a split node's children must come after it (${i} < child < ${N})`);
+    if (feature[i] < 0) throw jsonError(`${p}.feature[${i}]`, 'out-of-range', `is ${feature[i]}; split node ${i} needs a feature in [0, ${nFeatures})`);
+  }
+  return {
+    nodeCount: N,
+    nClasses: K,
+    feature: Int32Array.from(feature),
+    threshold: Float64Array.from(threshold),
+    left: Int32Array.from(left),
+    right: Int32Array.from(right),
+    impurity: Float64Array.from(impurity),
+    nSamples: Int32Array.from(samples),
+    value: Float64Array.from(value),
+    importance: Float64Array.from(readFiniteArray(doc.importance, `${path}.importance`, nFeatures)),
+    maxDepthReached: readInt(doc.maxDepthReached, `${path}.maxDepthReached`, 0, N),
+  };
 }
