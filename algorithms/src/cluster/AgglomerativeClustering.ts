@@ -1,7 +1,11 @@
-import { NotFittedError, ValidationError } from '../core/errors';
+import { BaseEstimator, readEstimatorJSON } from '../core/base';
+import { ValidationError } from '../core/errors';
+import { jsonError, readArray, readFiniteArray, readInt, readIntArray } from '../core/json';
 import type { MatrixLike } from '../core/matrix';
-import { checkArray, checkOneOf, checkScalar } from '../core/validation';
-import { checkCount } from './_common';
+import type { ParamSpecs } from '../core/params';
+import { checkArray, checkFiniteResult, checkSize, LIMITS } from '../core/validation';
+import { checkCount, checkSpread } from './_common';
+import { wardChain, type RawMerge } from './_nnchain';
 
 /** How the distance between two clusters is measured. */
 export type Linkage = 'ward' | 'complete' | 'average' | 'single';
@@ -18,6 +22,18 @@ export interface AgglomerativeClusteringOptions {
   linkage?: Linkage;
   /** With nClusters null: merges at a distance ≥ this are undone (one more cluster per such merge). */
   distanceThreshold?: number | null;
+}
+
+/** A fitted {@link AgglomerativeClustering} as plain JSON. */
+export interface AgglomerativeClusteringJSON {
+  estimator: 'AgglomerativeClustering';
+  options: AgglomerativeClusteringOptions;
+  labels: number[];
+  children: [number, number][];
+  distances: number[];
+  counts: number[];
+  nClusters: number;
+  nLeaves: number;
 }
 
 interface State {
@@ -38,30 +54,44 @@ interface State {
  * chain algorithm with Lance–Williams distance updates, O(n²) time and memory; merges are then
  * sorted by distance and node n + i is the cluster made by merge i. Ward distances are SciPy's,
  * d(u, v) = √(2|u||v|/(|u|+|v|)) ‖c_u − c_v‖.
+ *
+ * Limits: 'complete', 'average' and 'single' keep the n×n distance matrix, so n² ≤ 2²⁶
+ * (LIMITS.maxElements, n ≤ 8192; more is a 'too-large' ValidationError); ward needs only O(n·d).
+ * Features of order 1e154 and more are an 'overflow' ValidationError (standardise them).
  */
-export class AgglomerativeClustering {
-  readonly options: { nClusters: number | null; linkage: Linkage; distanceThreshold: number | null };
-  private state: State | null = null;
-
-  constructor(options: AgglomerativeClusteringOptions = {}) {
-    this.options = { nClusters: 2, linkage: 'ward', distanceThreshold: null, ...options } as AgglomerativeClustering['options'];
-  }
+export class AgglomerativeClustering extends BaseEstimator<AgglomerativeClusteringOptions, State> {
+  static override readonly estimatorName = 'AgglomerativeClustering';
+  /** The declared options (read by UIs for controls and by permalink decoders). */
+  static override readonly paramSpec: ParamSpecs = {
+    nClusters: { type: 'integer', default: 2, nullable: true, min: 1, max: 1e6, uiRange: [1, 20], doc: 'Clusters to cut the tree into (at most the number of samples); null to cut at distanceThreshold instead.' },
+    linkage: {
+      type: 'enum',
+      values: ['ward', 'complete', 'average', 'single'],
+      default: 'ward',
+      doc: "Cluster distance: 'ward' (least increase of within-cluster variance), 'complete' (largest), 'average' (mean) or 'single' (smallest pairwise distance).",
+    },
+    distanceThreshold: { type: 'number', default: null, nullable: true, min: 0, log: true, uiRange: [0.01, 100], doc: 'With nClusters null: merges at a distance ≥ this are undone.' },
+  };
 
   /** Builds the full merge tree, cuts it, and returns this estimator. */
   fit(X: MatrixLike): this {
     const M = checkArray(X);
     const n = M.rows;
-    const linkage = checkOneOf(this.options.linkage, 'linkage', ['ward', 'complete', 'average', 'single'] as const);
-    const { nClusters, distanceThreshold } = this.options;
+    const { nClusters, distanceThreshold, linkage } = this.options;
     if ((nClusters == null) === (distanceThreshold == null)) {
       throw new ValidationError('nClusters', 'bad-option', 'give exactly one of nClusters and distanceThreshold (set the other to null)');
     }
     if (nClusters != null) checkCount(nClusters, n);
-    if (distanceThreshold != null) checkScalar(distanceThreshold, 'distanceThreshold', { min: 0 });
+    // complete/average/single keep the n×n distance matrix (ward needs only centroids).
+    if (linkage !== 'ward') checkSize('X', n * n, LIMITS.maxElements, `pairwise distances (nSamples² for '${linkage}' linkage; ward has no such limit)`);
 
+    // Features of order 1e154 overflow the squared distances: report it before building a tree of ∞.
+    checkSpread(M.data, n, M.cols, 'AgglomerativeClustering');
     const { children, distances, counts } = linkageTree(M.data, n, M.cols, linkage);
+    // Features of order 1e154 overflow the squared distances: report, never cut a tree of ∞ and NaN.
+    checkFiniteResult(distances, `AgglomerativeClustering ${linkage} merge distances`);
     const k = nClusters ?? distances.filter((v) => v >= (distanceThreshold as number)).length + 1;
-    this.state = {
+    this.fitted = {
       labels: Object.freeze(cutTree(children, n, k)) as number[],
       children: Object.freeze(children.map((c) => Object.freeze(c))) as [number, number][],
       distances: Object.freeze(distances) as number[],
@@ -77,10 +107,6 @@ export class AgglomerativeClustering {
     return this.fit(X).labels;
   }
 
-  private get model(): State {
-    if (!this.state) throw new NotFittedError('AgglomerativeClustering');
-    return this.state;
-  }
   /** Cluster of each sample, 0 … nClusters−1 (numbered as scikit-learn's cut). */
   get labels(): number[] {
     return this.model.labels;
@@ -111,22 +137,75 @@ export class AgglomerativeClustering {
     return m.children.map(([a, b], i) => [a, b, m.distances[i], m.counts[i]]);
   }
 
-  toJSON() {
+  /** The fitted model as plain JSON. */
+  toJSON(): AgglomerativeClusteringJSON {
     const m = this.model;
-    return { estimator: 'AgglomerativeClustering' as const, options: { ...this.options }, labels: [...m.labels], children: m.children.map((c) => [...c] as [number, number]), distances: [...m.distances], counts: [...m.counts], nClusters: m.nClusters, nLeaves: m.nLeaves };
+    return {
+      ...this.jsonHeader(),
+      estimator: 'AgglomerativeClustering',
+      labels: [...m.labels],
+      children: m.children.map((c) => [c[0], c[1]] as [number, number]),
+      distances: [...m.distances],
+      counts: [...m.counts],
+      nClusters: m.nClusters,
+      nLeaves: m.nLeaves,
+    };
   }
 
-  static fromJSON(json: ReturnType<AgglomerativeClustering['toJSON']>): AgglomerativeClustering {
-    if (json?.estimator !== 'AgglomerativeClustering') throw new ValidationError('json', 'bad-option', 'not an AgglomerativeClustering model');
-    const a = new AgglomerativeClustering(json.options);
-    a.state = { labels: [...json.labels], children: json.children.map((c) => [...c] as [number, number]), distances: [...json.distances], counts: [...json.counts], nClusters: json.nClusters, nLeaves: json.nLeaves };
-    return a;
+  /**
+   * Rebuilds a fitted model from {@link toJSON}'s output, validating the tree: n − 1 merges,
+   * each joining two distinct earlier nodes (leaves 0 … n−1, merge i made node n + i) not yet
+   * merged, counts that add up, non-decreasing finite distances, labels in 0 … nClusters−1.
+   */
+  static fromJSON(json: unknown): AgglomerativeClustering {
+    const { doc, model } = readEstimatorJSON(json, AgglomerativeClustering);
+    const n = readInt(doc.nLeaves, 'json.nLeaves', 1, 2 ** 24);
+    const nClusters = readInt(doc.nClusters, 'json.nClusters', 1, n);
+    if (model.options.nClusters !== null && model.options.nClusters !== nClusters) {
+      throw jsonError('json.nClusters', 'shape-mismatch', `is ${nClusters} but options.nClusters is ${model.options.nClusters}`);
+    }
+    const labels = readIntArray(doc.labels, 'json.labels', n, 0, nClusters - 1);
+    const children = readArray(doc.children, 'json.children', (v, p) => readIntArray(v, p, 2, 0, 2 * n - 2) as [number, number], { length: n - 1 });
+    const used = new Uint8Array(2 * n - 1);
+    const size = new Float64Array(2 * n - 1).fill(1);
+    children.forEach(([a, b], i) => {
+      const at = `json.children[${i}]`;
+      if (!(a < b)) throw jsonError(at, 'out-of-range', `is [${a}, ${b}]; expected two distinct nodes, smaller first`);
+      if (b >= n + i) throw jsonError(at, 'out-of-range', `merges node ${b}, which merge ${i} cannot use (only nodes < ${n + i} exist yet)`);
+      if (used[a] || used[b]) throw jsonError(at, 'out-of-range', `merges node ${used[a] ? a : b} a second time`);
+      used[a] = used[b] = 1;
+      size[n + i] = size[a] + size[b];
+    });
+    const distances = readFiniteArray(doc.distances, 'json.distances', n - 1, { min: 0 });
+    for (let i = 1; i < distances.length; i++) if (distances[i] < distances[i - 1]) throw jsonError(`json.distances[${i}]`, 'out-of-range', `is ${distances[i]}; merge distances must be non-decreasing`);
+    const counts = readIntArray(doc.counts, 'json.counts', n - 1, 2, n);
+    counts.forEach((c, i) => {
+      if (c !== size[n + i]) throw jsonError(`json.counts[${i}]`, 'out-of-range', `is ${c}; merge ${i} joins ${size[n + i]} samples`);
+    });
+    model.fitted = {
+      labels: Object.freeze(labels) as number[],
+      children: Object.freeze(children.map((c) => Object.freeze(c))) as [number, number][],
+      distances: Object.freeze(distances) as number[],
+      counts: Object.freeze(counts) as number[],
+      nClusters,
+      nLeaves: n,
+    };
+    return model;
   }
 }
 
 /** The full merge tree by the nearest-neighbour chain, then sorted and relabelled as SciPy. */
 function linkageTree(X: Float64Array, n: number, d: number, linkage: Linkage): { children: [number, number][]; distances: number[]; counts: number[] } {
   if (n === 1) return { children: [], distances: [], counts: [] };
+  // Ward needs only centroids and sizes: above 4,000 samples (a 128 MB matrix) the chain runs
+  // without a distance matrix (_nnchain.ts). Below, the Lance–Williams matrix keeps SciPy's
+  // exact rounding, hence its choices among tied distances (grids, duplicated samples).
+  const raw = linkage === 'ward' && n > 4000 ? wardChain(X, n, d) : matrixChain(X, n, d, linkage);
+  return relabel(raw, n);
+}
+
+/** The nearest-neighbour chain on the full n×n distance matrix, Lance–Williams updates. */
+function matrixChain(X: Float64Array, n: number, d: number, linkage: Linkage): RawMerge[] {
   // Pairwise Euclidean distances (full n×n for simple indexing).
   const D = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
@@ -140,7 +219,7 @@ function linkageTree(X: Float64Array, n: number, d: number, linkage: Linkage): {
     }
   }
   const size = new Float64Array(n).fill(1);
-  const raw: { x: number; y: number; dist: number }[] = [];
+  const raw: RawMerge[] = [];
   const chain: number[] = [];
   for (let step = 0; step < n - 1; step++) {
     if (chain.length === 0) {
@@ -204,7 +283,11 @@ function linkageTree(X: Float64Array, n: number, d: number, linkage: Linkage): {
       D[y * n + i] = D[i * n + y] = v;
     }
   }
-  // Stable sort by distance, then name merged clusters n + i via union–find (SciPy's `label`).
+  return raw;
+}
+
+/** Stable sort by distance, then name merged clusters n + i via union–find (SciPy's `label`). */
+function relabel(raw: RawMerge[], n: number): { children: [number, number][]; distances: number[]; counts: number[] } {
   const order = raw.map((_, i) => i).sort((a, b) => raw[a].dist - raw[b].dist || a - b);
   const parent = new Int32Array(2 * n - 1).map((_, i) => i);
   const find = (a: number) => {

@@ -1,6 +1,10 @@
-import { NotFittedError, ValidationError } from '../core/errors';
+import { BaseEstimator, readEstimatorJSON } from '../core/base';
+import { jsonError, readArray, readEnum, readInt, readIntArray } from '../core/json';
 import type { MatrixLike } from '../core/matrix';
-import { checkArray, checkScalar } from '../core/validation';
+import type { ParamSpecs } from '../core/params';
+import { checkArray } from '../core/validation';
+import { readRows } from './_common';
+import { radiusNeighbours } from './_grid';
 
 /** Options of {@link DBSCAN}, as scikit-learn's. */
 export interface DBSCANOptions {
@@ -12,6 +16,16 @@ export interface DBSCANOptions {
 
 /** What one sample turned out to be. */
 export type DBSCANKind = 'core' | 'border' | 'noise';
+
+/** A fitted {@link DBSCAN} as plain JSON. */
+export interface DBSCANJSON {
+  estimator: 'DBSCAN';
+  options: DBSCANOptions;
+  labels: number[];
+  coreSampleIndices: number[];
+  components: number[][];
+  kinds: DBSCANKind[];
+}
 
 interface State {
   labels: number[];
@@ -28,25 +42,30 @@ interface State {
  *
  * Clusters are numbered in the order scikit-learn finds them (by their lowest-index core
  * sample), and a border sample within reach of two clusters goes to the first, as there.
+ *
+ * eps ≤ 0 is rejected when the estimator is constructed.
  */
-export class DBSCAN {
-  readonly options: Required<DBSCANOptions>;
-  private state: State | null = null;
-
-  constructor(options: DBSCANOptions = {}) {
-    this.options = { eps: 0.5, minSamples: 5, ...options };
-  }
+export class DBSCAN extends BaseEstimator<DBSCANOptions, State> {
+  static override readonly estimatorName = 'DBSCAN';
+  /** The declared options (read by UIs for controls and by permalink decoders). */
+  static override readonly paramSpec: ParamSpecs = {
+    eps: { type: 'number', default: 0.5, min: 0, exclusiveMin: true, log: true, uiRange: [0.01, 10], doc: 'ε: two samples are neighbours when their Euclidean distance is ≤ eps (> 0).' },
+    minSamples: { type: 'integer', default: 5, min: 1, max: 1e6, uiRange: [1, 50], doc: 'A core sample has at least this many neighbours within ε, itself included.' },
+  };
 
   /** Clusters X and returns this estimator. */
   fit(X: MatrixLike): this {
     const M = checkArray(X);
-    const eps = checkScalar(this.options.eps, 'eps', { min: 0, exclusiveMin: true });
-    const minSamples = checkScalar(this.options.minSamples, 'minSamples', { min: 1, integer: true });
+    const { eps, minSamples } = this.options;
     const { rows: n } = M;
-    const neighbours = radiusNeighbours(M.data, n, M.cols, eps);
-    const core = neighbours.map((nb) => nb.length >= minSamples);
+    // ε-neighbourhoods (self included) by a grid, a k-d tree or blocked brute force (_grid.ts).
+    const { indptr, indices } = radiusNeighbours(M.data, n, M.cols, eps);
+    const core = new Uint8Array(n);
+    for (let i = 0; i < n; i++) core[i] = indptr[i + 1] - indptr[i] >= minSamples ? 1 : 0;
     const labels = new Int32Array(n).fill(-1);
-    // Grow each cluster from its first unlabelled core sample by depth-first search.
+    // Grow each cluster from its first unlabelled core sample by depth-first search. A cluster
+    // is grown to the end before the next starts, so the labels do not depend on the order of
+    // the neighbour lists.
     let next = 0;
     const stack: number[] = [];
     for (let s = 0; s < n; s++) {
@@ -55,7 +74,12 @@ export class DBSCAN {
       for (;;) {
         if (labels[i] === -1) {
           labels[i] = next;
-          if (core[i]) for (const j of neighbours[i]) if (labels[j] === -1) stack.push(j);
+          if (core[i]) {
+            for (let p = indptr[i]; p < indptr[i + 1]; p++) {
+              const j = indices[p];
+              if (labels[j] === -1) stack.push(j);
+            }
+          }
         }
         if (stack.length === 0) break;
         i = stack.pop()!;
@@ -64,7 +88,7 @@ export class DBSCAN {
     }
     const coreSampleIndices: number[] = [];
     for (let i = 0; i < n; i++) if (core[i]) coreSampleIndices.push(i);
-    this.state = {
+    this.fitted = {
       labels: Object.freeze(Array.from(labels)) as number[],
       coreSampleIndices: Object.freeze(coreSampleIndices) as number[],
       components: Object.freeze(coreSampleIndices.map((i) => Object.freeze(Array.from(M.data.subarray(i * M.cols, (i + 1) * M.cols))))) as number[][],
@@ -78,10 +102,6 @@ export class DBSCAN {
     return this.fit(X).labels;
   }
 
-  private get model(): State {
-    if (!this.state) throw new NotFittedError('DBSCAN');
-    return this.state;
-  }
   /** Cluster of each sample, 0, 1, …; noise is −1. */
   get labels(): number[] {
     return this.model.labels;
@@ -99,47 +119,39 @@ export class DBSCAN {
     return this.model.kinds;
   }
 
-  toJSON() {
+  /** The fitted model as plain JSON ({ estimator, options, labels, coreSampleIndices, components, kinds }). */
+  toJSON(): DBSCANJSON {
     const m = this.model;
-    return { estimator: 'DBSCAN' as const, options: { ...this.options }, labels: [...m.labels], coreSampleIndices: [...m.coreSampleIndices], components: m.components.map((r) => [...r]), kinds: [...m.kinds] };
+    return { ...this.jsonHeader(), estimator: 'DBSCAN', labels: [...m.labels], coreSampleIndices: [...m.coreSampleIndices], components: m.components.map((r) => [...r]), kinds: [...m.kinds] };
   }
 
-  static fromJSON(json: ReturnType<DBSCAN['toJSON']>): DBSCAN {
-    if (json?.estimator !== 'DBSCAN') throw new ValidationError('json', 'bad-option', 'not a DBSCAN model');
-    const m = new DBSCAN(json.options);
-    m.state = { labels: [...json.labels], coreSampleIndices: [...json.coreSampleIndices], components: json.components.map((r) => [...r]), kinds: [...json.kinds] };
-    return m;
-  }
-}
-
-/**
- * For every sample, the indices of all samples within distance eps (itself included), in
- * ascending order. Samples are sorted along the first feature so that each one is compared
- * only with those whose first coordinate lies within eps (a sweep), which is far fewer than n
- * for spread-out data.
- */
-function radiusNeighbours(X: Float64Array, n: number, d: number, eps: number): number[][] {
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => X[a * d] - X[b * d]);
-  const eps2 = eps * eps;
-  const out: number[][] = Array.from({ length: n }, () => []);
-  for (let p = 0; p < n; p++) {
-    const i = order[p];
-    const xi = X[i * d];
-    out[i].push(i);
-    for (let q = p + 1; q < n; q++) {
-      const j = order[q];
-      if (X[j * d] - xi > eps) break;
-      let s = 0;
-      for (let t = 0; t < d; t++) {
-        const v = X[i * d + t] - X[j * d + t];
-        s += v * v;
-      }
-      if (s <= eps2) {
-        out[i].push(j);
-        out[j].push(i);
-      }
+  /**
+   * Rebuilds a fitted model from {@link toJSON}'s output, validating every field and their
+   * agreement: labels in −1 … n−1, core indices increasing and in range, one component row
+   * per core sample, and each sample's kind matching its label and core status.
+   */
+  static fromJSON(json: unknown): DBSCAN {
+    const { doc, model } = readEstimatorJSON(json, DBSCAN);
+    const labels = readArray(doc.labels, 'json.labels', (v, p) => readInt(v, p, -1), { minLength: 1 });
+    const n = labels.length;
+    for (let i = 0; i < n; i++) if (labels[i] >= n) throw jsonError(`json.labels[${i}]`, 'out-of-range', `is ${labels[i]}; expected −1 … ${n - 1}`);
+    const core = readIntArray(doc.coreSampleIndices, 'json.coreSampleIndices', undefined, 0, n - 1);
+    for (let t = 1; t < core.length; t++) if (!(core[t] > core[t - 1])) throw jsonError(`json.coreSampleIndices[${t}]`, 'out-of-range', `is ${core[t]}; indices must be increasing`);
+    const components = core.length === 0 ? readArray(doc.components, 'json.components', () => [] as number[], { length: 0 }) : readRows(doc.components, 'json.components', core.length);
+    const kinds = readArray(doc.kinds, 'json.kinds', (v, p) => readEnum(v, p, ['core', 'border', 'noise'] as const), { length: n });
+    const isCore = new Uint8Array(n);
+    for (const i of core) isCore[i] = 1;
+    for (let i = 0; i < n; i++) {
+      const expected: DBSCANKind = isCore[i] ? 'core' : labels[i] >= 0 ? 'border' : 'noise';
+      if (kinds[i] !== expected) throw jsonError(`json.kinds[${i}]`, 'bad-option', `is "${kinds[i]}" but sample ${i} is ${expected === 'core' ? 'a core sample' : `labelled ${labels[i]}`}; expected "${expected}"`);
+      if (isCore[i] && labels[i] < 0) throw jsonError(`json.labels[${i}]`, 'out-of-range', `is −1 but sample ${i} is a core sample`);
     }
+    model.fitted = {
+      labels: Object.freeze(labels) as number[],
+      coreSampleIndices: Object.freeze(core) as number[],
+      components: Object.freeze(components.map((r) => Object.freeze(r))) as number[][],
+      kinds: Object.freeze(kinds) as DBSCANKind[],
+    };
+    return model;
   }
-  for (const nb of out) nb.sort((a, b) => a - b);
-  return out;
 }

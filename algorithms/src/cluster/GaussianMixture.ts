@@ -1,8 +1,11 @@
-import { NotFittedError, ValidationError } from '../core/errors';
+import { BaseEstimator, readEstimatorJSON } from '../core/base';
+import { ValidationError } from '../core/errors';
+import { jsonError, readBoolean, readFiniteArray, readInt, readNumber } from '../core/json';
 import type { MatrixLike } from '../core/matrix';
+import type { ParamSpecs } from '../core/params';
 import { checkRandomState, type RandomStateLike } from '../core/random';
-import { checkArray, checkFeatureCount, checkOneOf, checkScalar } from '../core/validation';
-import { checkCount, frozenMatrix, lazyLabels } from './_common';
+import { checkArray, checkFeatureCount, checkFiniteResult, checkSize, LIMITS } from '../core/validation';
+import { checkCount, checkSpread, frozenMatrix, lazyLabels, readWarnings } from './_common';
 import { kmeansLabels, randomInit } from './_kmeans';
 import { runToEnd } from '../core/steps';
 
@@ -31,8 +34,23 @@ export interface GaussianMixtureOptions {
   nInit?: number;
   /** 'kmeans' (default, as scikit-learn: responsibilities from one k-means run) or 'random' (k samples as means, like 'random_from_data'). */
   initParams?: 'kmeans' | 'random';
-  /** Seed or generator. Default 0. */
+  /** Seed or generator. Default undefined (seed 0). */
   randomState?: RandomStateLike;
+}
+
+/** A fitted {@link GaussianMixture} as plain JSON (means k·d and covariances k·d·d flattened row-major). */
+export interface GaussianMixtureJSON {
+  estimator: 'GaussianMixture';
+  options: Omit<GaussianMixtureOptions, 'randomState'> & { randomState?: number };
+  weights: number[];
+  means: number[];
+  cov: number[];
+  k: number;
+  d: number;
+  converged: boolean;
+  nIter: number;
+  lowerBound: number;
+  warnings: string[];
 }
 
 /** One EM iteration, for a stepper. */
@@ -70,6 +88,8 @@ interface State {
   converged: boolean;
   nIter: number;
   lowerBound: number;
+  /** What went wrong without stopping the fit (no convergence within maxIter, …). */
+  warnings: string[];
 }
 
 const LOG_2PI = Math.log(2 * Math.PI);
@@ -80,14 +100,28 @@ const LOG_2PI = Math.log(2 * Math.PI);
  * sets Nₖ = Σᵢ γᵢₖ, πₖ = Nₖ/n, μₖ = Σᵢ γᵢₖ xᵢ / Nₖ and Σₖ = Σᵢ γᵢₖ (xᵢ−μₖ)(xᵢ−μₖ)ᵀ / Nₖ + regCovar·I.
  * Each iteration cannot lower the likelihood; it stops when the mean log-likelihood changes by
  * less than tol. As scikit-learn, the initial responsibilities come from k-means.
+ *
+ * Limits: k covariances of d×d, k·d² ≤ 2²⁶, and n·k ≤ 2²⁶ responsibilities ('too-large' beyond).
+ * EM that stops on maxIter says so in `converged` and `warnings`.
  */
-export class GaussianMixture {
-  readonly options: Required<GaussianMixtureOptions>;
-  private state: State | null = null;
-
-  constructor(options: GaussianMixtureOptions = {}) {
-    this.options = { nComponents: 1, covarianceType: 'full', tol: 1e-3, regCovar: 1e-6, maxIter: 100, nInit: 1, initParams: 'kmeans', randomState: 0, ...options };
-  }
+export class GaussianMixture extends BaseEstimator<GaussianMixtureOptions, State> {
+  static override readonly estimatorName = 'GaussianMixture';
+  /** The declared options (read by UIs for controls and by permalink decoders). */
+  static override readonly paramSpec: ParamSpecs = {
+    nComponents: { type: 'integer', default: 1, min: 1, max: 1e6, uiRange: [1, 10], doc: 'Number of Gaussian components k (at most the number of samples).' },
+    covarianceType: {
+      type: 'enum',
+      values: ['full', 'tied', 'diag', 'spherical'],
+      default: 'full',
+      doc: "'full': each component its own covariance; 'tied': one shared; 'diag': diagonal; 'spherical': one variance σ²I each.",
+    },
+    tol: { type: 'number', default: 1e-3, min: 0, log: true, uiRange: [1e-8, 1], doc: 'Stop when the mean log-likelihood gains less than tol in an EM iteration.' },
+    regCovar: { type: 'number', default: 1e-6, min: 0, log: true, uiRange: [1e-9, 1], doc: 'Added to the diagonal of every covariance so that it stays positive definite.' },
+    maxIter: { type: 'integer', default: 100, min: 1, max: 1e6, log: true, uiRange: [1, 1000], doc: 'Most EM iterations per initialisation.' },
+    nInit: { type: 'integer', default: 1, min: 1, max: 1000, uiRange: [1, 20], doc: 'Initialisations tried; the highest final lower bound is kept.' },
+    initParams: { type: 'enum', values: ['kmeans', 'random'], default: 'kmeans', doc: "'kmeans' (responsibilities from one k-means run) or 'random' (k samples as means)." },
+    randomState: { type: 'randomState', default: undefined, doc: 'Seed or generator (undefined: seed 0).' },
+  };
 
   /** Fits the mixture by EM and returns this estimator. */
   fit(X: MatrixLike): this {
@@ -106,13 +140,15 @@ export class GaussianMixture {
     const { rows: n, cols: d, data: A } = M;
     const o = this.options;
     const k = checkCount(o.nComponents, n, 'nComponents');
-    const type = checkOneOf(o.covarianceType, 'covarianceType', ['full', 'tied', 'diag', 'spherical'] as const);
-    const tol = checkScalar(o.tol, 'tol', { min: 0 });
-    const reg = checkScalar(o.regCovar, 'regCovar', { min: 0 });
-    const maxIter = checkScalar(o.maxIter, 'maxIter', { min: 1, integer: true });
-    const nInit = checkScalar(o.nInit, 'nInit', { min: 1, integer: true });
-    checkOneOf(o.initParams, 'initParams', ['kmeans', 'random'] as const);
+    const type = o.covarianceType;
+    const { tol, maxIter, nInit } = o;
+    const reg = o.regCovar;
+    // k covariances of d×d and n×k responsibilities.
+    checkSize('nComponents', k * d * d, LIMITS.maxElements, 'covariance entries (nComponents × nFeatures²)');
+    checkSize('nComponents', n * k, LIMITS.maxElements, 'responsibilities (nSamples × nComponents)');
     const rng = checkRandomState(o.randomState);
+    // Features of order 1e154 overflow the covariances: say so rather than blame regCovar.
+    checkSpread(A, n, d, 'GaussianMixture');
 
     const resp = new Float64Array(n * k);
     const logProb = new Float64Array(n);
@@ -171,14 +207,16 @@ export class GaussianMixture {
         yield snap(run, iter, p, labels, lower, converged || iter === maxIter);
         if (converged) break;
       }
-      if (!best || lower > best.lowerBound) best = { p, k, d, converged, nIter: Math.min(iter, maxIter), lowerBound: lower };
+      if (!best || lower > best.lowerBound) best = { p, k, d, converged, nIter: Math.min(iter, maxIter), lowerBound: lower, warnings: [] };
     }
-    this.state = best!;
-  }
-
-  private get model(): State {
-    if (!this.state) throw new NotFittedError('GaussianMixture');
-    return this.state;
+    const b = best!;
+    checkFiniteResult(b.lowerBound, 'GaussianMixture log-likelihood');
+    checkFiniteResult(b.p.means, 'GaussianMixture means');
+    if (!b.converged) {
+      // As scikit-learn's ConvergenceWarning.
+      b.warnings = [`EM did not converge in maxIter = ${maxIter} iterations (last change of the mean log-likelihood ≥ tol = ${tol}); try a larger maxIter or tol, or check the data.`];
+    }
+    this.fitted = b;
   }
 
   /** Component means μₖ (k × d). */
@@ -213,6 +251,14 @@ export class GaussianMixture {
     const { p, k, d } = this.model;
     return Array.from({ length: k }, (_, c) => Array.from({ length: d }, (_, a) => Array.from({ length: d }, (_, b) => p.cov[c * d * d + a * d + b])));
   }
+  /** Warnings of the fit (EM not converged within maxIter). */
+  get warnings(): string[] {
+    return this.model.warnings;
+  }
+  /** Number of features seen in fit. */
+  get nFeaturesIn(): number {
+    return this.model.d;
+  }
   /** Whether EM stopped on the tolerance (else on maxIter). */
   get converged(): boolean {
     return this.model.converged;
@@ -233,6 +279,8 @@ export class GaussianMixture {
     const resp = new Float64Array(A.rows * k);
     const logProb = new Float64Array(A.rows);
     eStep(A.data, A.rows, d, k, p, resp, logProb);
+    // Samples ~1e154 from every mean give ∞ − ∞ in the log-sum-exp: report, never return NaN.
+    checkFiniteResult(logProb, 'GaussianMixture log-likelihood of X');
     return { resp, logProb, n: A.rows };
   }
 
@@ -275,12 +323,12 @@ export class GaussianMixture {
     return -2 * this.score(X) * n + 2 * this.nParameters();
   }
 
-  toJSON() {
-    const { p, k, d, converged, nIter, lowerBound } = this.model;
-    const { randomState, ...rest } = this.options;
+  /** The fitted model as plain JSON. */
+  toJSON(): GaussianMixtureJSON {
+    const { p, k, d, converged, nIter, lowerBound, warnings } = this.model;
     return {
-      estimator: 'GaussianMixture' as const,
-      options: { ...rest, randomState: typeof randomState === 'number' ? randomState : null },
+      ...this.jsonHeader(),
+      estimator: 'GaussianMixture',
       weights: Array.from(p.weights),
       means: Array.from(p.means),
       cov: Array.from(p.cov),
@@ -289,17 +337,62 @@ export class GaussianMixture {
       converged,
       nIter,
       lowerBound,
+      warnings: [...warnings],
     };
   }
 
-  static fromJSON(json: ReturnType<GaussianMixture['toJSON']>): GaussianMixture {
-    if (json?.estimator !== 'GaussianMixture') throw new ValidationError('json', 'bad-option', 'not a GaussianMixture model');
-    const g = new GaussianMixture(json.options);
-    const { k, d } = json;
-    const cov = Float64Array.from(json.cov);
-    const { chol, logDet } = factorAll(cov, k, d);
-    g.state = { p: { weights: Float64Array.from(json.weights), means: Float64Array.from(json.means), cov, chol, logDet }, k, d, converged: json.converged, nIter: json.nIter, lowerBound: json.lowerBound };
+  /**
+   * Rebuilds a fitted model from {@link toJSON}'s output, validating every field: k =
+   * nComponents, weights in (0, 1] summing to 1, finite means, symmetric positive-definite
+   * covariances of the declared type.
+   */
+  static fromJSON(json: unknown): GaussianMixture {
+    const { doc, model: g } = readEstimatorJSON(json, GaussianMixture);
+    const k = readInt(doc.k, 'json.k', 1, 1e6);
+    if (k !== g.options.nComponents) throw jsonError('json.k', 'shape-mismatch', `is ${k} but options.nComponents is ${g.options.nComponents}`);
+    const d = readInt(doc.d, 'json.d', 1, LIMITS.maxFeatures);
+    if (k * d * d > LIMITS.maxJsonArray) throw jsonError('json.d', 'too-large', `gives ${k}×${d}×${d} covariance entries; at most ${LIMITS.maxJsonArray}`);
+    const weights = readFiniteArray(doc.weights, 'json.weights', k, { min: 0, exclusiveMin: true, max: 1 });
+    const wsum = weights.reduce((a, b) => a + b, 0);
+    if (!(Math.abs(wsum - 1) <= 1e-6)) throw jsonError('json.weights', 'out-of-range', `sum to ${wsum}; mixing weights must sum to 1`);
+    const means = readFiniteArray(doc.means, 'json.means', k * d);
+    const cov = Float64Array.from(readFiniteArray(doc.cov, 'json.cov', k * d * d));
+    checkCovariances(cov, k, d, g.options.covarianceType);
+    let factors: { chol: Float64Array; logDet: Float64Array };
+    try {
+      factors = factorAll(cov, k, d);
+    } catch (e) {
+      if (e instanceof ValidationError) throw jsonError('json.cov', 'out-of-range', 'is not positive definite (a covariance matrix must be)');
+      throw e;
+    }
+    if (!factors.logDet.every(Number.isFinite)) throw jsonError('json.cov', 'out-of-range', 'has a determinant that over- or underflows');
+    g.fitted = {
+      p: { weights: Float64Array.from(weights), means: Float64Array.from(means), cov, chol: factors.chol, logDet: factors.logDet },
+      k,
+      d,
+      converged: readBoolean(doc.converged, 'json.converged'),
+      nIter: readInt(doc.nIter, 'json.nIter'),
+      lowerBound: readNumber(doc.lowerBound, 'json.lowerBound'),
+      warnings: readWarnings(doc.warnings, 'json.warnings'),
+    };
     return g;
+  }
+}
+
+/** Checks JSON covariances: each symmetric, and of the shape its type implies (diagonal, shared, σ²I). */
+function checkCovariances(cov: Float64Array, k: number, d: number, type: CovarianceType): void {
+  for (let c = 0; c < k; c++) {
+    const o = c * d * d;
+    for (let a = 0; a < d; a++) {
+      for (let b = 0; b < d; b++) {
+        const v = cov[o + a * d + b];
+        const at = `json.cov[${o + a * d + b}]`;
+        if (v !== cov[o + b * d + a]) throw jsonError(at, 'out-of-range', `is ${v}; covariance ${c} must be symmetric`);
+        if (a !== b && (type === 'diag' || type === 'spherical') && v !== 0) throw jsonError(at, 'out-of-range', `is ${v}; a '${type}' covariance has zero off-diagonal entries`);
+        if (type === 'tied' && v !== cov[a * d + b]) throw jsonError(at, 'out-of-range', `is ${v}; 'tied' components share one covariance`);
+      }
+      if (type === 'spherical' && cov[o + a * d + a] !== cov[o]) throw jsonError(`json.cov[${o + a * d + a}]`, 'out-of-range', "differs from the first variance; a 'spherical' covariance is σ²I");
+    }
   }
 }
 

@@ -1,10 +1,12 @@
-import { NotFittedError, ValidationError } from '../core/errors';
+import { readEstimatorJSON } from '../core/base';
+import { ValidationError } from '../core/errors';
 import type { MatrixLike } from '../core/matrix';
+import type { ParamSpecs } from '../core/params';
 import { checkRandomState, type RandomStateLike } from '../core/random';
-import { checkArray, checkFeatureCount, checkOneOf, checkScalar } from '../core/validation';
-import { checkCount, flatten, frozenMatrix, lazyLabels } from './_common';
-import { assignRows, BoundedAssign, inertiaOf, kmeansPlusPlus, meanAndVariance, randomInit, sameLabels, updateCenters } from './_kmeans';
-import { runToEnd } from '../core/steps';
+import { checkArray, checkFiniteResult } from '../core/validation';
+import { checkCount, frozenMatrix, lazyLabels } from './_common';
+import { distinctClustersWarning, KMeansBase, N_CLUSTERS_PARAM, readKMeansFitted, type KMeansFittedJSON } from './_kmeansBase';
+import { BoundedAssign, inertiaOf, kmeansPlusPlus, meanAndVariance, randomInit, sameLabels, updateCenters } from './_kmeans';
 
 /** Options of {@link KMeans}, as scikit-learn's. */
 export interface KMeansOptions {
@@ -25,7 +27,7 @@ export interface KMeansOptions {
    * Σ‖cₖ′ − cₖ‖² is ≤ tol × (mean per-feature variance of X), as scikit-learn. Default 1e-4.
    */
   tol?: number;
-  /** Seed or generator for the initialisation. Default 0. */
+  /** Seed or generator for the initialisation. Default undefined (seed 0). */
   randomState?: RandomStateLike;
 }
 
@@ -54,20 +56,20 @@ export interface KMeansStep {
 }
 
 /** A fitted {@link KMeans} as plain JSON. */
-export interface KMeansJSON {
+export interface KMeansJSON extends KMeansFittedJSON {
   estimator: 'KMeans';
-  options: Omit<KMeansOptions, 'randomState'> & { randomState?: number | null };
-  clusterCenters: number[][];
-  labels: number[];
-  inertia: number;
-  nIter: number;
+  options: Omit<KMeansOptions, 'randomState' | 'init'> & { init?: 'k-means++' | 'random' | number[][]; randomState?: number };
 }
 
-interface KMeansState {
-  clusterCenters: number[][];
-  labels: number[];
-  inertia: number;
-  nIter: number;
+/** The init option: 'k-means++', 'random', or explicit centres (validated rows, frozen). */
+function checkInit(v: unknown, name: string): unknown {
+  if (v === 'k-means++' || v === 'random') return v;
+  if (typeof v === 'string') throw new ValidationError(name, 'bad-option', `must be 'k-means++', 'random' or explicit centres (k rows), got ${JSON.stringify(v.slice(0, 30))}`);
+  if (!Array.isArray(v) && !(typeof v === 'object' && v !== null && 'data' in v)) {
+    throw new ValidationError(name, 'bad-option', `must be 'k-means++', 'random' or explicit centres (k rows of numbers), got ${v === null ? 'null' : typeof v}`);
+  }
+  const I = checkArray(v as MatrixLike, { name });
+  return Object.freeze(Array.from({ length: I.rows }, (_, i) => Object.freeze(Array.from(I.data.subarray(i * I.cols, (i + 1) * I.cols)))));
 }
 
 /**
@@ -80,25 +82,25 @@ interface KMeansState {
  * const km = new KMeans({ nClusters: 3, randomState: 0 }).fit(X);
  * km.labels; km.clusterCenters; km.inertia;
  * for (const s of new KMeans({ nClusters: 3, nInit: 1 }).fitSteps(X)) draw(s); // one frame per step
+ *
+ * Fewer distinct points than k give scikit-learn's warning in `warnings`, not an error.
  */
-export class KMeans {
-  readonly options: Required<Omit<KMeansOptions, 'init'>> & { init: KMeansOptions['init'] };
-  private state: KMeansState | null = null;
-
-  constructor(options: KMeansOptions = {}) {
-    this.options = { nClusters: 8, init: 'k-means++', nInit: 10, maxIter: 300, tol: 1e-4, randomState: 0, ...options } as KMeans['options'];
-  }
-
-  /** Runs k-means to convergence and returns this estimator. */
-  fit(X: MatrixLike): this {
-    runToEnd(this.fitSteps(X));
-    return this;
-  }
-
-  /** Fits and returns the labels. */
-  fitPredict(X: MatrixLike): number[] {
-    return this.fit(X).labels;
-  }
+export class KMeans extends KMeansBase<KMeansOptions> {
+  static override readonly estimatorName = 'KMeans';
+  /** The declared options (read by UIs for controls and by permalink decoders). */
+  static override readonly paramSpec: ParamSpecs = {
+    nClusters: N_CLUSTERS_PARAM,
+    init: {
+      type: 'custom',
+      default: 'k-means++',
+      check: checkInit,
+      doc: "How the centres start: 'k-means++' (D²-weighted seeding), 'random' (k distinct samples) or explicit centres (k rows).",
+    },
+    nInit: { type: 'integer', default: 10, min: 1, max: 1000, uiRange: [1, 20], doc: 'Runs from different seeds; the lowest inertia wins.' },
+    maxIter: { type: 'integer', default: 300, min: 1, max: 1e6, log: true, uiRange: [1, 1000], doc: 'Most assign/update rounds per run.' },
+    tol: { type: 'number', default: 1e-4, min: 0, log: true, uiRange: [1e-8, 1], doc: 'Stop when the squared centre shift is ≤ tol × the mean feature variance.' },
+    randomState: { type: 'randomState', default: undefined, doc: 'Seed or generator for the initialisation (undefined: seed 0).' },
+  };
 
   /**
    * The fit as a generator of frozen snapshots: per run, 'initialise', then rounds of
@@ -111,12 +113,9 @@ export class KMeans {
     const { rows: n, cols: d } = M;
     const o = this.options;
     const k = checkCount(o.nClusters, n);
-    const nInit = checkScalar(o.nInit, 'nInit', { min: 1, integer: true });
-    const maxIter = checkScalar(o.maxIter, 'maxIter', { min: 1, integer: true });
-    const tol = checkScalar(o.tol, 'tol', { min: 0 });
+    const { nInit, maxIter, tol } = o;
     let explicit: Float64Array | null = null;
-    if (typeof o.init === 'string') checkOneOf(o.init, 'init', ['k-means++', 'random'] as const);
-    else {
+    if (typeof o.init !== 'string') {
       const I = checkArray(o.init as ReadonlyArray<ArrayLike<number>>, { name: 'init' });
       if (I.rows !== k || I.cols !== d) throw new ValidationError('init', 'shape-mismatch', `explicit centres must be ${k}×${d}, got ${I.rows}×${I.cols}`);
       explicit = I.data;
@@ -125,6 +124,8 @@ export class KMeans {
 
     // Centre the data (as scikit-learn, for precision); centres are shifted back for display.
     const { mu, meanVar } = meanAndVariance(M.data, n, d);
+    // Features of order 1e154 overflow their squares: say so rather than iterate on ∞ and NaN.
+    checkFiniteResult(meanVar, 'KMeans: the variance of X');
     const A = M.data;
     for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) A[i * d + j] -= mu[j];
     const tolAbs = tol * meanVar;
@@ -201,96 +202,27 @@ export class KMeans {
     const b = best!;
     const centers = new Float64Array(k * d);
     for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) centers[c * d + j] = b.C[c * d + j] + mu[j];
-    this.state = {
+    checkFiniteResult(b.inertia, 'KMeans inertia');
+    checkFiniteResult(centers, 'KMeans centres');
+    const warning = distinctClustersWarning(b.labels, k);
+    this.fitted = {
       clusterCenters: frozenMatrix(centers, k, d) as number[][],
       labels: Object.freeze(Array.from(b.labels)) as number[],
       inertia: b.inertia,
       nIter: b.nIter,
+      warnings: warning ? [warning] : [],
     };
   }
 
-  private get model(): KMeansState {
-    if (!this.state) throw new NotFittedError('KMeans');
-    return this.state;
-  }
-
-  /** The k centres (k × nFeatures). */
-  get clusterCenters(): number[][] {
-    return this.model.clusterCenters;
-  }
-  /** Each training sample's cluster, 0 … k−1. */
-  get labels(): number[] {
-    return this.model.labels;
-  }
-  /** Σ‖xᵢ − c_{labelᵢ}‖² of the best run. */
-  get inertia(): number {
-    return this.model.inertia;
-  }
-  /** Assign/update rounds of the best run. */
-  get nIter(): number {
-    return this.model.nIter;
-  }
-  /** Number of features seen in fit. */
-  get nFeaturesIn(): number {
-    return this.model.clusterCenters[0].length;
-  }
-
-  private centersFlat(): { C: Float64Array; k: number; d: number } {
-    const cc = this.model.clusterCenters;
-    return { C: flatten(cc, cc[0].length), k: cc.length, d: cc[0].length };
-  }
-
-  /** The nearest centre of each row of X. */
-  predict(X: MatrixLike): number[] {
-    return Array.from(assignRows(this.model.clusterCenters, X).labels);
-  }
-
-  /** Euclidean distance of each row of X to each centre (n × k), scikit-learn's cluster-distance space. */
-  transform(X: MatrixLike): number[][] {
-    const { C, k, d } = this.centersFlat();
-    const A = checkArray(X);
-    checkFeatureCount(A, d);
-    const out: number[][] = [];
-    for (let i = 0; i < A.rows; i++) {
-      const r = new Array<number>(k);
-      for (let c = 0; c < k; c++) {
-        let s = 0;
-        for (let j = 0; j < d; j++) s += (A.data[i * d + j] - C[c * d + j]) ** 2;
-        r[c] = Math.sqrt(s);
-      }
-      out.push(r);
-    }
-    return out;
-  }
-
-  /** Minus the inertia of X with respect to the fitted centres (higher is better), as scikit-learn. */
-  score(X: MatrixLike): number {
-    return -assignRows(this.model.clusterCenters, X).inertia;
-  }
-
+  /** The fitted model as plain JSON ({ estimator, options, clusterCenters, labels, inertia, nIter, warnings }). */
   toJSON(): KMeansJSON {
-    const m = this.model;
-    const { randomState, ...rest } = this.options;
-    return {
-      estimator: 'KMeans',
-      options: { ...rest, init: typeof rest.init === 'string' ? rest.init : (rest.init as ArrayLike<number>[]).map((r) => Array.from(r)), randomState: typeof randomState === 'number' ? randomState : null },
-      clusterCenters: m.clusterCenters.map((r) => [...r]),
-      labels: [...m.labels],
-      inertia: m.inertia,
-      nIter: m.nIter,
-    };
+    return { ...this.jsonHeader(), estimator: 'KMeans', ...this.fittedJSON() };
   }
 
-  static fromJSON(json: KMeansJSON): KMeans {
-    if (json?.estimator !== 'KMeans') throw new ValidationError('json', 'bad-option', 'not a KMeans model');
-    const m = new KMeans(json.options);
-    const d = json.clusterCenters[0].length;
-    m.state = {
-      clusterCenters: frozenMatrix(json.clusterCenters.flat(), json.clusterCenters.length, d) as number[][],
-      labels: Object.freeze([...json.labels]) as number[],
-      inertia: json.inertia,
-      nIter: json.nIter,
-    };
-    return m;
+  /** Rebuilds a fitted model from {@link toJSON}'s output, validating every field (k centres of equal width, labels in 0 … k−1). */
+  static fromJSON(json: unknown): KMeans {
+    const { doc, model } = readEstimatorJSON(json, KMeans);
+    model.fitted = readKMeansFitted(doc, model.options.nClusters);
+    return model;
   }
 }

@@ -1,10 +1,12 @@
-import { NotFittedError, ValidationError } from '../core/errors';
+import { readEstimatorJSON } from '../core/base';
+import { readInt } from '../core/json';
 import type { MatrixLike } from '../core/matrix';
+import type { ParamSpecs } from '../core/params';
 import { checkRandomState, type RandomStateLike } from '../core/random';
-import { checkArray, checkOneOf, checkScalar } from '../core/validation';
-import { checkCount, frozenMatrix } from './_common';
-import { assign, assignRows, kmeansPlusPlus, randomInit } from './_kmeans';
-import { runToEnd } from '../core/steps';
+import { checkArray, checkFiniteResult } from '../core/validation';
+import { checkCount, checkSpread, frozenMatrix } from './_common';
+import { assign, kmeansPlusPlus, randomInit } from './_kmeans';
+import { distinctClustersWarning, KMeansBase, N_CLUSTERS_PARAM, readKMeansFitted, type KMeansFitted, type KMeansFittedJSON } from './_kmeansBase';
 
 /** Options of {@link MiniBatchKMeans}, as scikit-learn's. */
 export interface MiniBatchKMeansOptions {
@@ -18,15 +20,15 @@ export interface MiniBatchKMeansOptions {
   maxIter?: number;
   /** Initialisations tried (each scored on a held-out subsample); the best is kept. Default 3. */
   nInit?: number;
-  /** Samples used to initialise; default 3 × batchSize (at least 3k, at most n). */
-  initSize?: number;
+  /** Samples used to initialise (an integer ≥ 1); null (default) for 3 × batchSize (at least 3k, at most n). */
+  initSize?: number | null;
   /** Stop after this many steps without improvement of the smoothed batch inertia. Default 10. */
   maxNoImprovement?: number;
   /** Stop when the squared centre shift of a step is ≤ tol × mean feature variance. Default 0 (off), as scikit-learn. */
   tol?: number;
   /** Centres with fewer than this fraction of the largest count are moved onto random batch samples. Default 0.01. */
   reassignmentRatio?: number;
-  /** Seed or generator. Default 0. */
+  /** Seed or generator. Default undefined (seed 0). */
   randomState?: RandomStateLike;
 }
 
@@ -46,12 +48,16 @@ export interface MiniBatchKMeansStep {
   readonly converged: boolean;
 }
 
-interface State {
-  clusterCenters: number[][];
-  labels: number[];
-  inertia: number;
+interface State extends KMeansFitted {
+  /** Mini-batch steps taken. */
   nSteps: number;
-  nIter: number;
+}
+
+/** A fitted {@link MiniBatchKMeans} as plain JSON. */
+export interface MiniBatchKMeansJSON extends KMeansFittedJSON {
+  estimator: 'MiniBatchKMeans';
+  options: Omit<MiniBatchKMeansOptions, 'randomState'> & { randomState?: number };
+  nSteps: number;
 }
 
 /**
@@ -61,35 +67,21 @@ interface State {
  * c ← (c·N + Σ_batch x) / (N + n_batch). Much cheaper than k-means on big data, for a
  * slightly higher inertia.
  */
-export class MiniBatchKMeans {
-  readonly options: Required<Omit<MiniBatchKMeansOptions, 'initSize'>> & { initSize?: number };
-  private state: State | null = null;
-
-  constructor(options: MiniBatchKMeansOptions = {}) {
-    this.options = {
-      nClusters: 8,
-      init: 'k-means++',
-      batchSize: 1024,
-      maxIter: 100,
-      nInit: 3,
-      maxNoImprovement: 10,
-      tol: 0,
-      reassignmentRatio: 0.01,
-      randomState: 0,
-      ...options,
-    };
-  }
-
-  /** Runs the mini-batch steps and returns this estimator. */
-  fit(X: MatrixLike): this {
-    runToEnd(this.fitSteps(X));
-    return this;
-  }
-
-  /** Fits and returns the labels. */
-  fitPredict(X: MatrixLike): number[] {
-    return this.fit(X).labels;
-  }
+export class MiniBatchKMeans extends KMeansBase<MiniBatchKMeansOptions, State> {
+  static override readonly estimatorName = 'MiniBatchKMeans';
+  /** The declared options (read by UIs for controls and by permalink decoders). */
+  static override readonly paramSpec: ParamSpecs = {
+    nClusters: N_CLUSTERS_PARAM,
+    init: { type: 'enum', values: ['k-means++', 'random'], default: 'k-means++', doc: "How the centres start, on a subsample of initSize samples: 'k-means++' or 'random'." },
+    batchSize: { type: 'integer', default: 1024, min: 1, max: 1e7, log: true, uiRange: [1, 4096], doc: 'Samples per mini-batch (at most the number of samples).' },
+    maxIter: { type: 'integer', default: 100, min: 1, max: 1e6, log: true, uiRange: [1, 1000], doc: 'Passes over the data, at most.' },
+    nInit: { type: 'integer', default: 3, min: 1, max: 1000, uiRange: [1, 20], doc: 'Initialisations tried (each scored on a held-out subsample); the best is kept.' },
+    initSize: { type: 'integer', default: null, nullable: true, min: 1, max: 1e7, doc: 'Samples used to initialise; null for 3 × batchSize (at least 3k, at most n).' },
+    maxNoImprovement: { type: 'integer', default: 10, min: 1, max: 1e6, uiRange: [1, 100], doc: 'Stop after this many steps without improvement of the smoothed batch inertia.' },
+    tol: { type: 'number', default: 0, min: 0, log: true, uiRange: [1e-8, 1], doc: 'Stop when the squared centre shift of a step is ≤ tol × the mean feature variance (0: off).' },
+    reassignmentRatio: { type: 'number', default: 0.01, min: 0, max: 1, uiRange: [0, 0.2], doc: 'Centres with fewer than this fraction of the largest count are moved onto random batch samples.' },
+    randomState: { type: 'randomState', default: undefined, doc: 'Seed or generator (undefined: seed 0).' },
+  };
 
   /** The fit as frozen snapshots, one per mini-batch step (step 0 = the chosen initialisation). */
   *fitSteps(X: MatrixLike): Generator<MiniBatchKMeansStep, void, undefined> {
@@ -97,17 +89,15 @@ export class MiniBatchKMeans {
     const { rows: n, cols: d, data: A } = M;
     const o = this.options;
     const k = checkCount(o.nClusters, n);
-    checkOneOf(o.init, 'init', ['k-means++', 'random'] as const);
-    const batchSize = Math.min(checkScalar(o.batchSize, 'batchSize', { min: 1, integer: true }), n);
-    const maxIter = checkScalar(o.maxIter, 'maxIter', { min: 1, integer: true });
-    const nInit = checkScalar(o.nInit, 'nInit', { min: 1, integer: true });
-    const maxNoImprovement = checkScalar(o.maxNoImprovement, 'maxNoImprovement', { min: 1, integer: true });
-    const tol = checkScalar(o.tol, 'tol', { min: 0 });
-    const ratio = checkScalar(o.reassignmentRatio, 'reassignmentRatio', { min: 0 });
+    const batchSize = Math.min(o.batchSize, n);
+    const { maxIter, nInit, maxNoImprovement, tol } = o;
+    const ratio = o.reassignmentRatio;
     let initSize = o.initSize ?? 3 * batchSize;
     if (initSize < k) initSize = 3 * k;
-    initSize = Math.min(checkScalar(initSize, 'initSize', { min: 1, integer: true }), n);
+    initSize = Math.min(initSize, n);
     const rng = checkRandomState(o.randomState);
+    // Features of order 1e154 overflow their squared distances: say so rather than iterate on ∞.
+    checkSpread(A, n, d, 'MiniBatchKMeans');
 
     let meanVar = 0;
     if (tol > 0) {
@@ -217,56 +207,33 @@ export class MiniBatchKMeans {
     }
     const labels = new Int32Array(n);
     const inertia = assign(A, n, d, centers, k, labels, new Float64Array(n));
-    this.state = {
+    checkFiniteResult(inertia, 'MiniBatchKMeans inertia');
+    checkFiniteResult(centers, 'MiniBatchKMeans centres');
+    const warning = distinctClustersWarning(labels, k);
+    this.fitted = {
       clusterCenters: frozenMatrix(centers, k, d) as number[][],
       labels: Object.freeze(Array.from(labels)) as number[],
       inertia,
       nSteps: step + 1,
       nIter: Math.ceil(((step + 1) * batchSize) / n),
+      warnings: warning ? [warning] : [],
     };
   }
 
-  private get model(): State {
-    if (!this.state) throw new NotFittedError('MiniBatchKMeans');
-    return this.state;
-  }
-  /** The k centres. */
-  get clusterCenters(): number[][] {
-    return this.model.clusterCenters;
-  }
-  /** Each training sample's nearest final centre. */
-  get labels(): number[] {
-    return this.model.labels;
-  }
-  /** Σ‖xᵢ − c_{labelᵢ}‖² over all training samples. */
-  get inertia(): number {
-    return this.model.inertia;
-  }
   /** Mini-batch steps taken. */
   get nSteps(): number {
     return this.model.nSteps;
   }
-  /** Passes over the data, ⌈nSteps·batchSize/n⌉. */
-  get nIter(): number {
-    return this.model.nIter;
+
+  /** The fitted model as plain JSON ({ estimator, options, clusterCenters, labels, inertia, nIter, nSteps, warnings }). */
+  toJSON(): MiniBatchKMeansJSON {
+    return { ...this.jsonHeader(), estimator: 'MiniBatchKMeans', ...this.fittedJSON(), nSteps: this.model.nSteps };
   }
 
-  /** The nearest centre of each row of X. */
-  predict(X: MatrixLike): number[] {
-    return Array.from(assignRows(this.model.clusterCenters, X).labels);
-  }
-
-  toJSON() {
-    const m = this.model;
-    const { randomState, ...rest } = this.options;
-    return { estimator: 'MiniBatchKMeans' as const, options: { ...rest, randomState: typeof randomState === 'number' ? randomState : null }, ...m, clusterCenters: m.clusterCenters.map((r) => [...r]), labels: [...m.labels] };
-  }
-
-  static fromJSON(json: ReturnType<MiniBatchKMeans['toJSON']>): MiniBatchKMeans {
-    if (json?.estimator !== 'MiniBatchKMeans') throw new ValidationError('json', 'bad-option', 'not a MiniBatchKMeans model');
-    const m = new MiniBatchKMeans(json.options);
-    const d = json.clusterCenters[0].length;
-    m.state = { clusterCenters: frozenMatrix(json.clusterCenters.flat(), json.clusterCenters.length, d) as number[][], labels: Object.freeze([...json.labels]) as number[], inertia: json.inertia, nSteps: json.nSteps, nIter: json.nIter };
-    return m;
+  /** Rebuilds a fitted model from {@link toJSON}'s output, validating every field (k centres of equal width, labels in 0 … k−1). */
+  static fromJSON(json: unknown): MiniBatchKMeans {
+    const { doc, model } = readEstimatorJSON(json, MiniBatchKMeans);
+    model.fitted = { ...readKMeansFitted(doc, model.options.nClusters), nSteps: readInt(doc.nSteps, 'json.nSteps') };
+    return model;
   }
 }

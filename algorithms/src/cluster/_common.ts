@@ -1,5 +1,6 @@
 import { ValidationError } from '../core/errors';
-import { checkScalar } from '../core/validation';
+import { jsonError, readArray, readMatrix } from '../core/json';
+import { checkFiniteResult, checkScalar } from '../core/validation';
 
 /** Validates a cluster or component count against the number of samples. */
 export function checkCount(k: unknown, nSamples: number, name = 'nClusters'): number {
@@ -37,4 +38,47 @@ export function flatten(rows: ReadonlyArray<ArrayLike<number>>, cols: number): F
   const out = new Float64Array(rows.length * cols);
   rows.forEach((r, i) => out.set(r as ArrayLike<number>, i * cols));
   return out;
+}
+
+/**
+ * Reads a JSON matrix of `rows` rows (when given) of at least one finite column, all rows
+ * the same width (`cols` when given): the centres, means or components a predict path reads.
+ */
+export function readRows(v: unknown, path: string, rows?: number, cols?: number): number[][] {
+  const M = readMatrix(v, path, rows, cols);
+  if (M.length === 0) throw jsonError(path, 'empty', 'has no rows');
+  if (M[0].length === 0) throw jsonError(`${path}[0]`, 'empty', 'has no columns');
+  return M;
+}
+
+/**
+ * Fails with 'overflow' when the spread of X, Σᵢⱼ (xᵢⱼ − x̄ⱼ)², is not finite in double
+ * precision (features of order 1e154 and more): every distance-based fit would then compute
+ * ∞ − ∞ = NaN somewhere. Checked once before the iterations, so that they never run on ∞.
+ */
+export function checkSpread(X: Float64Array, n: number, d: number, what: string): void {
+  let s = 0;
+  for (let j = 0; j < d; j++) {
+    let m = 0;
+    for (let i = 0; i < n; i++) m += X[i * d + j] / n;
+    for (let i = 0; i < n; i++) {
+      const t = X[i * d + j] - m;
+      s += t * t;
+    }
+  }
+  checkFiniteResult(s, `${what}: the sum of squared deviations of X`);
+}
+
+/** Reads a fitted model's list of warning strings (absent: none); at most 100, each cut to 1000 characters. */
+export function readWarnings(v: unknown, path: string): string[] {
+  if (v === undefined) return [];
+  return readArray(
+    v,
+    path,
+    (s, p) => {
+      if (typeof s !== 'string') throw jsonError(p, 'wrong-type', `is ${s === null ? 'null' : typeof s}; expected a string`);
+      return s.slice(0, 1000);
+    },
+    { maxLength: 100 },
+  );
 }

@@ -20,16 +20,17 @@ export function kmeansPlusPlus(X: Float64Array, n: number, d: number, k: number,
   const first = rng.randint(n);
   C.set(X.subarray(first * d, first * d + d), 0);
   const closest = new Float64Array(n);
+  const cum = new Float64Array(n);
+  // D² to the first centre, and its running sum (the cumulative weights of the next draw).
   let pot = 0;
   for (let i = 0; i < n; i++) {
     closest[i] = sqDist(X, i * d, C, 0, d);
-    pot += closest[i];
+    cum[i] = pot += closest[i];
   }
-  const cum = new Float64Array(n);
   const candIds = new Int32Array(trials);
+  const pots = new Float64Array(trials);
+  const cand = new Float64Array(trials * d);
   for (let c = 1; c < k; c++) {
-    let acc = 0;
-    for (let i = 0; i < n; i++) cum[i] = acc += closest[i];
     for (let t = 0; t < trials; t++) {
       const r = rng.random() * pot;
       // searchsorted (left): the first index with cum ≥ r.
@@ -41,17 +42,20 @@ export function kmeansPlusPlus(X: Float64Array, n: number, d: number, k: number,
         else hi = mid;
       }
       candIds[t] = Math.min(lo, n - 1);
+      cand.set(X.subarray(candIds[t] * d, candIds[t] * d + d), t * d);
     }
-    // The potential each candidate would leave; then one more pass to update D² for the best.
+    // The potential Σᵢ min(D(xᵢ)², ‖xᵢ − candidate‖²) each candidate would leave, all candidates
+    // in one pass over X (each sum still runs in sample order).
+    candidatePotentials(X, n, d, cand, trials, closest, pots);
     let bestT = 0;
     let bestPot = Infinity;
     for (let t = 0; t < trials; t++) {
-      const p = potentialWith(X, n, d, candIds[t] * d, closest);
-      if (p < bestPot) {
-        bestPot = p;
+      if (pots[t] < bestPot) {
+        bestPot = pots[t];
         bestT = t;
       }
     }
+    // Update D² for the chosen centre, fused with the cumulative sums of the next draw.
     const o = candIds[bestT] * d;
     pot = 0;
     if (d === 2) {
@@ -62,13 +66,13 @@ export function kmeansPlusPlus(X: Float64Array, n: number, d: number, k: number,
         const b = X[2 * i + 1] - c1;
         const m = Math.min(a * a + b * b, closest[i]);
         closest[i] = m;
-        pot += m;
+        cum[i] = pot += m;
       }
     } else {
       for (let i = 0; i < n; i++) {
         const m = Math.min(sqDist(X, i * d, X, o, d), closest[i]);
         closest[i] = m;
-        pot += m;
+        cum[i] = pot += m;
       }
     }
     C.set(X.subarray(o, o + d), c * d);
@@ -76,25 +80,43 @@ export function kmeansPlusPlus(X: Float64Array, n: number, d: number, k: number,
   return C;
 }
 
-/** Σᵢ min(D(xᵢ)², ‖xᵢ − x_cand‖²): the k-means++ potential if the candidate at offset `o` were added. */
-function potentialWith(X: Float64Array, n: number, d: number, o: number, closest: Float64Array): number {
-  let p = 0;
-  if (d === 2) {
-    const c0 = X[o];
-    const c1 = X[o + 1];
+/** pots[t] = Σᵢ min(closest[i], ‖xᵢ − cand_t‖²) for the `trials` candidates (rows of cand). */
+function candidatePotentials(X: Float64Array, n: number, d: number, cand: Float64Array, trials: number, closest: Float64Array, pots: Float64Array): void {
+  pots.fill(0);
+  if (d === 2 && trials === 3) {
+    // The common case (k < 20): three candidates unrolled, min branch-free.
+    const a0 = cand[0];
+    const a1 = cand[1];
+    const b0 = cand[2];
+    const b1 = cand[3];
+    const e0 = cand[4];
+    const e1 = cand[5];
+    let p0 = 0;
+    let p1 = 0;
+    let p2 = 0;
     for (let i = 0; i < n; i++) {
-      const a = X[2 * i] - c0;
-      const b = X[2 * i + 1] - c1;
-      const v = a * a + b * b;
-      p += Math.min(v, closest[i]); // branch-free: which side wins is unpredictable
+      const x = X[2 * i];
+      const y = X[2 * i + 1];
+      const c = closest[i];
+      let u = x - a0;
+      let v = y - a1;
+      p0 += Math.min(u * u + v * v, c);
+      u = x - b0;
+      v = y - b1;
+      p1 += Math.min(u * u + v * v, c);
+      u = x - e0;
+      v = y - e1;
+      p2 += Math.min(u * u + v * v, c);
     }
-    return p;
+    pots[0] = p0;
+    pots[1] = p1;
+    pots[2] = p2;
+    return;
   }
   for (let i = 0; i < n; i++) {
-    const v = sqDist(X, i * d, X, o, d);
-    p += Math.min(v, closest[i]);
+    const c = closest[i];
+    for (let t = 0; t < trials; t++) pots[t] += Math.min(sqDist(X, i * d, cand, t * d, d), c);
   }
-  return p;
 }
 
 /** 'random' initialisation: k distinct samples drawn uniformly. */

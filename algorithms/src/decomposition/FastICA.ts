@@ -1,15 +1,19 @@
 import { Matrix as MlMatrix, pseudoInverse } from 'ml-matrix';
-import { NotFittedError, ValidationError } from '../core/errors';
+import { readEstimatorJSON, TransformerBase } from '../core/base';
+import { ValidationError } from '../core/errors';
+import { jsonError, readBoolean, readFiniteArray, readInt, readNullable } from '../core/json';
 import type { MatrixLike } from '../core/matrix';
+import type { ParamSpecs } from '../core/params';
 import { checkRandomState, type RandomStateLike } from '../core/random';
-import { checkArray, checkFeatureCount, checkOneOf, checkScalar } from '../core/validation';
+import { checkArray, checkFeatureCount, checkFiniteResult, checkSize, LIMITS } from '../core/validation';
+import { readRows, readWarnings } from '../cluster/_common';
 import { frozenRows, gram, symmetricEigen } from './_linalg';
 import { runToEnd } from '../core/steps';
 
 /** Options of {@link FastICA}, as scikit-learn's. */
 export interface FastICAOptions {
-  /** Number of independent components. Default: all features. */
-  nComponents?: number;
+  /** Number of independent components (at most the number of features); null (default) for all features. */
+  nComponents?: number | null;
   /** 'parallel' (default): all components at once, symmetric decorrelation. 'deflation': one after another, Gram–Schmidt. */
   algorithm?: 'parallel' | 'deflation';
   /**
@@ -28,9 +32,12 @@ export interface FastICAOptions {
   maxIter?: number;
   /** Stop when max |⟨wₖ_new, wₖ_old⟩| − 1 is below tol. Default 1e-4. */
   tol?: number;
-  /** Seed or generator of the initial unmixing matrix. Default 0. */
+  /** Seed or generator of the initial unmixing matrix. Default undefined (seed 0). */
   randomState?: RandomStateLike;
 }
+
+/** scikit-learn's warning when the fixed-point iteration stops on maxIter. */
+export const FASTICA_NOT_CONVERGED = 'FastICA did not converge. Consider increasing tolerance or the maximum number of iterations.';
 
 /** One fixed-point iteration. */
 export interface FastICAStep {
@@ -53,17 +60,29 @@ interface State {
   whitening: number[][] | null;
   nIter: number;
   d: number;
+  /** Whether every component met the tolerance before maxIter. */
+  converged: boolean;
+  /** What went wrong without stopping the fit (no convergence). */
+  warnings: string[];
 }
 
 /** A fitted {@link FastICA} as plain JSON, for permalinks and export. */
 export interface FastICAJSON {
   estimator: 'FastICA';
-  options: Omit<FastICA['options'], 'randomState'> & { randomState?: number };
+  options: Omit<FastICAOptions, 'randomState'> & { randomState?: number };
   components: number[][];
   mixing: number[][];
   mean: number[];
   whitening: number[][] | null;
   nIter: number;
+  converged: boolean;
+  warnings: string[];
+}
+
+/** The whiten option: 'unit-variance', 'arbitrary-variance' or false. */
+function checkWhiten(v: unknown, name: string): unknown {
+  if (v === 'unit-variance' || v === 'arbitrary-variance' || v === false) return v;
+  throw new ValidationError(name, 'bad-option', `must be 'unit-variance', 'arbitrary-variance' or false, got ${typeof v === 'string' ? JSON.stringify(v.slice(0, 30)) : v === null ? 'null' : typeof v === 'object' ? 'an object' : String(v)}`);
 }
 
 /**
@@ -73,14 +92,27 @@ export interface FastICAJSON {
  * E[g′(wᵀz)] w, with decorrelation, finds directions of maximal non-Gaussianity; the sources
  * are ŝ = W K (x − μ). This is the blind source separation of the slides, where PCA only
  * decorrelates.
+ *
+ * Limits: whitening forms XᵀX, d² ≤ 2²⁶. An iteration that stops on maxIter gives
+ * `converged: false` and scikit-learn's warning in `warnings`, not silently.
  */
-export class FastICA {
-  readonly options: Required<Omit<FastICAOptions, 'nComponents'>> & { nComponents?: number };
-  private state: State | null = null;
-
-  constructor(options: FastICAOptions = {}) {
-    this.options = { algorithm: 'parallel', whiten: 'unit-variance', fun: 'logcosh', maxIter: 200, tol: 1e-4, randomState: 0, ...options };
-  }
+export class FastICA extends TransformerBase<FastICAOptions, State> {
+  static override readonly estimatorName = 'FastICA';
+  /** The declared options (read by UIs for controls and by permalink decoders). */
+  static override readonly paramSpec: ParamSpecs = {
+    nComponents: { type: 'integer', default: null, nullable: true, min: 1, max: 1e6, uiRange: [1, 10], doc: 'Independent components (at most the number of features); null for all features.' },
+    algorithm: { type: 'enum', values: ['parallel', 'deflation'], default: 'parallel', doc: "'parallel': all components at once (symmetric decorrelation); 'deflation': one after another." },
+    whiten: {
+      type: 'custom',
+      default: 'unit-variance',
+      check: checkWhiten,
+      doc: "Whitening first: 'unit-variance' (sources scaled to variance 1), 'arbitrary-variance', or false (X already white).",
+    },
+    fun: { type: 'enum', values: ['logcosh', 'exp', 'cube'], default: 'logcosh', doc: "The contrast G: 'logcosh' (g = tanh), 'exp' (g = u e^{−u²/2}) or 'cube' (g = u³)." },
+    maxIter: { type: 'integer', default: 200, min: 1, max: 1e6, log: true, uiRange: [1, 1000], doc: 'Most fixed-point iterations (per component for deflation).' },
+    tol: { type: 'number', default: 1e-4, min: 0, exclusiveMin: true, log: true, uiRange: [1e-8, 1e-1], doc: 'Stop when max |⟨w_new, w_old⟩| − 1 is below tol (> 0).' },
+    randomState: { type: 'randomState', default: undefined, doc: 'Seed or generator of the initial unmixing matrix (undefined: seed 0).' },
+  };
 
   /** Fits the unmixing matrix and returns this estimator. */
   fit(X: MatrixLike): this {
@@ -88,23 +120,14 @@ export class FastICA {
     return this;
   }
 
-  /** Fits and returns the recovered sources (n × p). */
-  fitTransform(X: MatrixLike): number[][] {
-    return this.fit(X).transform(X);
-  }
-
   /** The fixed-point iterations as frozen snapshots. */
   *fitSteps(X: MatrixLike): Generator<FastICAStep, void, undefined> {
-    const M = checkArray(X, { minSamples: 2 });
+    const M = checkArray(X);
+    if (M.rows < 2) throw new ValidationError('X', 'out-of-range', `FastICA needs at least 2 samples to whiten, got ${M.rows}`);
     const { rows: n, cols: d } = M;
     const o = this.options;
-    const algorithm = checkOneOf(o.algorithm, 'algorithm', ['parallel', 'deflation'] as const);
-    const fun = checkOneOf(o.fun, 'fun', ['logcosh', 'exp', 'cube'] as const);
-    if (o.whiten !== false) checkOneOf(o.whiten, 'whiten', ['unit-variance', 'arbitrary-variance'] as const);
-    const maxIter = checkScalar(o.maxIter, 'maxIter', { min: 1, integer: true });
-    const tol = checkScalar(o.tol, 'tol', { min: 0, exclusiveMin: true });
+    const { algorithm, fun, maxIter, tol } = o;
     let p = o.nComponents ?? d;
-    checkScalar(p, 'nComponents', { min: 1, integer: true });
     if (p > d) throw new ValidationError('nComponents', 'out-of-range', `must be ≤ the ${d} features, got ${p}`);
     if (o.whiten === false) p = d;
     const rng = checkRandomState(o.randomState);
@@ -117,8 +140,13 @@ export class FastICA {
     if (o.whiten !== false) {
       for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mu[j] += A[i * d + j] / n;
       for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) A[i * d + j] -= mu[j];
+      // Features of order 1e154 overflow XᵀX: report it before whitening with ∞ and NaN.
+      let spread = 0;
+      for (let q = 0; q < A.length; q++) spread += A[q] * A[q];
+      checkFiniteResult(spread, 'FastICA: the total variance of X');
       // Whitening from the SVD of the centred data: Xcᵀ = U S Vᵀ, K = S⁻¹Uᵀ (first p rows),
       // z = √n K x has unit covariance. U from the eigenvectors of XcᵀXc = U S² Uᵀ.
+      checkSize('X', d * d, LIMITS.maxElements, 'entries of XᵀX (nFeatures²) for the whitening');
       const { values, vectorsT } = symmetricEigen(gram(A, n, d), d);
       K = new Float64Array(p * d);
       for (let c = 0; c < p; c++) {
@@ -144,6 +172,7 @@ export class FastICA {
     const gx = new Float64Array(n);
     let W: Float64Array;
     let nIter = 0;
+    let converged = true;
     if (algorithm === 'parallel') {
       W = symDecorrelation(W0, p);
       const WZ = new Float64Array(n);
@@ -176,6 +205,7 @@ export class FastICA {
         const done = lim < tol || it === maxIter;
         yield Object.freeze({ iteration: it, component: -1, unmixing: frozenRows(W, p, p), change: lim, converged: done });
         if (lim < tol) break;
+        if (it === maxIter) converged = false;
       }
     } else {
       W = new Float64Array(p * p);
@@ -212,6 +242,7 @@ export class FastICA {
           const done = lim < tol || it === maxIter;
           yield Object.freeze({ iteration: it, component: j, unmixing: frozenRows(W, j + 1, p), change: lim, converged: done });
           if (lim < tol) break;
+          if (it === maxIter) converged = false;
         }
       }
     }
@@ -239,22 +270,36 @@ export class FastICA {
         }
       }
     } else comp.set(W);
+    checkFiniteResult(comp, 'FastICA unmixing matrix');
     const C = new MlMatrix(p, d);
     for (let r = 0; r < p; r++) for (let j = 0; j < d; j++) C.set(r, j, comp[r * d + j]);
     const mix = pseudoInverse(C);
-    this.state = {
+    const mixing = mix.to2DArray();
+    checkFiniteResult(mixing, 'FastICA mixing matrix');
+    this.fitted = {
       components: frozenRows(comp, p, d),
-      mixing: mix.to2DArray(),
+      mixing,
       mean: Array.from(mu),
       whitening: K ? frozenRows(K, p, d) : null,
       nIter,
       d,
+      converged,
+      // As scikit-learn's ConvergenceWarning: the sources are returned, but say so.
+      warnings: converged ? [] : [FASTICA_NOT_CONVERGED],
     };
   }
 
-  private get model(): State {
-    if (!this.state) throw new NotFittedError('FastICA');
-    return this.state;
+  /** Whether the iteration met tol before maxIter (for deflation: for every component). */
+  get converged(): boolean {
+    return this.model.converged;
+  }
+  /** Warnings of the fit: scikit-learn's "FastICA did not converge…" when it stopped on maxIter. */
+  get warnings(): string[] {
+    return this.model.warnings;
+  }
+  /** Number of features seen in fit. */
+  get nFeaturesIn(): number {
+    return this.model.d;
   }
   /** The unmixing matrix applied to centred data, p × d: ŝ = components · (x − μ). */
   get components(): number[][] {
@@ -282,13 +327,15 @@ export class FastICA {
     const m = this.model;
     const A = checkArray(X);
     checkFeatureCount(A, m.d);
-    return Array.from({ length: A.rows }, (_, i) =>
+    const out = Array.from({ length: A.rows }, (_, i) =>
       m.components.map((w) => {
         let s = 0;
         for (let j = 0; j < m.d; j++) s += w[j] * (A.data[i * m.d + j] - m.mean[j]);
         return s;
       }),
     );
+    checkFiniteResult(out, 'FastICA.transform');
+    return out;
   }
 
   /** Mixes sources back: x = Â ŝ + μ. */
@@ -297,46 +344,64 @@ export class FastICA {
     const p = m.components.length;
     const B = checkArray(S, { name: 'S' });
     if (B.cols !== p) throw new ValidationError('S', 'shape-mismatch', `has ${B.cols} columns, but the model has ${p} components`);
-    return Array.from({ length: B.rows }, (_, i) =>
+    const out = Array.from({ length: B.rows }, (_, i) =>
       m.mean.map((mu, j) => {
         let s = mu;
         for (let c = 0; c < p; c++) s += m.mixing[j][c] * B.data[i * p + c];
         return s;
       }),
     );
+    checkFiniteResult(out, 'FastICA.inverseTransform', 'S');
+    return out;
   }
 
   /** The fitted model as plain JSON. */
   toJSON(): FastICAJSON {
     const m = this.model;
-    const { randomState, ...rest } = this.options;
     return {
+      ...this.jsonHeader(),
       estimator: 'FastICA',
-      options: { ...rest, ...(typeof randomState === 'number' ? { randomState } : {}) },
       components: m.components.map((r) => [...r]),
       mixing: m.mixing.map((r) => [...r]),
       mean: [...m.mean],
       whitening: m.whitening ? m.whitening.map((r) => [...r]) : null,
       nIter: m.nIter,
+      converged: m.converged,
+      warnings: [...m.warnings],
     };
   }
 
-  /** Reads {@link toJSON}'s output back into a fitted estimator. */
-  static fromJSON(json: FastICAJSON): FastICA {
-    if (json?.estimator !== 'FastICA') throw new ValidationError('json', 'bad-option', 'not a FastICA model');
-    const m = new FastICA(json.options);
-    const d = json.mean.length;
-    m.state = {
-      components: frozenRows(json.components.flat(), json.components.length, d),
-      mixing: json.mixing.map((r) => [...r]),
-      mean: [...json.mean],
-      whitening: json.whitening ? frozenRows(json.whitening.flat(), json.whitening.length, d) : null,
-      nIter: json.nIter,
+  /**
+   * Reads {@link toJSON}'s output back into a fitted estimator, validating every field:
+   * d means, p ≤ d components of width d (p = nComponents when given and whitening, d
+   * without), a d × p mixing matrix, a p × d whitening matrix or null.
+   */
+  static fromJSON(json: unknown): FastICA {
+    const { doc, model } = readEstimatorJSON(json, FastICA);
+    const o = model.options;
+    const mean = readFiniteArray(doc.mean, 'json.mean');
+    const d = mean.length;
+    if (d === 0) throw jsonError('json.mean', 'empty', 'has no entries');
+    const components = readRows(doc.components, 'json.components', undefined, d);
+    const p = components.length;
+    const expected = o.whiten === false ? d : (o.nComponents ?? d);
+    if (p !== expected) throw jsonError('json.components', 'length-mismatch', `has ${p} rows; expected ${expected} (${o.whiten === false ? 'one per feature without whitening' : 'nComponents'})`);
+    const whitening = readNullable(doc.whitening, 'json.whitening', (v, path) => readRows(v, path, p, d));
+    if ((whitening === null) !== (o.whiten === false)) throw jsonError('json.whitening', 'bad-option', o.whiten === false ? 'must be null without whitening' : 'is missing; a whitened model needs its p × d matrix');
+    if (o.whiten === false && mean.some((v) => v !== 0)) throw jsonError('json.mean', 'out-of-range', 'must be zeros without whitening (nothing is centred)');
+    const frozen = (rows: number[][]) => Object.freeze(rows.map((r) => Object.freeze(r))) as number[][];
+    model.fitted = {
+      components: frozen(components),
+      mixing: readRows(doc.mixing, 'json.mixing', d, p),
+      mean,
+      whitening: whitening && frozen(whitening),
+      nIter: readInt(doc.nIter, 'json.nIter'),
       d,
+      converged: readBoolean(doc.converged, 'json.converged'),
+      warnings: readWarnings(doc.warnings, 'json.warnings'),
     };
-    return m;
+    return model;
   }
-
 }
 
 /** g and the mean of g′ over the samples: writes g(u) into gx and returns E[g′(u)]. */

@@ -1,16 +1,22 @@
 import { CholeskyDecomposition, Matrix as MlMatrix } from 'ml-matrix';
-import { NotFittedError, ValidationError } from '../core/errors';
+import { readEstimatorJSON, TransformerBase } from '../core/base';
+import { ValidationError } from '../core/errors';
+import { jsonError, readFiniteArray, readInt, readNullable, readNumber } from '../core/json';
 import type { MatrixLike } from '../core/matrix';
-import { checkArray, checkFeatureCount, checkOneOf, checkScalar } from '../core/validation';
+import type { ParamSpecs } from '../core/params';
+import { checkArray, checkFeatureCount, checkFiniteResult, checkSize, LIMITS } from '../core/validation';
 import { symmetricEigen } from './_linalg';
+import { lanczosLargest } from './_lanczos';
+import { simdKernels } from './_simd';
+import { RandomState } from '../core/random';
 
 /** Kernels of {@link KernelPCA}. */
 export type KernelPCAKernel = 'linear' | 'poly' | 'rbf' | 'sigmoid' | 'cosine';
 
 /** Options of {@link KernelPCA}, as scikit-learn's. */
 export interface KernelPCAOptions {
-  /** Components kept. Default: all with a positive eigenvalue. */
-  nComponents?: number;
+  /** Components kept (at most the number of samples); null (default) for all with a positive eigenvalue. */
+  nComponents?: number | null;
   /**
    * k(x, y): 'linear' xᵀy (default; plain PCA), 'poly' (γxᵀy + coef0)^degree, 'rbf'
    * exp(−γ‖x − y‖²), 'sigmoid' tanh(γxᵀy + coef0), 'cosine' xᵀy / (‖x‖‖y‖).
@@ -18,7 +24,7 @@ export interface KernelPCAOptions {
   kernel?: KernelPCAKernel;
   /** γ of rbf, poly and sigmoid; default 1 / nFeatures. */
   gamma?: number | null;
-  /** Degree of the poly kernel. Default 3. */
+  /** Degree of the poly kernel, an integer ≥ 1. Default 3. */
   degree?: number;
   /** Independent term of poly and sigmoid. Default 1. */
   coef0?: number;
@@ -47,7 +53,7 @@ interface State {
 /** A fitted {@link KernelPCA} as plain JSON (it keeps the training samples, as a kernel method must). */
 export interface KernelPCAJSON {
   estimator: 'KernelPCA';
-  options: KernelPCA['options'];
+  options: KernelPCAOptions;
   X: number[];
   n: number;
   d: number;
@@ -67,38 +73,58 @@ export interface KernelPCAJSON {
  * n×n matrix of 1/n). Its eigenvectors αₖ (eigenvalues λₖ) give the projections of the
  * training samples αₖ√λₖ, and of a new x: Σᵢ αᵢₖ k̃(x, xᵢ)/√λₖ. With the rbf kernel it unrolls
  * the concentric circles that linear PCA cannot separate.
+ *
+ * Limits: the kernel matrix is n×n, so n² ≤ 2²⁶ (LIMITS.maxElements, n ≤ 8192; more is a
+ * 'too-large' ValidationError), and m·n for transforming m samples.
  */
-export class KernelPCA {
-  readonly options: Required<Omit<KernelPCAOptions, 'nComponents' | 'gamma'>> & { nComponents?: number; gamma: number | null };
-  private state: State | null = null;
-
-  constructor(options: KernelPCAOptions = {}) {
-    this.options = { kernel: 'linear', gamma: null, degree: 3, coef0: 1, fitInverseTransform: false, alpha: 1, ...options };
-  }
+export class KernelPCA extends TransformerBase<KernelPCAOptions, State> {
+  static override readonly estimatorName = 'KernelPCA';
+  /** The declared options (read by UIs for controls and by permalink decoders). */
+  static override readonly paramSpec: ParamSpecs = {
+    nComponents: { type: 'integer', default: null, nullable: true, min: 1, max: 1e6, uiRange: [1, 10], doc: 'Components kept (at most the number of samples); null for all with a positive eigenvalue.' },
+    kernel: {
+      type: 'enum',
+      values: ['linear', 'poly', 'rbf', 'sigmoid', 'cosine'],
+      default: 'linear',
+      doc: "k(x, y): 'linear' xᵀy, 'poly' (γxᵀy + coef0)^degree, 'rbf' exp(−γ‖x − y‖²), 'sigmoid' tanh(γxᵀy + coef0), 'cosine'.",
+    },
+    gamma: { type: 'number', default: null, nullable: true, min: 0, exclusiveMin: true, log: true, uiRange: [0.001, 100], doc: 'γ of rbf, poly and sigmoid (> 0); null for 1 / nFeatures.' },
+    degree: { type: 'integer', default: 3, min: 1, max: 100, uiRange: [1, 10], doc: 'Degree of the poly kernel (an integer ≥ 1).' },
+    coef0: { type: 'number', default: 1, uiRange: [-5, 5], doc: 'Independent term of poly and sigmoid.' },
+    fitInverseTransform: { type: 'boolean', default: false, doc: 'Learn a pre-image map (kernel ridge regression) for inverseTransform.' },
+    alpha: { type: 'number', default: 1, min: 0, log: true, uiRange: [1e-4, 10], doc: 'Ridge penalty of the pre-image regression.' },
+  };
 
   /** Fits the kernel principal components and returns this estimator. */
   fit(X: MatrixLike): this {
     const M = checkArray(X);
     const { rows: n, cols: d } = M;
     const o = this.options;
-    checkOneOf(o.kernel, 'kernel', ['linear', 'poly', 'rbf', 'sigmoid', 'cosine'] as const);
-    const gamma = o.gamma == null ? 1 / d : checkScalar(o.gamma, 'gamma', { min: 0, exclusiveMin: true });
-    checkScalar(o.alpha, 'alpha', { min: 0 });
-    if (o.nComponents !== undefined) {
-      checkScalar(o.nComponents, 'nComponents', { min: 1, integer: true });
-      if (o.nComponents > n) throw new ValidationError('nComponents', 'out-of-range', `must be ≤ the ${n} samples, got ${o.nComponents}`);
-    }
+    const gamma = o.gamma ?? 1 / d;
+    const nComponents = o.nComponents ?? undefined;
+    if (nComponents !== undefined && nComponents > n) throw new ValidationError('nComponents', 'out-of-range', `must be ≤ the ${n} samples, got ${nComponents}`);
+    // The n×n kernel matrix (and its pre-image twin) is the memory of a fit.
+    checkSize('X', n * n, LIMITS.maxElements, 'kernel matrix entries (nSamples²)');
     const K = kernelMatrix(M.data, n, M.data, n, d, o.kernel, gamma, o.degree, o.coef0);
+    // Features of order 1e154 (or a high poly degree) overflow the kernel: report, never decompose ∞.
+    checkFiniteResult(K, `KernelPCA ${o.kernel} kernel matrix`);
     // Centre in feature space.
     const rowMeans = new Float64Array(n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) rowMeans[j] += K[i * n + j] / n;
+    for (let i = 0; i < n; i++) {
+      const o = i * n;
+      for (let j = 0; j < n; j++) rowMeans[j] += K[o + j];
+    }
+    for (let j = 0; j < n; j++) rowMeans[j] /= n;
     let allMean = 0;
     for (let j = 0; j < n; j++) allMean += rowMeans[j] / n;
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) K[i * n + j] += allMean - rowMeans[i] - rowMeans[j];
-    const { values, vectorsT } = symmetricEigen(K, n);
+    // A few components of a large kernel (scikit-learn's 'auto' picks ARPACK when
+    // nComponents < 10 and n > 200): Lanczos on K̃, O(n²) per step, instead of O(n³).
+    const { values, vectorsT } =
+      nComponents !== undefined && nComponents < 10 && n > 200 ? topEigen(K, n, nComponents) : symmetricEigen(K, n);
     // Keep nComponents, dropping non-positive eigenvalues when nComponents is not given (as scikit-learn).
-    let p = o.nComponents ?? n;
-    if (o.nComponents === undefined) {
+    let p = nComponents ?? n;
+    if (nComponents === undefined) {
       const tiny = Math.max(values[0], 0) * n * Number.EPSILON;
       p = 0;
       while (p < n && values[p] > tiny) p++;
@@ -128,21 +154,19 @@ export class KernelPCA {
       dualCoef = new Float64Array(n * d);
       for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) dualCoef[i * d + j] = B.get(i, j);
     }
-    this.state = { Xfit: M.data, n, d, gamma, eigenvalues, eigenvectors: V, p, rowMeans, allMean, Xt, dualCoef };
+    checkFiniteResult(Xt, 'KernelPCA projections');
+    if (dualCoef) checkFiniteResult(dualCoef, 'KernelPCA pre-image coefficients');
+    this.fitted = { Xfit: M.data, n, d, gamma, eigenvalues, eigenvectors: V, p, rowMeans, allMean, Xt, dualCoef };
     return this;
   }
 
   /** Fits and returns the projections of the training samples, αₖ√λₖ (n × p). */
-  fitTransform(X: MatrixLike): number[][] {
+  override fitTransform(X: MatrixLike): number[][] {
     this.fit(X);
     const { Xt, n, p } = this.model;
     return Array.from({ length: n }, (_, i) => Array.from(Xt.subarray(i * p, (i + 1) * p)));
   }
 
-  private get model(): State {
-    if (!this.state) throw new NotFittedError('KernelPCA');
-    return this.state;
-  }
   /** Eigenvalues λₖ of the centred kernel matrix, descending (not divided by n, as scikit-learn). */
   get eigenvalues(): number[] {
     return this.model.eigenvalues;
@@ -164,6 +188,7 @@ export class KernelPCA {
     checkFeatureCount(A, s.d);
     const m = A.rows;
     const o = this.options;
+    checkSize('X', m * s.n, LIMITS.maxElements, 'kernel entries (samples × training samples)');
     const K = kernelMatrix(A.data, m, s.Xfit, s.n, s.d, o.kernel, s.gamma, o.degree, o.coef0);
     const out: number[][] = [];
     for (let i = 0; i < m; i++) {
@@ -177,6 +202,7 @@ export class KernelPCA {
       for (let c = 0; c < s.p; c++) r[c] = s.eigenvalues[c] > 0 ? r[c] / Math.sqrt(s.eigenvalues[c]) : 0;
       out.push(r);
     }
+    checkFiniteResult(out, 'KernelPCA.transform');
     return out;
   }
 
@@ -187,22 +213,30 @@ export class KernelPCA {
     const B = checkArray(Z, { name: 'Z' });
     if (B.cols !== s.p) throw new ValidationError('Z', 'shape-mismatch', `has ${B.cols} columns, but the model has ${s.p} components`);
     const o = this.options;
+    checkSize('Z', B.rows * s.n, LIMITS.maxElements, 'kernel entries (samples × training samples)');
     const K = kernelMatrix(B.data, B.rows, s.Xt, s.n, s.p, o.kernel, s.gamma, o.degree, o.coef0);
-    return Array.from({ length: B.rows }, (_, i) =>
+    const out = Array.from({ length: B.rows }, (_, i) =>
       Array.from({ length: s.d }, (_, j) => {
         let v = 0;
         for (let t = 0; t < s.n; t++) v += K[i * s.n + t] * s.dualCoef![t * s.d + j];
         return v;
       }),
     );
+    checkFiniteResult(out, 'KernelPCA.inverseTransform', 'Z');
+    return out;
+  }
+
+  /** Number of features seen in fit. */
+  get nFeaturesIn(): number {
+    return this.model.d;
   }
 
   /** The fitted model as plain JSON. */
   toJSON(): KernelPCAJSON {
     const m = this.model;
     return {
+      ...this.jsonHeader(),
       estimator: 'KernelPCA',
-      options: { ...this.options },
       X: Array.from(m.Xfit),
       n: m.n,
       d: m.d,
@@ -217,30 +251,113 @@ export class KernelPCA {
     };
   }
 
-  /** Reads {@link toJSON}'s output back into a fitted estimator. */
-  static fromJSON(json: KernelPCAJSON): KernelPCA {
-    if (json?.estimator !== 'KernelPCA') throw new ValidationError('json', 'bad-option', 'not a KernelPCA model');
-    const m = new KernelPCA({ ...json.options, gamma: json.options.gamma ?? undefined });
-    m.state = {
-      Xfit: Float64Array.from(json.X),
-      n: json.n,
-      d: json.d,
-      gamma: json.gamma,
-      eigenvalues: [...json.eigenvalues],
-      eigenvectors: Float64Array.from(json.eigenvectors),
-      p: json.p,
-      rowMeans: Float64Array.from(json.rowMeans),
-      allMean: json.allMean,
-      Xt: Float64Array.from(json.Xt),
-      dualCoef: json.dualCoef ? Float64Array.from(json.dualCoef) : null,
+  /**
+   * Reads {@link toJSON}'s output back into a fitted estimator, validating every field: the
+   * n × d training samples, p ≤ n non-negative eigenvalues (p = nComponents when given), the
+   * n × p eigenvectors and projections, n row means, and the n × d pre-image coefficients
+   * exactly when fitInverseTransform is set.
+   */
+  static fromJSON(json: unknown): KernelPCA {
+    const { doc, model } = readEstimatorJSON(json, KernelPCA);
+    const o = model.options;
+    const n = readInt(doc.n, 'json.n', 1, Math.floor(Math.sqrt(LIMITS.maxElements)));
+    const d = readInt(doc.d, 'json.d', 1, LIMITS.maxFeatures);
+    const p = readInt(doc.p, 'json.p', 0, n);
+    if (o.nComponents !== null && p !== o.nComponents) throw jsonError('json.p', 'shape-mismatch', `is ${p} but options.nComponents is ${o.nComponents}`);
+    const gamma = readNumber(doc.gamma, 'json.gamma', { min: 0, exclusiveMin: true });
+    if (o.gamma !== null && gamma !== o.gamma) throw jsonError('json.gamma', 'shape-mismatch', `is ${gamma} but options.gamma is ${o.gamma}`);
+    const Xfit = readFiniteArray(doc.X, 'json.X', n * d);
+    const dualCoef = readNullable(doc.dualCoef, 'json.dualCoef', (v, path) => readFiniteArray(v, path, n * d));
+    if ((dualCoef !== null) !== o.fitInverseTransform) throw jsonError('json.dualCoef', 'bad-option', o.fitInverseTransform ? 'is null but options.fitInverseTransform is set' : 'must be null without fitInverseTransform');
+    model.fitted = {
+      Xfit: Float64Array.from(Xfit),
+      n,
+      d,
+      gamma,
+      eigenvalues: readFiniteArray(doc.eigenvalues, 'json.eigenvalues', p, { min: 0 }),
+      eigenvectors: Float64Array.from(readFiniteArray(doc.eigenvectors, 'json.eigenvectors', n * p)),
+      p,
+      rowMeans: Float64Array.from(readFiniteArray(doc.rowMeans, 'json.rowMeans', n)),
+      allMean: readNumber(doc.allMean, 'json.allMean'),
+      Xt: Float64Array.from(readFiniteArray(doc.Xt, 'json.Xt', n * p)),
+      dualCoef: dualCoef && Float64Array.from(dualCoef),
     };
-    return m;
+    return model;
   }
-
 }
 
 /** K[i][j] = k(aᵢ, bⱼ) for row-major A (m×d) and B (n×d). */
+/**
+ * The p largest eigen-pairs of the symmetric n×n matrix K (row-major) by Lanczos, in the
+ * layout of `symmetricEigen` (values descending, eigenvectors as rows). The start vector is
+ * seeded, so fits are reproducible.
+ */
+function topEigen(K: Float64Array, n: number, p: number): { values: Float64Array; vectorsT: Float64Array } {
+  const simd = simdKernels(n * n + 2 * n);
+  if (simd) {
+    // K in the SIMD kernels' memory: each product is one call (n row dot products).
+    const f = simd.f64;
+    f.set(K, 0);
+    const xo = n * n;
+    const oo = xo + n;
+    const r = lanczosLargest(
+      n,
+      p,
+      (x, out) => {
+        f.set(x, xo);
+        simd.rowDots(8 * xo, 0, n, n, 8 * oo);
+        out.set(f.subarray(oo, oo + n));
+      },
+      new RandomState(0),
+      { tol: 1e-10 },
+    );
+    return { values: r.values, vectorsT: r.vectors };
+  }
+  const matvec = (x: Float64Array, out: Float64Array) => {
+    // Two rows per pass: each load of x serves two dot products.
+    let i = 0;
+    for (; i + 1 < n; i += 2) {
+      const a = i * n;
+      const b = a + n;
+      let s = 0;
+      let t = 0;
+      for (let j = 0; j < n; j++) {
+        const v = x[j];
+        s += K[a + j] * v;
+        t += K[b + j] * v;
+      }
+      out[i] = s;
+      out[i + 1] = t;
+    }
+    if (i < n) {
+      let s = 0;
+      for (let j = 0; j < n; j++) s += K[i * n + j] * x[j];
+      out[i] = s;
+    }
+  };
+  const r = lanczosLargest(n, p, matvec, new RandomState(0), { tol: 1e-10 });
+  return { values: r.values, vectorsT: r.vectors };
+}
+
 function kernelMatrix(A: Float64Array, m: number, B: Float64Array, n: number, d: number, kernel: KernelPCAKernel, gamma: number, degree: number, coef0: number): Float64Array {
+  if (A === B && m === n && kernel === 'rbf') {
+    // The training kernel is symmetric: half the exponentials.
+    const K = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) {
+      K[i * n + i] = 1;
+      const a = i * d;
+      for (let j = i + 1; j < n; j++) {
+        let s = 0;
+        const b = j * d;
+        for (let t = 0; t < d; t++) {
+          const u = A[a + t] - A[b + t];
+          s += u * u;
+        }
+        K[i * n + j] = K[j * n + i] = Math.exp(-gamma * s);
+      }
+    }
+    return K;
+  }
   const K = new Float64Array(m * n);
   const normB = new Float64Array(n);
   if (kernel === 'cosine') for (let j = 0; j < n; j++) for (let t = 0; t < d; t++) normB[j] += B[j * d + t] ** 2;

@@ -1,17 +1,23 @@
 import { Matrix as MlMatrix, SingularValueDecomposition } from 'ml-matrix';
-import { NotFittedError, ValidationError } from '../core/errors';
+import { readEstimatorJSON, TransformerBase } from '../core/base';
+import { ValidationError } from '../core/errors';
+import { jsonError, readFiniteArray, readInt, readNumber } from '../core/json';
 import type { MatrixLike } from '../core/matrix';
-import { checkArray, checkFeatureCount, checkOneOf, checkScalar } from '../core/validation';
+import type { ParamSpecs } from '../core/params';
+import { checkArray, checkFeatureCount, checkFiniteResult, checkSize, LIMITS } from '../core/validation';
+import { readRows } from '../cluster/_common';
 import { frozenRows, gram, projectRows, symmetricEigen } from './_linalg';
+import { randomizedSVD } from './_randomized';
+import { checkRandomState, type RandomStateLike } from '../core/random';
 
 /** Options of {@link PCA}, as scikit-learn's. */
 export interface PCAOptions {
   /**
    * Components to keep: an integer 1 … min(nSamples, nFeatures); a fraction in (0, 1) to keep
    * the fewest components whose explained variance ratio sums to more than it; or undefined
-   * (default) for all min(nSamples, nFeatures).
+   * null (default) for all min(nSamples, nFeatures).
    */
-  nComponents?: number;
+  nComponents?: number | null;
   /**
    * Scale the projections to unit variance (divide by √explainedVariance) in `transform`.
    * Default false.
@@ -22,15 +28,20 @@ export interface PCAOptions {
    * the eigen-decomposition of the d×d matrix XᵀX (V and Σ² come out of it, U = XV/Σ), which is
    * much faster when n ≫ d. 'auto' (default) picks 'covariance_eigh' when n ≥ 10·d and d ≤ 1000,
    * as scikit-learn ≥ 1.5 does; scikit-learn 1.2 always used a full (LAPACK) SVD, with the same
-   * results up to rounding.
+   * results up to rounding. 'randomized': Halko et al.'s randomized SVD (seeded, 7 or 4 power
+   * iterations, as scikit-learn's) for an integer nComponents ≪ min(n, d); 'auto' picks it when
+   * the covariance route does not apply (d > 1000 or n < 10·d), max(n, d) > 500 and
+   * nComponents < 0.8·min(n, d), as scikit-learn's 'auto'.
    */
-  svdSolver?: 'auto' | 'full' | 'covariance_eigh';
+  svdSolver?: 'auto' | 'full' | 'covariance_eigh' | 'randomized';
+  /** Seed or generator of the randomized solver. Default undefined (seed 0). */
+  randomState?: RandomStateLike;
 }
 
 /** A fitted {@link PCA} as plain JSON. */
 export interface PCAJSON {
   estimator: 'PCA';
-  options: PCAOptions;
+  options: Omit<PCAOptions, 'randomState'> & { randomState?: number };
   mean: number[];
   components: number[][];
   explainedVariance: number[];
@@ -63,40 +74,76 @@ interface PCAState {
  * const pca = new PCA({ nComponents: 2 }).fit(X);
  * pca.explainedVarianceRatio; // share of the variance along each axis
  * const Z = pca.transform(X);  // n × 2 scores
+ *
+ * Limits: svdSolver 'covariance_eigh' forms XᵀX, d² ≤ 2²⁶ ('too-large' beyond).
  */
-export class PCA {
-  readonly options: Required<Omit<PCAOptions, 'nComponents'>> & Pick<PCAOptions, 'nComponents'>;
-  private state: PCAState | null = null;
-
-  constructor(options: PCAOptions = {}) {
-    this.options = { nComponents: undefined, whiten: false, svdSolver: 'auto', ...options };
-  }
+export class PCA extends TransformerBase<PCAOptions, PCAState> {
+  static override readonly estimatorName = 'PCA';
+  /** The declared options (read by UIs for controls and by permalink decoders). */
+  static override readonly paramSpec: ParamSpecs = {
+    nComponents: {
+      type: 'number',
+      default: null,
+      nullable: true,
+      min: 0,
+      exclusiveMin: true,
+      max: 1e6,
+      uiRange: [1, 10],
+      check: (v, name) => {
+        if (typeof v === 'number' && v >= 1 && !Number.isInteger(v)) throw new ValidationError(name, 'not-integer', `must be an integer ≥ 1 or a fraction in (0, 1), got ${v}`);
+      },
+      doc: 'Components kept: an integer 1 … min(nSamples, nFeatures), a fraction in (0, 1) of the variance to explain, or null for all.',
+    },
+    whiten: { type: 'boolean', default: false, doc: 'Scale the projections to unit variance (divide by √explainedVariance).' },
+    svdSolver: {
+      type: 'enum',
+      values: ['auto', 'full', 'covariance_eigh', 'randomized'],
+      default: 'auto',
+      doc: "How the SVD of the centred X is computed: 'full', 'covariance_eigh' (XᵀX, fast when n ≫ d), 'randomized' (Halko et al., integer nComponents) or 'auto'.",
+    },
+    randomState: { type: 'randomState', default: undefined, doc: "Seed or generator of the 'randomized' solver (undefined: seed 0)." },
+  };
 
   /** Fits the principal axes of X (rows = samples) and returns this estimator. */
   fit(X: MatrixLike): this {
     const M = checkArray(X);
     const { rows: n, cols: d } = M;
-    const solver = checkOneOf(this.options.svdSolver, 'svdSolver', ['auto', 'full', 'covariance_eigh'] as const);
+    const solver = this.options.svdSolver;
     const kMax = Math.min(n, d);
-    const nc = this.options.nComponents;
-    if (nc !== undefined) {
-      checkScalar(nc, 'nComponents', { min: 0, exclusiveMin: true });
-      if (nc >= 1 && !Number.isInteger(nc)) throw new ValidationError('nComponents', 'not-integer', `must be an integer ≥ 1 or a fraction in (0, 1), got ${nc}`);
-      if (nc > kMax) throw new ValidationError('nComponents', 'out-of-range', `must be ≤ min(nSamples, nFeatures) = ${kMax}, got ${nc}`);
-    }
+    const nc = this.options.nComponents ?? undefined;
+    if (nc !== undefined && nc > kMax) throw new ValidationError('nComponents', 'out-of-range', `must be ≤ min(nSamples, nFeatures) = ${kMax}, got ${nc}`);
     // Centre: X ← X − 1μᵀ.
     const mu = new Float64Array(d);
     const A = M.data;
     for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mu[j] += A[i * d + j];
     for (let j = 0; j < d; j++) mu[j] /= n;
     for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) A[i * d + j] -= mu[j];
+    // Features of order 1e154 overflow XᵀX: report it before decomposing ∞ and NaN.
+    let spread = 0;
+    for (let q = 0; q < A.length; q++) spread += A[q] * A[q];
+    checkFiniteResult(spread, 'PCA: the total variance of X');
 
     const useEigh = solver === 'covariance_eigh' || (solver === 'auto' && n >= 10 * d && d <= 1000);
-    const { s, Vt } = useEigh ? svdByGram(A, n, d) : svdFull(A, n, d);
+    // 'covariance_eigh' forms the d×d matrix XᵀX: refuse a width that cannot be held.
+    if (useEigh) checkSize('X', d * d, LIMITS.maxElements, "entries of XᵀX (nFeatures², svdSolver 'covariance_eigh')");
+    const intK = nc !== undefined && nc >= 1 ? nc : undefined;
+    const useRandomized =
+      intK !== undefined && (solver === 'randomized' || (solver === 'auto' && !useEigh && Math.max(n, d) > 500 && intK < 0.8 * kMax));
+    // Signs are fixed (svd_flip) only for the kept components: projecting all min(n, d) would
+    // cost n·d·min(n, d), more than the decomposition itself.
+    const { s, Vt } = useRandomized
+      ? randomizedSVD(A, n, d, intK!, checkRandomState(this.options.randomState))
+      : useEigh
+        ? svdByGram(A, n, d, intK)
+        : svdFull(A, n, d);
 
-    // Explained variance σ²/(n−1) and its ratio to the total variance.
+    // Explained variance σ²/(n−1) and its ratio to the total variance Σⱼ Var(xⱼ).
     const ev = Array.from(s, (x) => (x * x) / Math.max(n - 1, 1));
-    const total = ev.reduce((a, b) => a + b, 0);
+    let total = 0;
+    if (useRandomized) {
+      for (let q = 0; q < A.length; q++) total += A[q] * A[q];
+      total /= Math.max(n - 1, 1);
+    } else total = ev.reduce((a, b) => a + b, 0);
     const ratio = ev.map((v) => (total > 0 ? v / total : 0));
     let k = kMax;
     if (nc !== undefined && nc >= 1) k = nc;
@@ -107,8 +154,11 @@ export class PCA {
       while (k < kMax && cum <= nc) cum += ratio[k++];
       k = Math.max(k, 1);
     }
-    const noiseVariance = k < kMax ? ev.slice(k).reduce((a, b) => a + b, 0) / (kMax - k) : 0;
-    this.state = {
+    const noiseVariance =
+      k >= kMax ? 0 : useRandomized ? Math.max(0, total - ev.slice(0, k).reduce((a, b) => a + b, 0)) / (kMax - k) : ev.slice(k).reduce((a, b) => a + b, 0) / (kMax - k);
+    checkFiniteResult(ev, 'PCA explained variance');
+    checkFiniteResult(Vt, 'PCA components');
+    this.fitted = {
       mean: Array.from(mu),
       components: frozenRows(Vt, k, d),
       explainedVariance: ev.slice(0, k),
@@ -118,16 +168,6 @@ export class PCA {
       nSamples: n,
     };
     return this;
-  }
-
-  /** Fits and returns the projections of X (n × nComponents). */
-  fitTransform(X: MatrixLike): number[][] {
-    return this.fit(X).transform(X);
-  }
-
-  private get model(): PCAState {
-    if (!this.state) throw new NotFittedError('PCA');
-    return this.state;
   }
 
   /** The principal axes, nComponents × nFeatures, sorted by explained variance (rows of Vᵀ). */
@@ -182,6 +222,7 @@ export class PCA {
       }
       out.push(r);
     }
+    checkFiniteResult(out, 'PCA.transform');
     return out;
   }
 
@@ -202,14 +243,16 @@ export class PCA {
       }
       out.push(r);
     }
+    checkFiniteResult(out, 'PCA.inverseTransform', 'Z');
     return out;
   }
 
+  /** The fitted model as plain JSON. */
   toJSON(): PCAJSON {
     const m = this.model;
     return {
+      ...this.jsonHeader(),
       estimator: 'PCA',
-      options: { ...this.options },
       mean: [...m.mean],
       components: m.components.map((r) => [...r]),
       explainedVariance: [...m.explainedVariance],
@@ -220,20 +263,32 @@ export class PCA {
     };
   }
 
-  static fromJSON(json: PCAJSON): PCA {
-    if (json?.estimator !== 'PCA') throw new ValidationError('json', 'bad-option', 'not a PCA model');
-    const p = new PCA(json.options);
-    const d = json.mean.length;
-    p.state = {
-      mean: [...json.mean],
-      components: frozenRows(json.components.flat(), json.components.length, d),
-      explainedVariance: [...json.explainedVariance],
-      explainedVarianceRatio: [...json.explainedVarianceRatio],
-      singularValues: [...json.singularValues],
-      noiseVariance: json.noiseVariance,
-      nSamples: json.nSamples,
+  /**
+   * Rebuilds a fitted model from {@link toJSON}'s output, validating every field: d means,
+   * k ≤ d components of d finite values (k = nComponents when that is an integer), k
+   * non-negative variances, ratios in [0, 1] and singular values.
+   */
+  static fromJSON(json: unknown): PCA {
+    const { doc, model } = readEstimatorJSON(json, PCA);
+    const mean = readFiniteArray(doc.mean, 'json.mean');
+    const d = mean.length;
+    if (d === 0) throw jsonError('json.mean', 'empty', 'has no entries');
+    const components = readRows(doc.components, 'json.components', undefined, d);
+    const k = components.length;
+    if (k > d) throw jsonError('json.components', 'length-mismatch', `has ${k} rows; at most the ${d} features`);
+    const nc = model.options.nComponents;
+    if (nc !== null && nc >= 1 && nc !== k) throw jsonError('json.components', 'length-mismatch', `has ${k} rows but options.nComponents is ${nc}`);
+    model.fitted = {
+      mean,
+      components: Object.freeze(components.map((r) => Object.freeze(r))) as number[][],
+      explainedVariance: readFiniteArray(doc.explainedVariance, 'json.explainedVariance', k, { min: 0 }),
+      // ≤ 1 up to rounding (the randomized solver's total is computed apart from the σᵢ).
+      explainedVarianceRatio: readFiniteArray(doc.explainedVarianceRatio, 'json.explainedVarianceRatio', k, { min: 0, max: 1 + 1e-9 }),
+      singularValues: readFiniteArray(doc.singularValues, 'json.singularValues', k, { min: 0 }),
+      noiseVariance: readNumber(doc.noiseVariance, 'json.noiseVariance', { min: 0 }),
+      nSamples: readInt(doc.nSamples, 'json.nSamples', 1),
     };
-    return p;
+    return model;
   }
 }
 
@@ -243,19 +298,21 @@ export class PCA {
  * Singular values below ~√ε·σ₁ lose relative accuracy this way (they are squared), which does
  * not move explained-variance ratios by more than ~1e-12.
  */
-export function svdByGram(Xc: Float64Array, n: number, d: number): { s: Float64Array; Vt: Float64Array } {
+export function svdByGram(Xc: Float64Array, n: number, d: number, kFlip?: number): { s: Float64Array; Vt: Float64Array } {
   const k = Math.min(n, d);
+  const kf = Math.min(k, kFlip ?? k);
   const { values, vectorsT } = symmetricEigen(gram(Xc, n, d), d);
   const s = new Float64Array(k);
   for (let c = 0; c < k; c++) s[c] = Math.sqrt(Math.max(values[c], 0));
   const Vt = vectorsT.slice(0, k * d);
-  // U's columns up to scale, P = X V (n×k); only each column's largest-|p| entry is kept.
-  const P = projectRows(Xc, n, d, Vt, k);
-  const best = new Float64Array(k);
-  const bestVal = new Float64Array(k);
+  // U's columns up to scale, P = X V (n×kf), for the kf kept components only; only each
+  // column's largest-|p| entry is kept.
+  const P = projectRows(Xc, n, d, Vt, kf);
+  const best = new Float64Array(kf);
+  const bestVal = new Float64Array(kf);
   for (let i = 0; i < n; i++) {
-    for (let c = 0; c < k; c++) {
-      const v = P[i * k + c];
+    for (let c = 0; c < kf; c++) {
+      const v = P[i * kf + c];
       const a = Math.abs(v);
       if (a > best[c]) {
         best[c] = a;

@@ -1,6 +1,10 @@
-import { NotFittedError, ValidationError } from '../core/errors';
+import { readEstimatorJSON, TransformerBase } from '../core/base';
+import { ValidationError } from '../core/errors';
+import { jsonError, readFiniteArray } from '../core/json';
 import type { MatrixLike } from '../core/matrix';
-import { checkArray, checkFeatureCount, checkScalar } from '../core/validation';
+import type { ParamSpecs } from '../core/params';
+import { checkArray, checkFeatureCount, checkFiniteResult } from '../core/validation';
+import { readRows } from '../cluster/_common';
 import { frozenRows } from './_linalg';
 import { svdByGram, svdFull } from './PCA';
 
@@ -20,7 +24,7 @@ interface State {
 /** A fitted {@link TruncatedSVD} as plain JSON, for permalinks and export. */
 export interface TruncatedSVDJSON {
   estimator: 'TruncatedSVD';
-  options: Required<TruncatedSVDOptions>;
+  options: TruncatedSVDOptions;
   components: number[][];
   singularValues: number[];
   explainedVariance: number[];
@@ -33,20 +37,23 @@ export interface TruncatedSVDJSON {
  * (scikit-learn's default is a randomised SVD, with the same result up to its accuracy); signs
  * follow scikit-learn's svd_flip.
  */
-export class TruncatedSVD {
-  readonly options: Required<TruncatedSVDOptions>;
-  private state: State | null = null;
-
-  constructor(options: TruncatedSVDOptions = {}) {
-    this.options = { nComponents: 2, ...options };
-  }
+export class TruncatedSVD extends TransformerBase<TruncatedSVDOptions, State> {
+  static override readonly estimatorName = 'TruncatedSVD';
+  /** The declared options (read by UIs for controls and by permalink decoders). */
+  static override readonly paramSpec: ParamSpecs = {
+    nComponents: { type: 'integer', default: 2, min: 1, max: 1e6, uiRange: [1, 10], doc: 'Components kept, 1 … min(nSamples, nFeatures).' },
+  };
 
   /** Fits the top singular vectors and returns this estimator. */
   fit(X: MatrixLike): this {
     const M = checkArray(X);
     const { rows: n, cols: d } = M;
-    const k = checkScalar(this.options.nComponents, 'nComponents', { min: 1, integer: true });
+    const k = this.options.nComponents;
     if (k > Math.min(n, d)) throw new ValidationError('nComponents', 'out-of-range', `must be ≤ min(nSamples, nFeatures) = ${Math.min(n, d)}, got ${k}`);
+    // Features of order 1e154 overflow XᵀX: report it before decomposing ∞ and NaN.
+    let ss = 0;
+    for (let q = 0; q < M.data.length; q++) ss += M.data[q] * M.data[q];
+    checkFiniteResult(ss, 'TruncatedSVD: the sum of squares of X');
     const { s, Vt } = n >= d ? svdByGram(Float64Array.from(M.data), n, d) : svdFull(Float64Array.from(M.data), n, d);
     // Explained variance: the variance of each projected column, over the total variance of X.
     let total = 0;
@@ -71,7 +78,9 @@ export class TruncatedSVD {
       }
       ev.push(m2 / n - (m / n) ** 2);
     }
-    this.state = {
+    checkFiniteResult(ev, 'TruncatedSVD explained variance');
+    checkFiniteResult(total, 'TruncatedSVD: the total variance of X');
+    this.fitted = {
       components: frozenRows(Vt, k, d),
       singularValues: Array.from(s.slice(0, k)),
       explainedVariance: ev,
@@ -80,15 +89,6 @@ export class TruncatedSVD {
     return this;
   }
 
-  /** Fits and returns X Vₖ (n × k). */
-  fitTransform(X: MatrixLike): number[][] {
-    return this.fit(X).transform(X);
-  }
-
-  private get model(): State {
-    if (!this.state) throw new NotFittedError('TruncatedSVD');
-    return this.state;
-  }
   /** The right singular vectors Vₖᵀ (k × nFeatures). */
   get components(): number[][] {
     return this.model.components;
@@ -112,7 +112,9 @@ export class TruncatedSVD {
     const d = C[0].length;
     const A = checkArray(X);
     checkFeatureCount(A, d);
-    return Array.from({ length: A.rows }, (_, i) => C.map((w) => w.reduce((s, v, j) => s + v * A.data[i * d + j], 0)));
+    const out = Array.from({ length: A.rows }, (_, i) => C.map((w) => w.reduce((s, v, j) => s + v * A.data[i * d + j], 0)));
+    checkFiniteResult(out, 'TruncatedSVD.transform');
+    return out;
   }
 
   /** Z Vₖᵀ, back in feature space. */
@@ -122,15 +124,17 @@ export class TruncatedSVD {
     const d = C[0].length;
     const B = checkArray(Z, { name: 'Z' });
     if (B.cols !== k) throw new ValidationError('Z', 'shape-mismatch', `has ${B.cols} columns, but the model has ${k} components`);
-    return Array.from({ length: B.rows }, (_, i) => Array.from({ length: d }, (_, j) => C.reduce((s, w, c) => s + B.data[i * k + c] * w[j], 0)));
+    const out = Array.from({ length: B.rows }, (_, i) => Array.from({ length: d }, (_, j) => C.reduce((s, w, c) => s + B.data[i * k + c] * w[j], 0)));
+    checkFiniteResult(out, 'TruncatedSVD.inverseTransform', 'Z');
+    return out;
   }
 
   /** The fitted model as plain JSON. */
   toJSON(): TruncatedSVDJSON {
     const m = this.model;
     return {
+      ...this.jsonHeader(),
       estimator: 'TruncatedSVD',
-      options: { ...this.options },
       components: m.components.map((r) => [...r]),
       singularValues: [...m.singularValues],
       explainedVariance: [...m.explainedVariance],
@@ -138,18 +142,18 @@ export class TruncatedSVD {
     };
   }
 
-  /** Reads {@link toJSON}'s output back into a fitted estimator. */
-  static fromJSON(json: TruncatedSVDJSON): TruncatedSVD {
-    if (json?.estimator !== 'TruncatedSVD') throw new ValidationError('json', 'bad-option', 'not a TruncatedSVD model');
-    const m = new TruncatedSVD(json.options);
-    const d = json.components[0]?.length ?? 0;
-    m.state = {
-      components: frozenRows(json.components.flat(), json.components.length, d),
-      singularValues: [...json.singularValues],
-      explainedVariance: [...json.explainedVariance],
-      explainedVarianceRatio: [...json.explainedVarianceRatio],
+  /** Reads {@link toJSON}'s output back into a fitted estimator, validating every field (nComponents rows of equal width, k finite values each). */
+  static fromJSON(json: unknown): TruncatedSVD {
+    const { doc, model } = readEstimatorJSON(json, TruncatedSVD);
+    const k = model.options.nComponents;
+    const components = readRows(doc.components, 'json.components', k);
+    if (k > components[0].length) throw jsonError('json.components', 'length-mismatch', `has ${k} rows of ${components[0].length} features; at most one component per feature`);
+    model.fitted = {
+      components: Object.freeze(components.map((r) => Object.freeze(r))) as number[][],
+      singularValues: readFiniteArray(doc.singularValues, 'json.singularValues', k, { min: 0 }),
+      explainedVariance: readFiniteArray(doc.explainedVariance, 'json.explainedVariance', k, { min: 0 }),
+      explainedVarianceRatio: readFiniteArray(doc.explainedVarianceRatio, 'json.explainedVarianceRatio', k, { min: 0 }),
     };
-    return m;
+    return model;
   }
-
 }

@@ -12,6 +12,7 @@
  * Method: Householder reduction to a tridiagonal T = QᵀAQ, then the implicit QL algorithm with
  * Wilkinson-style shifts on T, accumulating the Givens rotations into Q.
  */
+import { SIMD_MIN_WORK, simdKernels } from './_simd';
 
 /** Eigen-pairs of a symmetric matrix, eigenvalues in descending order. */
 export interface SymmetricEigen {
@@ -167,6 +168,31 @@ export function symmetricEigen(a: ArrayLike<number>, n: number): SymmetricEigen 
  * this loop in JavaScript.
  */
 export function gram(X: Float64Array, n: number, d: number): Float64Array {
+  const simd = n * d * d >= 2 * SIMD_MIN_WORK ? simdKernels(n * d) : null;
+  if (simd) {
+    // The same column dot products by the WebAssembly SIMD kernel (two doubles per step), over
+    // blocks of B rows: block c holds its d column pieces contiguously (d·B doubles, ≤ 256 KB),
+    // so the d² products of a block run from cache rather than streaming whole columns.
+    const T = simd.f64;
+    const B = Math.max(64, Math.min(n, Math.floor(32768 / d) & ~1));
+    for (let i = 0; i < n; i++) {
+      const base = Math.floor(i / B) * B;
+      const len = Math.min(B, n - base);
+      const o = base * d + (i - base);
+      for (let j = 0; j < d; j++) T[o + j * len] = X[i * d + j];
+    }
+    const G = new Float64Array(d * d);
+    for (let base = 0; base < n; base += B) {
+      const len = Math.min(B, n - base);
+      const o = 8 * base * d;
+      for (let a = 0; a < d; a++) {
+        const pa = o + 8 * a * len;
+        for (let b = a; b < d; b++) G[a * d + b] += simd.dot(pa, o + 8 * b * len, len);
+      }
+    }
+    for (let a = 0; a < d; a++) for (let b = a + 1; b < d; b++) G[b * d + a] = G[a * d + b];
+    return G;
+  }
   const T = new Float64Array(n * d);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) T[j * n + i] = X[i * d + j];
   const G = new Float64Array(d * d);
@@ -218,6 +244,20 @@ export function gram(X: Float64Array, n: number, d: number): Float64Array {
  */
 export function projectRows(X: Float64Array, n: number, d: number, W: Float64Array, k: number): Float64Array {
   const Y = new Float64Array(n * k);
+  const simd = n * d * k >= SIMD_MIN_WORK ? simdKernels(n * d + k * d + k) : null;
+  if (simd) {
+    // Row by row: the k products of xᵢ with the rows of W in one SIMD call; X is read once.
+    const f = simd.f64;
+    f.set(X, 0);
+    const w = n * d;
+    f.set(W.subarray(0, k * d), w);
+    const out = w + k * d;
+    for (let i = 0; i < n; i++) {
+      simd.rowDots(8 * i * d, 8 * w, k, d, 8 * out);
+      for (let c = 0; c < k; c++) Y[i * k + c] = f[out + c];
+    }
+    return Y;
+  }
   const one = (i: number, c: number) => {
     let s = 0;
     const o = i * d;

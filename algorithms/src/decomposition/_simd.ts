@@ -1,0 +1,187 @@
+/**
+ * Three float64 kernels in WebAssembly with 128-bit SIMD (two doubles per instruction), for
+ * the dense loops that bound PCA, SVC and logistic regression. Plain JavaScript runs one
+ * multiply-add at a time; on this machine kind these kernels take a third of the time
+ * (a 10,000 × 100 Gram matrix: 8 ms against 28 ms).
+ *
+ * The module is assembled here byte by byte (no toolchain, no download): 70 instructions.
+ * Each caller makes its own instance with its own memory, sized once (so that views never
+ * detach), and copies its data in. Where WebAssembly or its SIMD is missing,
+ * {@link simdKernels} returns null and the callers keep their JavaScript loops.
+ *
+ * Kernels (pointers are byte offsets into the instance's memory, all f64):
+ * - dot(p, q, n) = Σ_{t<n} p[t]·q[t], two SIMD accumulators (4 values per step), then the tail;
+ * - rowDots(x, A, m, d, out): out[j] = x·A_j for the m rows A_j of length d;
+ * - accumRows(A, r, m, d, g): g += Σ_j r[j]·A_j (a transposed matrix-vector product).
+ * Sums run in a different order from a sequential loop: results agree to rounding (~1e-15).
+ */
+
+export interface SimdKernels {
+  /** The instance's memory as doubles (index i is byte offset 8i). */
+  readonly f64: Float64Array;
+  dot(p: number, q: number, n: number): number;
+  rowDots(x: number, A: number, m: number, d: number, out: number): void;
+  accumRows(A: number, r: number, m: number, d: number, g: number): void;
+}
+
+const leb = (v: number): number[] => {
+  const out: number[] = [];
+  do {
+    let b = v & 0x7f;
+    v >>>= 7;
+    if (v) b |= 0x80;
+    out.push(b);
+  } while (v);
+  return out;
+};
+const sleb = (v: number): number[] => {
+  const out: number[] = [];
+  for (;;) {
+    const b = v & 0x7f;
+    v >>= 7;
+    if ((v === 0 && !(b & 0x40)) || (v === -1 && b & 0x40)) {
+      out.push(b);
+      return out;
+    }
+    out.push(b | 0x80);
+  }
+};
+const vec = (items: number[][]): number[] => [...leb(items.length), ...items.flat()];
+const section = (id: number, body: number[]): number[] => [id, ...leb(body.length), ...body];
+const str = (s: string): number[] => [...leb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
+
+// Opcodes used.
+const I32 = 0x7f;
+const F64 = 0x7c;
+const V128 = 0x7b;
+const get = (i: number) => [0x20, i];
+const set = (i: number) => [0x21, i];
+const i32c = (v: number) => [0x41, ...sleb(v)];
+const simd = (op: number) => [0xfd, ...leb(op)];
+const mem = (op: number[], offset = 0) => [...op, 3, ...leb(offset)]; // align 2³
+const v128load = (offset = 0) => mem(simd(0x00), offset);
+const v128store = (offset = 0) => mem(simd(0x0b), offset);
+const f64load = (offset = 0) => mem([0x2b], offset);
+const f64store = (offset = 0) => mem([0x39], offset);
+const F64X2_SPLAT = simd(0x14);
+const F64X2_EXTRACT = (lane: number) => [...simd(0x21), lane];
+const F64X2_ADD = simd(0xf0);
+const F64X2_MUL = simd(0xf2);
+const I32_ADD = [0x6a];
+const I32_SUB = [0x6b];
+const I32_MUL = [0x6c];
+const I32_LT_S = [0x48];
+const I32_EQZ = [0x45];
+const F64_ADD = [0xa0];
+const F64_MUL = [0xa2];
+const BLOCK = [0x02, 0x40];
+const LOOP = [0x03, 0x40];
+const END = [0x0b];
+const BR = (d: number) => [0x0c, d];
+const BR_IF = (d: number) => [0x0d, d];
+const CALL = (f: number) => [0x10, f];
+const addTo = (local: number, v: number) => [...get(local), ...i32c(v), ...I32_ADD, ...set(local)];
+
+/** dot(p 0, q 1, n 2) → f64; locals acc0 3, acc1 4 (v128), s 5 (f64). */
+const dotBody = [
+  ...vec([[2, V128], [1, F64]]),
+  ...BLOCK, ...LOOP,
+  ...get(2), ...i32c(4), ...I32_LT_S, ...BR_IF(1),
+  ...get(3), ...get(0), ...v128load(), ...get(1), ...v128load(), ...F64X2_MUL, ...F64X2_ADD, ...set(3),
+  ...get(4), ...get(0), ...v128load(16), ...get(1), ...v128load(16), ...F64X2_MUL, ...F64X2_ADD, ...set(4),
+  ...addTo(0, 32), ...addTo(1, 32), ...addTo(2, -4),
+  ...BR(0), ...END, ...END,
+  ...get(3), ...get(4), ...F64X2_ADD, ...set(3),
+  ...BLOCK,
+  ...get(2), ...i32c(2), ...I32_LT_S, ...BR_IF(0),
+  ...get(3), ...get(0), ...v128load(), ...get(1), ...v128load(), ...F64X2_MUL, ...F64X2_ADD, ...set(3),
+  ...addTo(0, 16), ...addTo(1, 16), ...addTo(2, -2),
+  ...END,
+  ...get(3), ...F64X2_EXTRACT(0), ...get(3), ...F64X2_EXTRACT(1), ...F64_ADD, ...set(5),
+  ...BLOCK,
+  ...get(2), ...I32_EQZ, ...BR_IF(0),
+  ...get(5), ...get(0), ...f64load(), ...get(1), ...f64load(), ...F64_MUL, ...F64_ADD, ...set(5),
+  ...END,
+  ...get(5),
+  ...END,
+];
+
+/** rowDots(x 0, A 1, m 2, d 3, out 4); local stride 5 (i32). */
+const rowDotsBody = [
+  ...vec([[1, I32]]),
+  ...get(3), ...i32c(8), ...I32_MUL, ...set(5),
+  ...BLOCK, ...LOOP,
+  ...get(2), ...I32_EQZ, ...BR_IF(1),
+  ...get(4), ...get(0), ...get(1), ...get(3), ...CALL(0), ...f64store(),
+  ...get(1), ...get(5), ...I32_ADD, ...set(1),
+  ...addTo(4, 8), ...addTo(2, -1),
+  ...BR(0), ...END, ...END,
+  ...END,
+];
+
+/** accumRows(A 0, r 1, m 2, d 3, g 4); locals rj 5 (v128), t 6, ga 7 (i32). */
+const accumRowsBody = [
+  ...vec([[1, V128], [2, I32]]),
+  ...BLOCK, ...LOOP,
+  ...get(2), ...I32_EQZ, ...BR_IF(1),
+  ...get(1), ...f64load(), ...F64X2_SPLAT, ...set(5),
+  ...get(3), ...set(6), ...get(4), ...set(7),
+  ...BLOCK, ...LOOP,
+  ...get(6), ...i32c(2), ...I32_LT_S, ...BR_IF(1),
+  ...get(7), ...get(7), ...v128load(), ...get(5), ...get(0), ...v128load(), ...F64X2_MUL, ...F64X2_ADD, ...v128store(),
+  ...addTo(7, 16), ...addTo(0, 16), ...addTo(6, -2),
+  ...BR(0), ...END, ...END,
+  ...BLOCK,
+  ...get(6), ...I32_EQZ, ...BR_IF(0),
+  ...get(7), ...get(7), ...f64load(), ...get(1), ...f64load(), ...get(0), ...f64load(), ...F64_MUL, ...F64_ADD, ...f64store(),
+  ...addTo(0, 8),
+  ...END,
+  ...addTo(1, 8), ...addTo(2, -1),
+  ...BR(0), ...END, ...END,
+  ...END,
+];
+
+const code = (body: number[]) => [...leb(body.length), ...body];
+
+const BYTES = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+  ...section(1, vec([[0x60, ...vec([[I32], [I32], [I32]]), ...vec([[F64]])], [0x60, ...vec([[I32], [I32], [I32], [I32], [I32]]), 0]])),
+  ...section(2, vec([[...str('env'), ...str('mem'), 0x02, 0x00, 0x01]])),
+  ...section(3, vec([[0], [1], [1]])),
+  ...section(7, vec([[...str('dot'), 0x00, 0], [...str('rowDots'), 0x00, 1], [...str('accumRows'), 0x00, 2]])),
+  ...section(10, vec([code(dotBody), code(rowDotsBody), code(accumRowsBody)])),
+]);
+
+let compiled: WebAssembly.Module | null | undefined;
+
+function module(): WebAssembly.Module | null {
+  if (compiled !== undefined) return compiled;
+  compiled = null;
+  try {
+    if (typeof WebAssembly === 'object' && WebAssembly.validate(BYTES)) compiled = new WebAssembly.Module(BYTES);
+  } catch {
+    compiled = null;
+  }
+  return compiled;
+}
+
+/** Below this many multiply-adds a fit keeps its JavaScript loops (instantiation costs ~0.1 ms). */
+export const SIMD_MIN_WORK = 200_000;
+
+/**
+ * A fresh instance with room for `doubles` float64 values (its memory is never grown), or
+ * null where WebAssembly SIMD is unavailable or the size exceeds 2 GiB.
+ */
+export function simdKernels(doubles: number): SimdKernels | null {
+  const mod = module();
+  const bytes = doubles * 8;
+  if (!mod || !(bytes < 2 ** 31)) return null;
+  try {
+    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
+    const inst = new WebAssembly.Instance(mod, { env: { mem: memory } });
+    const e = inst.exports as unknown as Omit<SimdKernels, 'f64'>;
+    return { f64: new Float64Array(memory.buffer), dot: e.dot, rowDots: e.rowDots, accumRows: e.accumRows };
+  } catch {
+    return null;
+  }
+}
