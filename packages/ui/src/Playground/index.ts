@@ -2,16 +2,17 @@ export * from './Playground';
 export {
   decodePlaygroundState,
   encodePlaygroundState,
-  parsePointsCsv,
-  formatPointsCsv,
+  sanitizePlaygroundState,
   DEFAULT_PLAYGROUND_STATE,
+  PLAYGROUND_RANGES,
   type PlaygroundState,
   type PlaygroundEdit,
+  type PlaygroundSettings,
   type PlaygroundDataset,
   type FeatureName,
   type ProblemType,
   type PlaygroundActivation,
   type PlaygroundRegularization,
   type DecodedPlaygroundState,
-  type CsvResult,
 } from './state';
+export { parsePointsCsv, formatPointsCsv, type CsvResult } from './csv';

@@ -1,6 +1,12 @@
 /**
- * The playground's state as plain JSON, its permalink (de)serialiser, validated on read,
- * the input features, the data sets and the CSV reader and writer. Pure: no DOM, no React.
+ * The playground's state as plain JSON, its permalink (de)serialiser and the `defaultValue`
+ * cleaner (both validate every field against the ranges declared in {@link PLAYGROUND_RANGES},
+ * the same ranges the sliders use), the input features and the data sets.
+ * Pure: no DOM, no React. The CSV reader and writer live in `csv.ts` (re-exported here).
+ *
+ * Untrusted input (a URL, an HTML attribute, a pasted JSON) is never merged into an object
+ * with `Object.assign` or a spread: each known field is read as an own property, checked,
+ * and copied into a new plain object, so `{"__proto__": …}` cannot change a prototype.
  */
 import { makeBlobs, makePlayground, RandomState } from '@geolearn/algorithms';
 
@@ -15,50 +21,83 @@ export type PlaygroundActivation = 'tanh' | 'relu' | 'sigmoid' | 'linear';
 /** Weight penalty. */
 export type PlaygroundRegularization = 'none' | 'l1' | 'l2';
 
+/** Training settings that may change while training (an edit at an epoch). */
+export interface PlaygroundSettings {
+  /** η. */
+  learningRate: number;
+  /** Weight penalty. */
+  regularization: PlaygroundRegularization;
+  /** λ. */
+  regularizationRate: number;
+  /** Mini-batch size. */
+  batchSize: number;
+  /** Dropout rate of the hidden units while training (inverted dropout, seeded). */
+  dropout: number;
+}
+
 /** A change made while training, replayed at its epoch so that a permalink reproduces the run. */
 export interface PlaygroundEdit {
   /** The epoch before which the change applies. */
   at: number;
   /** New training settings. */
-  set?: { learningRate?: number; regularization?: PlaygroundRegularization; regularizationRate?: number; batchSize?: number };
+  set?: Partial<PlaygroundSettings>;
   /** A weight set by hand: weight layer, from unit, to unit, value. */
   weight?: [number, number, number, number];
+  /** A training point added by hand [x₁, x₂, label or target]: the weights are kept. */
+  point?: [number, number, number];
 }
 
 /** Everything the playground shows, as plain JSON (and in its URL). */
 export interface PlaygroundState {
+  /** The data set. */
   dataset: PlaygroundDataset;
+  /** Classification or regression. */
   problem: ProblemType;
-  /** Classes of the 'blobs' set (2 to 6). */
+  /** Classes of the 'blobs' set (2 to {@link MAX_CLASSES}). */
   classes: number;
   /** The Playground's noise, 0 to 50 (%). */
   noise: number;
-  /** Percentage of the points used for training, 10 to 90. */
+  /** Percentage of the points used for training, 10 to 90. Default 80 (the slides' 80/20 split). */
   trainRatio: number;
+  /** Input features, distinct, at least one. */
   features: FeatureName[];
   /** Units of each hidden layer: up to 6 layers of 1 to 8 units. */
   hidden: number[];
+  /** Hidden activation φ. */
   activation: PlaygroundActivation;
+  /** η, from 10⁻⁵ to 10. */
   learningRate: number;
+  /** Weight penalty. */
   regularization: PlaygroundRegularization;
+  /** λ, 0 to 0.1. */
   regularizationRate: number;
+  /** Mini-batch size, 1 to 30 (and at most the number of training points). */
   batchSize: number;
-  /** Seed of the data, the split and the initial weights. */
+  /** Dropout rate of the hidden units, 0 to 0.5. Default 0. */
+  dropout: number;
+  /** Standardise the inputs, x̂ = (x − μ)/√(σ² + ε), with μ, σ² of the training set. Default true. */
+  normalize: boolean;
+  /** Seed of the data, the split, the initial weights and the dropout masks. */
   seed: number;
   /** The user's own points [x₁, x₂, label or target], in the data's [−6, 6]² box. */
   points: [number, number, number][];
   /** Epochs trained (the weights follow from the rest of the state and this). */
   epoch: number;
-  /** Changes made while training. */
+  /** Changes made while training, in epoch order. */
   edits: PlaygroundEdit[];
+  /** Draw the test points too. Default false (as the TensorFlow Playground). */
+  showTestData: boolean;
+  /** Colour the output by its sign (class) only, not by its value. Default false. */
+  discretize: boolean;
 }
 
+/** Each feature: its label, its TeX and its raw value (inputs are standardised, or not, by the trainer). */
 export const FEATURES: Record<FeatureName, { label: string; tex: string; f: (x1: number, x2: number) => number }> = {
-  x1: { label: 'x₁', tex: 'x_1', f: (a) => a / 6 },
-  x2: { label: 'x₂', tex: 'x_2', f: (_, b) => b / 6 },
-  x1sq: { label: 'x₁²', tex: 'x_1^2', f: (a) => (a * a) / 36 },
-  x2sq: { label: 'x₂²', tex: 'x_2^2', f: (_, b) => (b * b) / 36 },
-  x1x2: { label: 'x₁x₂', tex: 'x_1x_2', f: (a, b) => (a * b) / 36 },
+  x1: { label: 'x₁', tex: 'x_1', f: (a) => a },
+  x2: { label: 'x₂', tex: 'x_2', f: (_, b) => b },
+  x1sq: { label: 'x₁²', tex: 'x_1^2', f: (a) => a * a },
+  x2sq: { label: 'x₂²', tex: 'x_2^2', f: (_, b) => b * b },
+  x1x2: { label: 'x₁x₂', tex: 'x_1x_2', f: (a, b) => a * b },
   sinx1: { label: 'sin x₁', tex: '\\sin x_1', f: (a) => Math.sin(a) },
   sinx2: { label: 'sin x₂', tex: '\\sin x_2', f: (_, b) => Math.sin(b) },
 };
@@ -68,25 +107,63 @@ export const DATASETS: Record<PlaygroundDataset, { label: string; problem: Probl
   xor: { label: 'Exclusive or', problem: 'classification' },
   gaussian: { label: 'Gaussian', problem: 'classification' },
   spiral: { label: 'Spiral', problem: 'classification' },
-  blobs: { label: 'Several classes (blobs)', problem: 'classification' },
-  plane: { label: 'Plane (regression)', problem: 'regression' },
-  'multi-gaussian': { label: 'Multi Gaussian (regression)', problem: 'regression' },
+  blobs: { label: 'Several classes', problem: 'classification' },
+  plane: { label: 'Plane', problem: 'regression' },
+  'multi-gaussian': { label: 'Multi Gaussian', problem: 'regression' },
   custom: { label: 'My own points', problem: 'classification' },
 };
 export const DATASET_NAMES = Object.keys(DATASETS) as PlaygroundDataset[];
 export const ACTIVATION_NAMES: PlaygroundActivation[] = ['tanh', 'relu', 'sigmoid', 'linear'];
 export const REGULARIZATION_NAMES: PlaygroundRegularization[] = ['none', 'l1', 'l2'];
+export const PROBLEM_NAMES: ProblemType[] = ['classification', 'regression'];
 export const MAX_LAYERS = 6;
 export const MAX_UNITS = 8;
-export const MAX_CLASSES = 6;
+/** Most classes: one distinct colour each (`classColor(0…4)`). */
+export const MAX_CLASSES = 5;
+/** Most user points (CSV, permalink, clicks). */
+export const MAX_POINTS = 2000;
+/** Most edits a state may carry. */
+export const MAX_EDITS = 1000;
+/** Largest epoch a permalink may name (the component caps it further with `maxEpochs`). */
+export const MAX_EPOCH = 100_000;
+/** Half-width of the data's box, [−6, 6]². */
+export const EXTENT = 6;
+/** Largest |target| of a regression point. */
+export const MAX_TARGET = 10;
+/** Largest |w| of a hand-set weight. */
+export const MAX_WEIGHT = 100;
+/** Points of each generated set. */
+export const GENERATED_POINTS = 500;
 
-/** The Playground's opening state: circle, x₁ and x₂, two hidden layers of 4 and 2 tanh units. */
+/** A numeric range of the state: the sliders and the decoders read the same numbers. */
+export interface Range {
+  min: number;
+  max: number;
+  /** Whole numbers only. */
+  integer?: boolean;
+  /** Slider step. */
+  step?: number;
+}
+/** The declared ranges of every numeric field (the sliders use them too). */
+export const PLAYGROUND_RANGES = {
+  classes: { min: 2, max: MAX_CLASSES, integer: true, step: 1 },
+  noise: { min: 0, max: 50, step: 5 },
+  trainRatio: { min: 10, max: 90, step: 10 },
+  learningRate: { min: 1e-5, max: 10 },
+  regularizationRate: { min: 0, max: 0.1, step: 0.001 },
+  batchSize: { min: 1, max: 30, integer: true, step: 1 },
+  dropout: { min: 0, max: 0.5, step: 0.05 },
+  seed: { min: 0, max: 2 ** 31 - 1, integer: true, step: 1 },
+  epoch: { min: 0, max: MAX_EPOCH, integer: true },
+} as const satisfies Record<string, Range>;
+
+/** The Playground's opening state: circle, x₁ and x₂, two hidden layers of 4 and 2 tanh units, 80/20 split. */
 export const DEFAULT_PLAYGROUND_STATE: PlaygroundState = {
   dataset: 'circle',
   problem: 'classification',
   classes: 3,
   noise: 0,
-  trainRatio: 50,
+  trainRatio: 80,
   features: ['x1', 'x2'],
   hidden: [4, 2],
   activation: 'tanh',
@@ -94,11 +171,259 @@ export const DEFAULT_PLAYGROUND_STATE: PlaygroundState = {
   regularization: 'none',
   regularizationRate: 0,
   batchSize: 10,
+  dropout: 0,
+  normalize: true,
   seed: 0,
   points: [],
   epoch: 0,
   edits: [],
+  showTestData: false,
+  discretize: false,
 };
+
+/** A deep copy of a (valid) state: no array is shared. */
+export function copyState(s: PlaygroundState): PlaygroundState {
+  return {
+    ...s,
+    features: [...s.features],
+    hidden: [...s.hidden],
+    points: s.points.map((p) => [p[0], p[1], p[2]]),
+    edits: s.edits.map(copyEdit),
+  };
+}
+
+function copyEdit(e: PlaygroundEdit): PlaygroundEdit {
+  const out: PlaygroundEdit = { at: e.at };
+  if (e.set) {
+    const set: Partial<PlaygroundSettings> = {};
+    for (const k of SETTING_KEYS) if (e.set[k] !== undefined) (set as Record<string, unknown>)[k] = e.set[k];
+    out.set = set;
+  }
+  if (e.weight) out.weight = [e.weight[0], e.weight[1], e.weight[2], e.weight[3]];
+  if (e.point) out.point = [e.point[0], e.point[1], e.point[2]];
+  return out;
+}
+
+const SETTING_KEYS = ['learningRate', 'regularization', 'regularizationRate', 'batchSize', 'dropout'] as const satisfies readonly (keyof PlaygroundSettings)[];
+
+/** Number of classes a state's labels can take (1 for regression). */
+export function classCount(s: Pick<PlaygroundState, 'problem' | 'dataset' | 'classes' | 'points'>): number {
+  if (s.problem === 'regression') return 1;
+  let k = s.dataset === 'blobs' ? s.classes : 2;
+  for (const p of s.points) k = Math.max(k, p[2] + 1);
+  return k;
+}
+
+/** Number of training points of a state's generated set plus its points (before any point edit). */
+export function trainCount(s: Pick<PlaygroundState, 'dataset' | 'points' | 'trainRatio'>): number {
+  const n = (s.dataset === 'custom' ? 0 : GENERATED_POINTS) + s.points.length;
+  return n < 2 ? n : Math.max(1, Math.min(n - 1, Math.round((n * s.trainRatio) / 100)));
+}
+
+// ---------------------------------------------------------------------------------------
+// Field-by-field validation, shared by the permalink decoder and the defaultValue cleaner
+
+/** Reads an own property only (never one inherited through `__proto__`). */
+function own(o: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+}
+
+function isPlainObject(v: unknown): v is object {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function inRange(v: unknown, r: Range): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= r.min && v <= r.max && (!r.integer || Number.isInteger(v));
+}
+
+function describe(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  try {
+    const s = JSON.stringify(v);
+    return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 60)}…` : s;
+  } catch {
+    return typeof v;
+  }
+}
+
+/** Layer sizes of a state's network: inputs, hidden layers, outputs. */
+export function layerSizesOf(s: Pick<PlaygroundState, 'features' | 'hidden' | 'problem' | 'dataset' | 'classes' | 'points'>): number[] {
+  const k = classCount(s);
+  return [s.features.length, ...s.hidden, k > 2 ? k : 1];
+}
+
+function checkPoint(p: unknown, problem: ProblemType, maxClass: number): p is [number, number, number] {
+  if (!Array.isArray(p) || p.length !== 3 || !p.every((v) => typeof v === 'number' && Number.isFinite(v))) return false;
+  if (Math.abs(p[0]) > EXTENT || Math.abs(p[1]) > EXTENT) return false;
+  return problem === 'classification' ? Number.isInteger(p[2]) && p[2] >= 0 && p[2] < maxClass : Math.abs(p[2]) <= MAX_TARGET;
+}
+
+/**
+ * Checks one edit against the (already validated) configuration; returns a new plain edit
+ * or the reason it is refused. Unknown keys are refused, not copied.
+ */
+function checkEdit(e: unknown, sizes: number[], problem: ProblemType, nOutClasses: number, nTrain: number): PlaygroundEdit | string {
+  if (!isPlainObject(e)) return 'an edit must be an object';
+  for (const k of Object.keys(e)) if (k !== 'at' && k !== 'set' && k !== 'weight' && k !== 'point') return `unknown key ${describe(k)}`;
+  const at = own(e, 'at');
+  if (!inRange(at, PLAYGROUND_RANGES.epoch)) return `"at" must be an epoch 0 … ${MAX_EPOCH}`;
+  const out: PlaygroundEdit = { at: at + 0 };
+  const set = own(e, 'set');
+  if (set !== undefined) {
+    if (!isPlainObject(set)) return '"set" must be an object';
+    const clean: Partial<PlaygroundSettings> = {};
+    for (const k of Object.keys(set)) {
+      if (!(SETTING_KEYS as readonly string[]).includes(k)) return `unknown setting ${describe(k)}`;
+      const v = own(set, k);
+      if (k === 'regularization') {
+        if (!REGULARIZATION_NAMES.includes(v as PlaygroundRegularization)) return `regularization ${describe(v)}`;
+        clean.regularization = v as PlaygroundRegularization;
+      } else {
+        const r = PLAYGROUND_RANGES[k as 'learningRate' | 'regularizationRate' | 'batchSize' | 'dropout'];
+        if (!inRange(v, r)) return `${k} ${describe(v)} is not in [${r.min}, ${r.max}]`;
+        if (k === 'batchSize' && (v as number) > Math.max(1, nTrain)) return `batchSize ${describe(v)} exceeds the ${nTrain} training points`;
+        (clean as Record<string, number>)[k] = (v as number) + 0;
+      }
+    }
+    out.set = clean;
+  }
+  const weight = own(e, 'weight');
+  if (weight !== undefined) {
+    if (!Array.isArray(weight) || weight.length !== 4 || !weight.every((v) => typeof v === 'number' && Number.isFinite(v))) return '"weight" must be [layer, from, to, value]';
+    const [l, i, j, v] = weight as number[];
+    if (!Number.isInteger(l) || l < 0 || l >= sizes.length - 1) return `weight layer ${l} does not exist`;
+    if (!Number.isInteger(i) || i < 0 || i >= sizes[l] || !Number.isInteger(j) || j < 0 || j >= sizes[l + 1]) return `weight ${l}:${i}→${j} does not exist`;
+    if (Math.abs(v) > MAX_WEIGHT) return `weight value ${v} is beyond ±${MAX_WEIGHT}`;
+    out.weight = [l, i, j, v + 0];
+  }
+  const point = own(e, 'point');
+  if (point !== undefined) {
+    if (!checkPoint(point, problem, nOutClasses)) return `point ${describe(point)} is not [x₁, x₂, label] in the box`;
+    out.point = [point[0] + 0, point[1] + 0, point[2] + 0];
+  }
+  if (!out.set && !out.weight && !out.point) return 'an edit needs "set", "weight" or "point"';
+  return out;
+}
+
+/** What {@link decodePlaygroundState} read, and what it had to reject. */
+export interface DecodedPlaygroundState {
+  /** The state: every valid field, the defaults (or `base`) for the rest. */
+  state: PlaygroundState;
+  /** One message per rejected field, e.g. "hidden: 9 units in layer 1 (at most 8)". */
+  errors: string[];
+}
+
+/**
+ * Validates candidate field values (already parsed from a URL or read from an object),
+ * field by field, into a new state built on `base`. `get(key)` returns the candidate of a
+ * field or undefined when absent. Checks the cross-field constraints too: problem vs data
+ * set, batch size ≤ training points, labels < classes, edits against the network.
+ */
+function validateFields(get: (k: keyof PlaygroundState) => unknown, base: PlaygroundState, name: (k: keyof PlaygroundState) => string): DecodedPlaygroundState {
+  const s = copyState(base);
+  const errors: string[] = [];
+  const bad = (k: keyof PlaygroundState, why: string) => errors.push(`${name(k)}: ${why}`);
+  const num = (k: keyof typeof PLAYGROUND_RANGES): number | undefined => {
+    const v = get(k);
+    if (v === undefined) return undefined;
+    const r: Range = PLAYGROUND_RANGES[k];
+    if (!inRange(v, r)) {
+      bad(k, `${describe(v)} is not ${r.integer ? 'an integer' : 'a number'} in [${r.min}, ${r.max}]`);
+      return undefined;
+    }
+    return v + 0;
+  };
+  const oneOf = <T extends string>(k: keyof PlaygroundState, options: readonly T[]): T | undefined => {
+    const v = get(k);
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string' || !options.includes(v as T)) {
+      bad(k, `${describe(v)} is not one of ${options.join(', ')}`);
+      return undefined;
+    }
+    return v as T;
+  };
+  const bool = (k: 'normalize' | 'showTestData' | 'discretize') => {
+    const v = get(k);
+    if (v === undefined) return;
+    if (typeof v !== 'boolean') bad(k, `${describe(v)} is not true or false`);
+    else s[k] = v;
+  };
+
+  s.dataset = oneOf('dataset', DATASET_NAMES) ?? s.dataset;
+  const problem = oneOf('problem', PROBLEM_NAMES);
+  if (s.dataset !== 'custom') {
+    if (problem !== undefined && problem !== DATASETS[s.dataset].problem) bad('problem', `the ${s.dataset} set is a ${DATASETS[s.dataset].problem} set`);
+    s.problem = DATASETS[s.dataset].problem;
+  } else if (problem !== undefined) s.problem = problem;
+  s.classes = num('classes') ?? s.classes;
+  s.noise = num('noise') ?? s.noise;
+  s.trainRatio = num('trainRatio') ?? s.trainRatio;
+
+  const feats = get('features');
+  if (feats !== undefined) {
+    const ok = Array.isArray(feats) && feats.length > 0 && feats.length <= FEATURE_NAMES.length && feats.every((f) => typeof f === 'string' && (FEATURE_NAMES as string[]).includes(f)) && new Set(feats).size === feats.length;
+    if (!ok) bad('features', `${describe(feats)} must be distinct names among ${FEATURE_NAMES.join(', ')}, at least one`);
+    else s.features = FEATURE_NAMES.filter((f) => (feats as string[]).includes(f));
+  }
+  const hidden = get('hidden');
+  if (hidden !== undefined) {
+    const ok = Array.isArray(hidden) && hidden.length <= MAX_LAYERS && hidden.every((u) => typeof u === 'number' && Number.isInteger(u) && u >= 1 && u <= MAX_UNITS);
+    if (!ok) bad('hidden', `${describe(hidden)} must be up to ${MAX_LAYERS} layers of 1 to ${MAX_UNITS} units`);
+    else s.hidden = [...(hidden as number[])];
+  }
+  s.activation = oneOf('activation', ACTIVATION_NAMES) ?? s.activation;
+  s.learningRate = num('learningRate') ?? s.learningRate;
+  s.regularization = oneOf('regularization', REGULARIZATION_NAMES) ?? s.regularization;
+  s.regularizationRate = num('regularizationRate') ?? s.regularizationRate;
+  s.dropout = num('dropout') ?? s.dropout;
+  s.seed = num('seed') ?? s.seed;
+  s.epoch = num('epoch') ?? s.epoch;
+  bool('normalize');
+  bool('showTestData');
+  bool('discretize');
+
+  const pts = get('points');
+  if (pts !== undefined) {
+    const kMax = s.problem === 'classification' ? MAX_CLASSES : Infinity;
+    if (!Array.isArray(pts) || pts.length > MAX_POINTS || !pts.every((p) => checkPoint(p, s.problem, kMax))) {
+      bad('points', `expected up to ${MAX_POINTS} [x₁, x₂, ${s.problem === 'classification' ? `class 0…${MAX_CLASSES - 1}` : 'target'}] in [−${EXTENT}, ${EXTENT}]²`);
+    } else s.points = (pts as number[][]).map((p) => [p[0] + 0, p[1] + 0, p[2] + 0]);
+  }
+  // Points kept from `base` must still fit the (possibly changed) problem.
+  if (!s.points.every((p) => checkPoint(p, s.problem, s.problem === 'classification' ? MAX_CLASSES : Infinity))) s.points = [];
+
+  // Batch size: within the slider's range and at most the training points.
+  const nTrain = trainCount(s);
+  const batch = num('batchSize');
+  if (batch !== undefined) {
+    if (batch > Math.max(1, nTrain)) bad('batchSize', `${batch} exceeds the ${nTrain} training points`);
+    else s.batchSize = batch;
+  }
+  if (s.batchSize > Math.max(1, nTrain)) s.batchSize = Math.max(1, nTrain);
+
+  const sizes = layerSizesOf(s);
+  const k = classCount(s);
+  const edits = get('edits');
+  if (edits !== undefined) {
+    if (!Array.isArray(edits)) bad('edits', 'not a list of changes');
+    else if (edits.length > MAX_EDITS) bad('edits', `${edits.length} changes, at most ${MAX_EDITS}`);
+    else {
+      const list: PlaygroundEdit[] = [];
+      let why = '';
+      for (let i = 0; i < edits.length && !why; i++) {
+        const e = checkEdit(edits[i], sizes, s.problem, k, nTrain);
+        if (typeof e === 'string') why = `change ${i + 1}: ${e}`;
+        else if (list.length && e.at < list[list.length - 1].at) why = `change ${i + 1}: epochs must not decrease`;
+        else list.push(e);
+      }
+      if (why) bad('edits', why);
+      else s.edits = list;
+    }
+  }
+  // Edits kept from `base` must still fit the network.
+  if (!s.edits.every((e) => typeof checkEdit(e, sizes, s.problem, k, nTrain) !== 'string')) s.edits = [];
+  return { state: s, errors };
+}
 
 // ---------------------------------------------------------------------------------------
 // Permalink
@@ -117,11 +442,18 @@ const KEYS = {
   regularization: 'reg',
   regularizationRate: 'lambda',
   batchSize: 'batch',
+  dropout: 'dropout',
+  normalize: 'norm',
   seed: 'seed',
   points: 'points',
   epoch: 'epoch',
   edits: 'edits',
+  showTestData: 'test',
+  discretize: 'discrete',
 } as const satisfies Record<keyof PlaygroundState, string>;
+
+/** Longest query string read (a permalink with 2,000 points and 1,000 edits fits). */
+export const MAX_QUERY_LENGTH = 400_000;
 
 /** The state as a URL query string (without '?' or '#'), fields that differ from the defaults only. */
 export function encodePlaygroundState(state: PlaygroundState): string {
@@ -130,8 +462,9 @@ export function encodePlaygroundState(state: PlaygroundState): string {
   const put = (k: keyof PlaygroundState, v: string, dv: string) => {
     if (v !== dv) p.set(KEYS[k], v);
   };
+  const bool = (b: boolean) => (b ? '1' : '0');
   put('dataset', state.dataset, d.dataset);
-  put('problem', state.problem, d.problem);
+  put('problem', state.problem, DATASETS[state.dataset].problem);
   put('classes', String(state.classes), String(d.classes));
   put('noise', String(state.noise), String(d.noise));
   put('trainRatio', String(state.trainRatio), String(d.trainRatio));
@@ -142,114 +475,86 @@ export function encodePlaygroundState(state: PlaygroundState): string {
   put('regularization', state.regularization, d.regularization);
   put('regularizationRate', String(state.regularizationRate), String(d.regularizationRate));
   put('batchSize', String(state.batchSize), String(d.batchSize));
+  put('dropout', String(state.dropout), String(d.dropout));
+  put('normalize', bool(state.normalize), bool(d.normalize));
   put('seed', String(state.seed), String(d.seed));
-  put('points', state.points.map((q) => q.map((v) => Number(v.toFixed(3))).join(':')).join(';'), '');
+  put('points', state.points.map((q) => q.map(String).join(':')).join(';'), '');
   put('epoch', String(state.epoch), String(d.epoch));
-  put('edits', state.edits.length ? JSON.stringify(state.edits) : '', '');
+  put('edits', state.edits.length ? JSON.stringify(state.edits.map(copyEdit)) : '', '');
+  put('showTestData', bool(state.showTestData), bool(d.showTestData));
+  put('discretize', bool(state.discretize), bool(d.discretize));
   return p.toString();
 }
 
-/** What {@link decodePlaygroundState} read, and what it had to reject. */
-export interface DecodedPlaygroundState {
-  /** The state: every valid field from the URL, the defaults for the rest. */
-  state: PlaygroundState;
-  /** One message per rejected field, e.g. "hidden: 9 units in layer 1 (at most 8)". */
-  errors: string[];
+/** A URL value as the typed candidate the validator checks (strings stay strings when unparsable, so the error names them). */
+function parseUrlValue(k: keyof PlaygroundState, raw: string): unknown {
+  // −0 reads as 0 (it prints as "0").
+  const number = (t: string): unknown => (t.trim() === '' ? t : Number.isFinite(Number(t)) ? Number(t) + 0 : t);
+  switch (k) {
+    case 'features':
+      return raw === '' ? [] : raw.split(',');
+    case 'hidden':
+      return raw === '' ? [] : raw.split(',').map(number);
+    case 'points':
+      return raw === '' ? [] : raw.split(';').map((r) => r.split(':').map(number));
+    case 'edits':
+      if (raw === '') return [];
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        return raw;
+      }
+    case 'normalize':
+    case 'showTestData':
+    case 'discretize':
+      return raw === '1' || raw === 'true' ? true : raw === '0' || raw === 'false' ? false : raw;
+    case 'dataset':
+    case 'problem':
+    case 'activation':
+    case 'regularization':
+      return raw;
+    default:
+      return number(raw);
+  }
 }
 
 /**
  * Reads a permalink (a query string, with or without its leading '?' or '#'), checking
- * every field: a malformed or out-of-range field is replaced by its default and named in
- * `errors`, so a hand-edited or truncated link still opens.
+ * every field against its declared range: a malformed or out-of-range field is replaced by
+ * its default (or `base`'s) and named in `errors`, so a hand-edited or truncated link
+ * still opens. Unknown keys are ignored. Never throws.
  */
 export function decodePlaygroundState(query: string, base: PlaygroundState = DEFAULT_PLAYGROUND_STATE): DecodedPlaygroundState {
-  const p = new URLSearchParams(query.replace(/^[?#]/, ''));
-  const s: PlaygroundState = { ...base, features: [...base.features], hidden: [...base.hidden], points: [...base.points], edits: [...base.edits] };
-  const errors: string[] = [];
-  const get = (k: keyof PlaygroundState) => p.get(KEYS[k]);
-  const num = (k: keyof PlaygroundState, min: number, max: number, integer = false): number | undefined => {
-    const raw = get(k);
-    if (raw === null) return undefined;
-    const v = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(v) || v < min || v > max || (integer && !Number.isInteger(v))) {
-      errors.push(`${KEYS[k]}: "${raw}" is not ${integer ? 'an integer' : 'a number'} in [${min}, ${max}]`);
-      return undefined;
-    }
-    return v;
-  };
-  const oneOf = <T extends string>(k: keyof PlaygroundState, options: readonly T[]): T | undefined => {
-    const raw = get(k);
-    if (raw === null) return undefined;
-    if (!options.includes(raw as T)) {
-      errors.push(`${KEYS[k]}: "${raw}" is not one of ${options.join(', ')}`);
-      return undefined;
-    }
-    return raw as T;
-  };
-  s.dataset = oneOf('dataset', DATASET_NAMES) ?? s.dataset;
-  s.problem = oneOf('problem', ['classification', 'regression'] as const) ?? DATASETS[s.dataset].problem;
-  if (s.dataset !== 'custom' && s.problem !== DATASETS[s.dataset].problem) {
-    errors.push(`problem: the ${s.dataset} set is a ${DATASETS[s.dataset].problem} set`);
-    s.problem = DATASETS[s.dataset].problem;
+  if (typeof query !== 'string') return { state: copyState(base), errors: ['the link is not text'] };
+  if (query.length > MAX_QUERY_LENGTH) return { state: copyState(base), errors: [`the link is longer than ${MAX_QUERY_LENGTH} characters`] };
+  let p: URLSearchParams;
+  try {
+    p = new URLSearchParams(query.replace(/^[?#]/, ''));
+  } catch {
+    return { state: copyState(base), errors: ['the link could not be read'] };
   }
-  s.classes = num('classes', 2, MAX_CLASSES, true) ?? s.classes;
-  s.noise = num('noise', 0, 50) ?? s.noise;
-  s.trainRatio = num('trainRatio', 10, 90) ?? s.trainRatio;
-  const feats = get('features');
-  if (feats !== null) {
-    const list = feats === '' ? [] : feats.split(',');
-    const bad = list.filter((f) => !FEATURE_NAMES.includes(f as FeatureName));
-    if (bad.length || list.length === 0 || new Set(list).size !== list.length) errors.push(`features: "${feats}" must be distinct names among ${FEATURE_NAMES.join(', ')}, at least one`);
-    else s.features = list as FeatureName[];
-  }
-  const hidden = get('hidden');
-  if (hidden !== null) {
-    const list = hidden === '' ? [] : hidden.split(',').map(Number);
-    if (list.length > MAX_LAYERS || list.some((u) => !Number.isInteger(u) || u < 1 || u > MAX_UNITS)) errors.push(`hidden: "${hidden}" must be up to ${MAX_LAYERS} layers of 1 to ${MAX_UNITS} units`);
-    else s.hidden = list;
-  }
-  s.activation = oneOf('activation', ACTIVATION_NAMES) ?? s.activation;
-  s.learningRate = num('learningRate', 1e-6, 10) ?? s.learningRate;
-  s.regularization = oneOf('regularization', REGULARIZATION_NAMES) ?? s.regularization;
-  s.regularizationRate = num('regularizationRate', 0, 10) ?? s.regularizationRate;
-  s.batchSize = num('batchSize', 1, 100, true) ?? s.batchSize;
-  s.seed = num('seed', 0, 2 ** 31 - 1, true) ?? s.seed;
-  s.epoch = num('epoch', 0, 100_000, true) ?? s.epoch;
-  const pts = get('points');
-  if (pts !== null && pts !== '') {
-    const rows = pts.split(';').map((r) => r.split(':').map(Number));
-    const kMax = s.problem === 'classification' ? MAX_CLASSES : Infinity;
-    if (rows.length > 2000 || rows.some((r) => r.length !== 3 || r.some((v) => !Number.isFinite(v)) || (s.problem === 'classification' && (!Number.isInteger(r[2]) || r[2] < 0 || r[2] >= kMax)))) {
-      errors.push('points: expected up to 2000 "x1:x2:label" triples separated by ";"');
-    } else s.points = rows as [number, number, number][];
-  }
-  const edits = get('edits');
-  if (edits !== null && edits !== '') {
-    try {
-      const list = JSON.parse(edits) as unknown;
-      if (!Array.isArray(list) || !list.every(isEdit)) throw new Error();
-      s.edits = list as PlaygroundEdit[];
-    } catch {
-      errors.push('edits: not a valid list of changes');
-    }
-  }
-  return { state: s, errors };
+  return validateFields(
+    (k) => {
+      const raw = p.get(KEYS[k]);
+      return raw === null ? undefined : parseUrlValue(k, raw);
+    },
+    base,
+    (k) => KEYS[k],
+  );
 }
 
-function isEdit(e: unknown): boolean {
-  if (typeof e !== 'object' || e === null) return false;
-  const o = e as PlaygroundEdit;
-  if (!Number.isInteger(o.at) || o.at < 0) return false;
-  if (o.weight !== undefined && !(Array.isArray(o.weight) && o.weight.length === 4 && o.weight.every(Number.isFinite) && o.weight.slice(0, 3).every((v) => Number.isInteger(v) && v >= 0))) return false;
-  if (o.set !== undefined) {
-    const st = o.set;
-    if (typeof st !== 'object' || st === null) return false;
-    if (st.learningRate !== undefined && !(st.learningRate > 0 && Number.isFinite(st.learningRate))) return false;
-    if (st.regularizationRate !== undefined && !(st.regularizationRate >= 0 && Number.isFinite(st.regularizationRate))) return false;
-    if (st.batchSize !== undefined && !(Number.isInteger(st.batchSize) && st.batchSize >= 1)) return false;
-    if (st.regularization !== undefined && !REGULARIZATION_NAMES.includes(st.regularization)) return false;
-  }
-  return o.weight !== undefined || o.set !== undefined;
+/**
+ * Cleans a `defaultValue` or `value` object (from props, a custom element's attribute or
+ * parsed JSON) field by field: unknown keys are dropped, invalid values fall back to `base`,
+ * and each problem is listed in `errors`. Returns a new plain state; never throws.
+ */
+export function sanitizePlaygroundState(input: unknown, base: PlaygroundState = DEFAULT_PLAYGROUND_STATE): DecodedPlaygroundState {
+  if (input === undefined || input === null) return { state: copyState(base), errors: [] };
+  if (!isPlainObject(input)) return { state: copyState(base), errors: [`expected an object, got ${Array.isArray(input) ? 'an array' : typeof input}`] };
+  const unknown = Object.keys(input).filter((k) => !(k in KEYS) || !Object.prototype.hasOwnProperty.call(KEYS, k));
+  const r = validateFields((k) => own(input, k), base, (k) => k);
+  for (const k of unknown) r.errors.push(`unknown field ${describe(k)} ignored`);
+  return r;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -268,82 +573,38 @@ export interface PlaygroundData {
   test: number[];
 }
 
-/** The points of a state: the generated set plus the user's points (or these alone for 'custom'), split at random by the seed. */
-export function makePlaygroundData(s: Pick<PlaygroundState, 'dataset' | 'problem' | 'classes' | 'noise' | 'trainRatio' | 'seed' | 'points'>): PlaygroundData {
-  let X: number[][] = [];
-  let y: number[] = [];
+const clampBox = (v: number) => Math.max(-EXTENT, Math.min(EXTENT, v));
+
+/** The generated points of a data set (none for 'custom'), inside the [−6, 6]² box. */
+export function generatedPoints(s: Pick<PlaygroundState, 'dataset' | 'classes' | 'noise' | 'seed'>, nSamples = GENERATED_POINTS): { X: number[][]; y: number[] } {
   const noise = s.noise / 100;
+  if (s.dataset === 'custom') return { X: [], y: [] };
   if (s.dataset === 'blobs') {
     const k = s.classes;
     const centers = Array.from({ length: k }, (_, c) => [3.5 * Math.cos((2 * Math.PI * c) / k + 0.3), 3.5 * Math.sin((2 * Math.PI * c) / k + 0.3)]);
-    const b = makeBlobs({ nSamples: 500, centers, clusterStd: 0.7 + 3 * noise, randomState: s.seed });
-    X = b.X.map((r) => r.map((v) => Math.max(-6, Math.min(6, v))));
-    y = b.y;
-  } else if (s.dataset !== 'custom') {
-    const d = makePlayground(s.dataset, { noise, randomState: s.seed, nSamples: DATASETS[s.dataset].problem === 'regression' ? 500 : 500 });
-    X = d.X;
-    y = d.y;
+    const b = makeBlobs({ nSamples, centers, clusterStd: 0.7 + 3 * noise, randomState: s.seed });
+    return { X: b.X.map((r) => r.map(clampBox)), y: b.y };
   }
+  const d = makePlayground(s.dataset, { noise, randomState: s.seed, nSamples });
+  return { X: d.X.map((r) => r.map(clampBox)), y: d.y };
+}
+
+/** The points of a state: the generated set plus the user's points (or these alone for 'custom'), split at random by the seed. */
+export function makePlaygroundData(s: Pick<PlaygroundState, 'dataset' | 'problem' | 'classes' | 'noise' | 'trainRatio' | 'seed' | 'points'>): PlaygroundData {
+  const { X, y } = generatedPoints(s);
   for (const [a, b, l] of s.points) {
     X.push([a, b]);
     y.push(l);
   }
-  const nClasses = s.problem === 'regression' ? 1 : Math.max(2, ...y.map((v) => v + 1));
+  const nClasses = classCount(s);
   const order = new RandomState(s.seed + 7919).permutation(X.length);
-  const nTrain = X.length < 2 ? X.length : Math.max(1, Math.min(X.length - 1, Math.round((X.length * s.trainRatio) / 100)));
+  const nTrain = trainCount(s);
   return { X, y, nClasses, train: order.slice(0, nTrain), test: order.slice(nTrain) };
 }
 
-/** The feature vector of a point for the chosen features (x scaled by 1/6, so to [−1, 1]). */
+/** The raw feature vector of a point for the chosen features. */
 export function featurize(x1: number, x2: number, features: readonly FeatureName[], out: Float64Array, offset = 0): void {
   for (let k = 0; k < features.length; k++) out[offset + k] = FEATURES[features[k]].f(x1, x2);
 }
 
-// ---------------------------------------------------------------------------------------
-// CSV
-
-/** What {@link parsePointsCsv} read. */
-export type CsvResult = { ok: true; points: [number, number, number][] } | { ok: false; error: string };
-
-/**
- * Reads "x1,x2,label" lines (an optional header line, blank lines and '#' comments
- * skipped; ',' ';' or tab separated). Classification labels must be integers 0 … 5;
- * coordinates must lie in [−6, 6]. The first problem is reported with its line number.
- */
-export function parsePointsCsv(text: string, problem: ProblemType): CsvResult {
-  const lines = text.split(/\r?\n/);
-  const points: [number, number, number][] = [];
-  let seenContent = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (!line || line.startsWith('#')) continue;
-    const cells = line.split(/[,;\t]/).map((c) => c.trim());
-    const nums = cells.map(Number);
-    // A header: the first content line, with no number in it.
-    if (!seenContent && cells.every((c) => c !== '' && !Number.isFinite(Number(c)))) {
-      seenContent = true;
-      continue;
-    }
-    seenContent = true;
-    if (cells.length !== 3) return { ok: false, error: `Line ${i + 1}: expected 3 values (x1, x2, label), got ${cells.length}: "${line}"` };
-    const bad = cells.findIndex((c, k) => c === '' || !Number.isFinite(nums[k]));
-    if (bad >= 0) return { ok: false, error: `Line ${i + 1}: "${cells[bad]}" is not a number` };
-    if (Math.abs(nums[0]) > 6 || Math.abs(nums[1]) > 6) return { ok: false, error: `Line ${i + 1}: coordinates must lie in [−6, 6], got (${nums[0]}, ${nums[1]})` };
-    if (problem === 'classification' && (!Number.isInteger(nums[2]) || nums[2] < 0 || nums[2] >= MAX_CLASSES)) {
-      return { ok: false, error: `Line ${i + 1}: the label must be a class 0 to ${MAX_CLASSES - 1}, got ${cells[2]}` };
-    }
-    points.push([nums[0], nums[1], nums[2]]);
-    if (points.length > 2000) return { ok: false, error: 'At most 2000 points' };
-  }
-  if (points.length === 0) return { ok: false, error: 'No points found: expected lines of "x1,x2,label"' };
-  return { ok: true, points };
-}
-
-/** The data as CSV: x1, x2, label (or target), split. */
-export function formatPointsCsv(data: PlaygroundData, problem: ProblemType): string {
-  const split = new Array<string>(data.X.length);
-  data.train.forEach((i) => (split[i] = 'train'));
-  data.test.forEach((i) => (split[i] = 'test'));
-  const rows = data.X.map((x, i) => `${x[0]},${x[1]},${data.y[i]},${split[i]}`);
-  return [`x1,x2,${problem === 'regression' ? 'target' : 'label'},split`, ...rows].join('\n') + '\n';
-}
+export { parsePointsCsv, formatPointsCsv, type CsvResult } from './csv';
