@@ -13,6 +13,7 @@
  * unordered; DBSCAN's labels do not depend on that order.
  */
 import { KDTree } from './_kdtree';
+import { LIMITS, checkSize } from '../core/validation';
 
 export interface NeighbourCSR {
   /** Neighbours of i: indices[indptr[i] … indptr[i+1]). */
@@ -26,6 +27,9 @@ class IntBuffer {
   length = 0;
   push(v: number): void {
     if (this.length === this.data.length) {
+      // Every stored pair is a neighbour within eps: a huge eps makes the graph n², so refuse
+      // it with a typed error naming eps instead of running out of memory.
+      checkSize('eps', this.length * 2, LIMITS.maxElements, 'neighbour pairs within eps (lower eps)');
       const g = new Int32Array(this.data.length * 2);
       g.set(this.data);
       this.data = g;

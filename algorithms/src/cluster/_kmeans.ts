@@ -193,6 +193,13 @@ export function assignRows(centers: readonly (readonly number[])[], X: MatrixLik
 }
 
 /**
+ * The sums of the last {@link BoundedAssign.assign}, for the update step right after it: the
+ * update then skips its own pass over X. Used only when X and the labels array are the very
+ * ones that pass labelled (and cleared by any update), so an interleaved fit cannot mix them.
+ */
+let lastAssign: { X: Float64Array; labels: Int32Array; sums: Float64Array; counts: Float64Array; k: number; d: number } | null = null;
+
+/**
  * The update step: each centre becomes the mean of its samples, cₖ = (1/|Cₖ|) Σ_{i∈Cₖ} xᵢ.
  * An empty cluster is moved onto the sample farthest from its own centre (as scikit-learn
  * does), taking that sample out of its old cluster's mean. Writes into `Cnew`.
@@ -208,7 +215,13 @@ export function updateCenters(
 ): void {
   const counts = new Float64Array(k);
   Cnew.fill(0);
-  if (d === 2) {
+  const fused = lastAssign;
+  lastAssign = null;
+  if (fused && fused.X === X && fused.labels === labels && fused.k === k && fused.d === d) {
+    // The sums were accumulated by the assignment pass just before (same order, same values).
+    Cnew.set(fused.sums.subarray(0, k * d));
+    counts.set(fused.counts.subarray(0, k));
+  } else if (d === 2) {
     for (let i = 0; i < n; i++) {
       const c = labels[i];
       counts[c]++;
@@ -324,6 +337,8 @@ export function sameLabels(a: Int32Array, b: Int32Array): boolean {
 export class BoundedAssign {
   private readonly lower: Float64Array;
   private readonly half: Float64Array;
+  private readonly sums: Float64Array;
+  private readonly counts: Float64Array;
   private fresh = true;
   private readonly slack: number;
   private loosen1 = 0;
@@ -338,6 +353,8 @@ export class BoundedAssign {
   ) {
     this.lower = new Float64Array(n);
     this.half = new Float64Array(k);
+    this.sums = new Float64Array(k * d);
+    this.counts = new Float64Array(k);
     // Rounding margin on the scale of the data (absolute error of distances ~ ε·‖x‖).
     let big = 0;
     for (let q = 0; q < n * d; q++) big = Math.max(big, Math.abs(X[q]));
@@ -355,7 +372,11 @@ export class BoundedAssign {
    * distance into `dist` and returns the inertia, summed in sample order as {@link assign} does.
    */
   assign(C: Float64Array, labels: Int32Array, dist: Float64Array): number {
-    const { X, n, d, k, lower, half, slack } = this;
+    const { X, n, d, k, lower, half, slack, sums, counts } = this;
+    // Per-cluster sums and counts of the new labels, accumulated in this pass in sample order,
+    // for the update step that follows (see updateCenters).
+    sums.fill(0);
+    counts.fill(0);
     const fresh = this.fresh;
     const { loosen1, loosen2, argMax } = this;
     this.fresh = false;
@@ -386,6 +407,11 @@ export class BoundedAssign {
         if (m > 0 && u2 < m * m) {
           dist[i] = u2;
           inertia += u2;
+          counts[a]++;
+          if (d === 2) {
+            sums[2 * a] += X[o];
+            sums[2 * a + 1] += X[o + 1];
+          } else for (let j = 0; j < d; j++) sums[a * d + j] += X[o + j];
           continue;
         }
       }
@@ -410,7 +436,13 @@ export class BoundedAssign {
       dist[i] = best;
       lower[i] = Math.sqrt(second);
       inertia += best;
+      counts[arg]++;
+      if (d === 2) {
+        sums[2 * arg] += X[o];
+        sums[2 * arg + 1] += X[o + 1];
+      } else for (let j = 0; j < d; j++) sums[arg * d + j] += X[o + j];
     }
+    lastAssign = { X, labels, sums, counts, k, d };
     return inertia;
   }
 

@@ -113,22 +113,27 @@ export function knnAffinityCSR(nbrs: Int32Array, n: number, k: number): CSR {
   return { n, indptr, indices: indices.slice(0, nnz), values: values.slice(0, nnz) };
 }
 
-/** A dense symmetric n×n matrix as CSR (nonzeros only). */
+/** A dense symmetric n×n matrix as CSR (nonzeros only): counted first, then filled. */
 export function denseToCSR(W: ArrayLike<number>, n: number): CSR {
   const indptr = new Int32Array(n + 1);
-  const idx: number[] = [];
-  const val: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let c = 0;
+    for (let j = 0; j < n; j++) if (W[i * n + j] !== 0) c++;
+    indptr[i + 1] = indptr[i] + c;
+  }
+  const indices = new Int32Array(indptr[n]);
+  const values = new Float64Array(indptr[n]);
+  let q = 0;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       const v = W[i * n + j];
       if (v !== 0) {
-        idx.push(j);
-        val.push(v);
+        indices[q] = j;
+        values[q++] = v;
       }
     }
-    indptr[i + 1] = idx.length;
   }
-  return { n, indptr, indices: Int32Array.from(idx), values: Float64Array.from(val) };
+  return { n, indptr, indices, values };
 }
 
 /** The CSR matrix as a dense row-major array. */

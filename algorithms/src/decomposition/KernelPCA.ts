@@ -7,7 +7,7 @@ import type { ParamSpecs } from '../core/params';
 import { checkArray, checkFeatureCount, checkFiniteResult, checkSize, LIMITS } from '../core/validation';
 import { symmetricEigen } from './_linalg';
 import { lanczosLargest } from './_lanczos';
-import { simdKernels } from './_simd';
+import { acquireSimd, releaseSimd } from './_simd';
 import { RandomState } from '../core/random';
 
 /** Kernels of {@link KernelPCA}. */
@@ -293,7 +293,7 @@ export class KernelPCA extends TransformerBase<KernelPCAOptions, State> {
  * seeded, so fits are reproducible.
  */
 function topEigen(K: Float64Array, n: number, p: number): { values: Float64Array; vectorsT: Float64Array } {
-  const simd = simdKernels(n * n + 2 * n);
+  const simd = acquireSimd(n * n + 2 * n);
   if (simd) {
     // K in the SIMD kernels' memory: each product is one call (n row dot products).
     const f = simd.f64;
@@ -311,6 +311,7 @@ function topEigen(K: Float64Array, n: number, p: number): { values: Float64Array
       new RandomState(0),
       { tol: 1e-10 },
     );
+    releaseSimd(simd);
     return { values: r.values, vectorsT: r.vectors };
   }
   const matvec = (x: Float64Array, out: Float64Array) => {

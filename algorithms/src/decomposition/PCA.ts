@@ -8,7 +8,8 @@ import { checkArray, checkFeatureCount, checkFiniteResult, checkSize, LIMITS } f
 import { readRows } from '../cluster/_common';
 import { frozenRows, gram, projectRows, symmetricEigen } from './_linalg';
 import { randomizedSVD } from './_randomized';
-import { checkRandomState, type RandomStateLike } from '../core/random';
+import { lanczosLargest } from './_lanczos';
+import { checkRandomState, RandomState, type RandomStateLike } from '../core/random';
 
 /** Options of {@link PCA}, as scikit-learn's. */
 export interface PCAOptions {
@@ -131,16 +132,19 @@ export class PCA extends TransformerBase<PCAOptions, PCAState> {
       intK !== undefined && (solver === 'randomized' || (solver === 'auto' && !useEigh && Math.max(n, d) > 500 && intK < 0.8 * kMax));
     // Signs are fixed (svd_flip) only for the kept components: projecting all min(n, d) would
     // cost n·d·min(n, d), more than the decomposition itself.
+    // With an integer nComponents ≤ d/4 the covariance route needs only the top eigen-pairs of
+    // XᵀX (Lanczos); the total variance then comes from the trace, as for the randomized route.
+    const partial = useRandomized || (useEigh && intK !== undefined && intK <= d / 4);
     const { s, Vt } = useRandomized
       ? randomizedSVD(A, n, d, intK!, checkRandomState(this.options.randomState))
       : useEigh
-        ? svdByGram(A, n, d, intK)
+        ? svdByGram(A, n, d, intK, partial)
         : svdFull(A, n, d);
 
     // Explained variance σ²/(n−1) and its ratio to the total variance Σⱼ Var(xⱼ).
     const ev = Array.from(s, (x) => (x * x) / Math.max(n - 1, 1));
     let total = 0;
-    if (useRandomized) {
+    if (partial) {
       for (let q = 0; q < A.length; q++) total += A[q] * A[q];
       total /= Math.max(n - 1, 1);
     } else total = ev.reduce((a, b) => a + b, 0);
@@ -155,7 +159,7 @@ export class PCA extends TransformerBase<PCAOptions, PCAState> {
       k = Math.max(k, 1);
     }
     const noiseVariance =
-      k >= kMax ? 0 : useRandomized ? Math.max(0, total - ev.slice(0, k).reduce((a, b) => a + b, 0)) / (kMax - k) : ev.slice(k).reduce((a, b) => a + b, 0) / (kMax - k);
+      k >= kMax ? 0 : partial ? Math.max(0, total - ev.slice(0, k).reduce((a, b) => a + b, 0)) / (kMax - k) : ev.slice(k).reduce((a, b) => a + b, 0) / (kMax - k);
     checkFiniteResult(ev, 'PCA explained variance');
     checkFiniteResult(Vt, 'PCA components');
     this.fitted = {
@@ -298,10 +302,12 @@ export class PCA extends TransformerBase<PCAOptions, PCAState> {
  * Singular values below ~√ε·σ₁ lose relative accuracy this way (they are squared), which does
  * not move explained-variance ratios by more than ~1e-12.
  */
-export function svdByGram(Xc: Float64Array, n: number, d: number, kFlip?: number): { s: Float64Array; Vt: Float64Array } {
-  const k = Math.min(n, d);
-  const kf = Math.min(k, kFlip ?? k);
-  const { values, vectorsT } = symmetricEigen(gram(Xc, n, d), d);
+export function svdByGram(Xc: Float64Array, n: number, d: number, kFlip?: number, topOnly = false): { s: Float64Array; Vt: Float64Array } {
+  const kf = Math.min(n, d, kFlip ?? Math.min(n, d));
+  // topOnly: only the kf leading eigen-pairs, by Lanczos on the d×d Gram matrix.
+  const k = topOnly ? kf : Math.min(n, d);
+  const G = gram(Xc, n, d);
+  const { values, vectorsT } = topOnly ? topGramEigen(G, d, kf) : symmetricEigen(G, d);
   const s = new Float64Array(k);
   for (let c = 0; c < k; c++) s[c] = Math.sqrt(Math.max(values[c], 0));
   const Vt = vectorsT.slice(0, k * d);
@@ -322,6 +328,25 @@ export function svdByGram(Xc: Float64Array, n: number, d: number, kFlip?: number
   }
   flipRows(Vt, d, bestVal);
   return { s, Vt };
+}
+
+/** The k leading eigen-pairs of the symmetric d×d G by Lanczos (seeded), as symmetricEigen's layout. */
+function topGramEigen(G: Float64Array, d: number, k: number): { values: Float64Array; vectorsT: Float64Array } {
+  const r = lanczosLargest(
+    d,
+    k,
+    (x, out) => {
+      for (let i = 0; i < d; i++) {
+        let t = 0;
+        const o = i * d;
+        for (let j = 0; j < d; j++) t += G[o + j] * x[j];
+        out[i] = t;
+      }
+    },
+    new RandomState(0),
+    { tol: 1e-12, maxDim: d },
+  );
+  return { values: r.values, vectorsT: r.vectors };
 }
 
 /** Thin SVD of the centred X by ml-matrix (any shape), with scikit-learn's u-based sign flip. */

@@ -12,7 +12,7 @@
  * Method: Householder reduction to a tridiagonal T = QᵀAQ, then the implicit QL algorithm with
  * Wilkinson-style shifts on T, accumulating the Givens rotations into Q.
  */
-import { SIMD_MIN_WORK, simdKernels } from './_simd';
+import { SIMD_MIN_WORK, acquireSimd, releaseSimd } from './_simd';
 
 /** Eigen-pairs of a symmetric matrix, eigenvalues in descending order. */
 export interface SymmetricEigen {
@@ -168,7 +168,7 @@ export function symmetricEigen(a: ArrayLike<number>, n: number): SymmetricEigen 
  * this loop in JavaScript.
  */
 export function gram(X: Float64Array, n: number, d: number): Float64Array {
-  const simd = n * d * d >= 2 * SIMD_MIN_WORK ? simdKernels(n * d) : null;
+  const simd = n * d * d >= 2 * SIMD_MIN_WORK ? acquireSimd(n * d) : null;
   if (simd) {
     // The same column dot products by the WebAssembly SIMD kernel (two doubles per step), over
     // blocks of B rows: block c holds its d column pieces contiguously (d·B doubles, ≤ 256 KB),
@@ -191,6 +191,7 @@ export function gram(X: Float64Array, n: number, d: number): Float64Array {
       }
     }
     for (let a = 0; a < d; a++) for (let b = a + 1; b < d; b++) G[b * d + a] = G[a * d + b];
+    releaseSimd(simd);
     return G;
   }
   const T = new Float64Array(n * d);
@@ -244,7 +245,7 @@ export function gram(X: Float64Array, n: number, d: number): Float64Array {
  */
 export function projectRows(X: Float64Array, n: number, d: number, W: Float64Array, k: number): Float64Array {
   const Y = new Float64Array(n * k);
-  const simd = n * d * k >= SIMD_MIN_WORK ? simdKernels(n * d + k * d + k) : null;
+  const simd = n * d * k >= SIMD_MIN_WORK ? acquireSimd(n * d + k * d + k) : null;
   if (simd) {
     // Row by row: the k products of xᵢ with the rows of W in one SIMD call; X is read once.
     const f = simd.f64;
@@ -256,6 +257,7 @@ export function projectRows(X: Float64Array, n: number, d: number, W: Float64Arr
       simd.rowDots(8 * i * d, 8 * w, k, d, 8 * out);
       for (let c = 0; c < k; c++) Y[i * k + c] = f[out + c];
     }
+    releaseSimd(simd);
     return Y;
   }
   const one = (i: number, c: number) => {

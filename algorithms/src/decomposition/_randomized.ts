@@ -25,6 +25,9 @@ export interface RandomizedSVD {
 function orthonormalise(Y: Float64Array, n: number, m: number): void {
   for (let c = 0; c < m; c++) {
     const oc = c * n;
+    let nrm0 = 0;
+    for (let i = 0; i < n; i++) nrm0 += Y[oc + i] * Y[oc + i];
+    nrm0 = Math.sqrt(nrm0);
     for (let pass = 0; pass < 2; pass++) {
       for (let b = 0; b < c; b++) {
         const ob = b * n;
@@ -36,7 +39,9 @@ function orthonormalise(Y: Float64Array, n: number, m: number): void {
     let nrm = 0;
     for (let i = 0; i < n; i++) nrm += Y[oc + i] * Y[oc + i];
     nrm = Math.sqrt(nrm);
-    const f = nrm > 0 ? 1 / nrm : 0;
+    // A column that lay (to rounding) in the span of the earlier ones is rank deficiency, not a
+    // direction: normalising its rounding noise would duplicate a basis vector and double σ².
+    const f = nrm > 1e-10 * nrm0 ? 1 / nrm : 0;
     for (let i = 0; i < n; i++) Y[oc + i] *= f;
   }
 }

@@ -68,7 +68,6 @@ const F64X2_EXTRACT = (lane: number) => [...simd(0x21), lane];
 const F64X2_ADD = simd(0xf0);
 const F64X2_MUL = simd(0xf2);
 const I32_ADD = [0x6a];
-const I32_SUB = [0x6b];
 const I32_MUL = [0x6c];
 const I32_LT_S = [0x48];
 const I32_EQZ = [0x45];
@@ -183,5 +182,37 @@ export function simdKernels(doubles: number): SimdKernels | null {
     return { f64: new Float64Array(memory.buffer), dot: e.dot, rowDots: e.rowDots, accumRows: e.accumRows };
   } catch {
     return null;
+  }
+}
+
+/**
+ * Released instances, kept for reuse: a fresh WebAssembly memory costs its page faults again
+ * (~1 ms for a few MB), which a fit of a few ms notices. At most 4 are kept, 512 MB in all.
+ */
+const pool: SimdKernels[] = [];
+
+/**
+ * An instance with room for `doubles` values, from the pool when one is free and big enough
+ * (its memory holds stale data), else fresh; null without WebAssembly SIMD. Give it back with
+ * {@link releaseSimd} once done, and do not touch it afterwards.
+ */
+export function acquireSimd(doubles: number): SimdKernels | null {
+  let best = -1;
+  for (let i = 0; i < pool.length; i++) {
+    const cap = pool[i].f64.length;
+    if (cap >= doubles && (best < 0 || cap < pool[best].f64.length)) best = i;
+  }
+  if (best >= 0) return pool.splice(best, 1)[0];
+  return simdKernels(doubles);
+}
+
+/** Returns an instance from {@link acquireSimd} to the pool. */
+export function releaseSimd(k: SimdKernels | null): void {
+  if (!k || pool.includes(k)) return;
+  pool.push(k);
+  let bytes = pool.reduce((s, p) => s + p.f64.length * 8, 0);
+  while (pool.length > 4 || bytes > 2 ** 29) {
+    bytes -= pool[0].f64.length * 8;
+    pool.shift();
   }
 }

@@ -144,7 +144,8 @@ export class LogisticRegression extends ClassifierBase<LogisticRegressionOptions
       const nIter: number[] = [];
       for (const k of models) {
         const t = Uint8Array.from(yIndex, (c) => (c === k ? 1 : 0));
-        const run = lbfgs(binaryObjective(A, t, lambda, o.fitIntercept), new Float64Array(p), { maxIter, gtol });
+        const objective = binaryObjective(A, t, lambda, o.fitIntercept);
+        const run = lbfgs(objective, new Float64Array(p), { maxIter, gtol });
         let last: LbfgsState = { iteration: 0, x: new Float64Array(p), f: 0, g: new Float64Array(p), gradMax: 0, converged: false };
         for (;;) {
           const r = run.next();
@@ -152,6 +153,7 @@ export class LogisticRegression extends ClassifierBase<LogisticRegressionOptions
           last = r.value;
           yield snapshot(last, 1, K === 2 ? null : classes[k], done);
         }
+        objective.release(); // its SIMD memory back to the pool
         const u = unpack(last.x, 1);
         done.coef.push(u.coef[0]);
         done.intercept.push(u.intercept[0]);

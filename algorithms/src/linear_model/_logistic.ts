@@ -5,7 +5,7 @@
  * Dot products and gradient updates are unrolled by four for instruction-level parallelism.
  */
 import type { Matrix } from '../core/matrix';
-import { SIMD_MIN_WORK, simdKernels } from '../decomposition/_simd';
+import { SIMD_MIN_WORK, acquireSimd, releaseSimd } from '../decomposition/_simd';
 
 /**
  * The mean penalised loss of a binary model and its gradient, θ = (w, b), targets t ∈ {0, 1}:
@@ -17,7 +17,7 @@ import { SIMD_MIN_WORK, simdKernels } from '../decomposition/_simd';
 export function binaryObjective(X: Matrix, t: Uint8Array, lambda: number, fitIntercept: boolean) {
   const { rows: n, cols: d, data } = X;
   const d4 = d - (d % 4);
-  const simd = n * d >= SIMD_MIN_WORK ? simdKernels(n * d + 2 * n + 2 * d) : null;
+  const simd = n * d >= SIMD_MIN_WORK ? acquireSimd(n * d + 2 * n + 2 * d) : null;
   if (simd) {
     // X lives in the SIMD kernels' memory: z = Xw and the gradient Xᵀr are two kernel calls;
     // the per-sample sigmoid and log-loss stay in JavaScript.
@@ -26,7 +26,8 @@ export function binaryObjective(X: Matrix, t: Uint8Array, lambda: number, fitInt
     const W = n * d; // w (d)
     const Z = W + d; // z, then r (n)
     const G = Z + n; // Σ rᵢxᵢ (d)
-    return (theta: Float64Array) => {
+    const fg = (theta: Float64Array) => {
+      if (released) throw new Error('binaryObjective: used after release()');
       const g = new Float64Array(theta.length);
       const b = fitIntercept ? theta[d] : 0;
       for (let j = 0; j < d; j++) f64[W + j] = theta[j];
@@ -63,8 +64,15 @@ export function binaryObjective(X: Matrix, t: Uint8Array, lambda: number, fitInt
       if (fitIntercept) g[d] = gb / n;
       return { f: f / n + 0.5 * lambda * ww, g };
     };
+    let released = false;
+    /** Gives the SIMD memory back to the pool (optional: unreleased, it is garbage-collected). */
+    const release = () => {
+      released = true;
+      releaseSimd(simd);
+    };
+    return Object.assign(fg, { release });
   }
-  return (theta: Float64Array) => {
+  const fg = (theta: Float64Array) => {
     const g = new Float64Array(theta.length);
     const b = fitIntercept ? theta[d] : 0;
     let f = 0;
@@ -118,6 +126,7 @@ export function binaryObjective(X: Matrix, t: Uint8Array, lambda: number, fitInt
     if (fitIntercept) g[d] = gb / n;
     return { f: f / n + 0.5 * lambda * ww, g };
   };
+  return Object.assign(fg, { release: () => {} });
 }
 
 /**

@@ -28,7 +28,7 @@ export class QCache {
   /** ±1 label per position (permuted by the solver). */
   readonly py: Float64Array;
   /** The training rows copied in position order (swapped along), for contiguous row scans. */
-  private readonly Xp: Float64Array;
+  private readonly Xp: Float64Array<ArrayBufferLike>;
   /** ‖x‖² per position. */
   private readonly sqp: Float64Array;
   private readonly dim: number;
@@ -180,7 +180,7 @@ export class QCache {
     }
   }
 
-  private dots = new Float64Array(0);
+  private dots: Float64Array<ArrayBufferLike> = new Float64Array(0);
   private dotBuffer(len: number): Float64Array {
     if (this.dots.length < len) this.dots = new Float64Array(this.l);
     return this.dots;
