@@ -20,8 +20,8 @@ describe('DataModelLoss', () => {
     fireEvent.keyDown(screen.getByRole('button', { name: /Intercept b/ }), { key: 'ArrowUp' });
     expect(onValueChange).toHaveBeenLastCalledWith({ ...value, b: 0.1 });
     fireEvent.keyDown(screen.getByRole('button', { name: /Slope a/ }), { key: 'ArrowUp', shiftKey: true });
-    // the line turns about its intercept: a = (ŷ(5) + 0.5 − b)/5
-    expect(onValueChange.mock.lastCall![0].a).toBeCloseTo(0.1);
+    // Shift moves 10 steps (1.0); the line turns about its intercept: a = (ŷ(5) + 1 − b)/5
+    expect(onValueChange.mock.lastCall![0].a).toBeCloseTo(0.2);
     fireEvent.keyDown(screen.getByRole('button', { name: /Data point 2/ }), { key: 'ArrowLeft' });
     expect(onValueChange.mock.lastCall![0].points[1][0]).toBeCloseTo(1.9);
   });
@@ -38,5 +38,37 @@ describe('DataModelLoss', () => {
     expect(last.b).toBeCloseTo(1 / 3);
     expect(screen.getByTestId('status').textContent).toMatch(/this is θ\*/);
     vi.unstubAllGlobals();
+  });
+
+  it('drags a point through useMovable: the pointer maps through the plot box (CSS-scaled page)', () => {
+    const onValueChange = vi.fn();
+    render(<DataModelLoss defaultValue={value} onValueChange={onValueChange} width={520} height={420} />);
+    const area = document.querySelector('.gl-plot-bg') as SVGRectElement;
+    // The plot area is drawn at half size on screen (a slide scaled by 0.5): 6 data units over its box.
+    const side = Number(area.getAttribute('width'));
+    area.getBoundingClientRect = () => ({ left: 100, top: 50, width: side / 2, height: side / 2, right: 100 + side / 2, bottom: 50 + side / 2, x: 100, y: 50, toJSON() {} }) as DOMRect;
+    const point = screen.getByRole('button', { name: /Data point 1:/ });
+    fireEvent.pointerDown(point, { clientX: 0, clientY: 0, pointerId: 1, button: 0 });
+    // The centre of the box on screen is (3, 3) in data units.
+    fireEvent.pointerMove(point, { clientX: 100 + side / 4, clientY: 50 + side / 4, pointerId: 1 });
+    fireEvent.pointerUp(point, { pointerId: 1 });
+    const p = onValueChange.mock.lastCall![0].points[0];
+    expect(p[0]).toBeCloseTo(3, 5);
+    expect(p[1]).toBeCloseTo(3, 5);
+  });
+
+  it('is a kit explainer: frame, data-state, minus signs, bad input reported', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { container } = render(<DataModelLoss defaultValue={{ a: -1.5, b: 'x' as unknown as number, bogus: 1 } as never} data-x="1" />);
+    const root = container.querySelector('figure.gl-explainer')!;
+    expect(root.getAttribute('data-state')).toBe('idle');
+    expect(root.getAttribute('data-x')).toBe('1');
+    expect(warn).toHaveBeenCalledTimes(2);
+    expect(screen.getByTestId('status').textContent).toMatch(/θ = \(−1\.5, 3\.5\)/);
+    expect(container.querySelectorAll('[data-gl-panel]').length).toBeGreaterThan(0);
+    cleanup();
+    render(<DataModelLoss width={0} />);
+    expect(screen.getByRole('alert').textContent).toMatch(/width must be a positive number/);
+    warn.mockRestore();
   });
 });

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LearningRateExplorer, learningRateRegime } from '../src';
+import { LearningRateExplorer, diagnoseCurve, learningRateRegime } from '../src';
+import { parabola, runOf } from '../src/LearningRateExplorer/model';
 import { expectAnimationStopsOnUnmount } from './helpers';
 
 afterEach(cleanup);
@@ -31,5 +32,38 @@ describe('LearningRateExplorer', () => {
 
   it('cancels its animation frame on unmount', () => {
     expectAnimationStopsOnUnmount(<LearningRateExplorer />);
+  });
+
+  it('reads the live curve in words: slow → raise η, growing → lower η', () => {
+    const run = (eta: number) => runOf(parabola(4), [2.5], eta, 12);
+    expect(diagnoseCurve(run(0.01))).toBe('slow');
+    expect(diagnoseCurve(run(0.3))).toBe('good');
+    expect(diagnoseCurve(run(0.47))).toBe('oscillating');
+    expect(diagnoseCurve(run(0.7))).toBe('growing');
+    expect(diagnoseCurve(run(0.3).slice(0, 2))).toBe('wait');
+    render(<LearningRateExplorer defaultValue={{ iteration: 40, learningRate: 0.01 }} />);
+    expect(screen.getByTestId('diagnosis').textContent).toMatch(/slowly: raise η/);
+    fireEvent.change(screen.getByRole('slider', { name: /Learning rate/ }), { target: { value: String(Math.log10(0.7)) } });
+    expect(screen.getByTestId('diagnosis').textContent).toMatch(/growing: lower η/);
+    expect(document.querySelector('figure')!.getAttribute('data-state')).toBe('diverged');
+  });
+
+  it('draws the η ruler on a real log axis: decades labelled, minor ticks between', () => {
+    const { container } = render(<LearningRateExplorer />);
+    const ruler = container.querySelector('.gl-lr-ruler')!;
+    const labels = [...ruler.querySelectorAll('.gl-tick text, .gl-axis text')].map((t) => t.textContent);
+    expect(labels).toEqual(expect.arrayContaining(['0.01', '0.1', '1']));
+    expect(ruler.querySelectorAll('.gl-tick-minor').length).toBeGreaterThan(5);
+  });
+
+  it('is a kit explainer: kit slider, no telemetry by default, bad defaultValue reported', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { container } = render(<LearningRateExplorer defaultValue={{ learningRate: -1 }} />);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(container.querySelector('.gl-slider')?.getAttribute('data-scale')).toBe('log');
+    expect(screen.getByTestId('eta').textContent).toBe('0.1');
+    fireEvent.click(screen.getByRole('button', { name: 'Play' }));
+    expect(container.querySelector('.gl-perf')).toBeNull();
+    warn.mockRestore();
   });
 });

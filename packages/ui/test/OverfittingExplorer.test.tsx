@@ -10,10 +10,10 @@ const errors = () => {
 };
 
 describe('OverfittingExplorer', () => {
-  it('splits a seeded dataset into train and test', () => {
+  it('splits a seeded dataset into train and test, 80/20 as in the slides', () => {
     const a = overfittingData(0);
-    expect(a.yTrain).toHaveLength(28);
-    expect(a.yTest).toHaveLength(12);
+    expect(a.yTrain).toHaveLength(32);
+    expect(a.yTest).toHaveLength(8);
     expect(overfittingData(0).yTest).toEqual(a.yTest);
   });
 
@@ -29,5 +29,27 @@ describe('OverfittingExplorer', () => {
     fireEvent.change(screen.getByRole('slider', { name: /Ridge strength/ }), { target: { value: '-3' } });
     expect(onValueChange).toHaveBeenLastCalledWith({ degree: 15, lambda: 0.001 });
     expect(errors().test).toBeLessThan(e15.test);
+  });
+
+  it('writes the penalty over the weights only, λ‖w‖², and says the intercept is not penalised', () => {
+    render(<OverfittingExplorer />);
+    expect(screen.getByTestId('penalty-note').textContent).toMatch(/intercept θ₀ is not penalised/);
+    const maths = document.querySelector('.gl-maths')!.textContent!;
+    expect(maths).toMatch(/‖\s*𝐰\s*‖|‖w‖|\|\s*w/);
+    expect(maths).not.toMatch(/‖θ‖/);
+    expect(document.querySelector('.gl-caption')!.textContent).toMatch(/split 80\/20/);
+  });
+
+  it('is a kit explainer: log slider for λ with 0 at its left end, bad defaultValue reported', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { container } = render(<OverfittingExplorer defaultValue={{ degree: 2.5, lambda: 0.01 }} />);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('degree').textContent).toBe('3');
+    expect(screen.getByTestId('lambda').textContent).toBe('λ = 0.01');
+    expect(container.querySelectorAll('.gl-slider[data-scale="log"]')).toHaveLength(1);
+    fireEvent.keyDown(screen.getByRole('slider', { name: /Ridge strength/ }), { key: 'Home' });
+    expect(screen.getByTestId('lambda').textContent).toBe('λ = 0 (no penalty)');
+    expect(container.querySelectorAll('[data-gl-panel]')).toHaveLength(3);
+    warn.mockRestore();
   });
 });

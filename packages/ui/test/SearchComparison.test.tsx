@@ -28,4 +28,21 @@ describe('SearchComparison', () => {
     fireEvent.change(screen.getByRole('spinbutton', { name: 'Values per parameter' }), { target: { value: '10' } });
     expect(screen.getByTestId('cost-2').textContent).toMatch(/100 evaluations/);
   });
+
+  it('is a kit explainer: sequential map with a colour key, kit sliders, bad defaultValue reported', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { container } = render(<SearchComparison defaultValue={{ gridPoints: 1 }} />);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('grid').getAttribute('data-count')).toBe('100');
+    expect(screen.getByTestId('loss-key').getAttribute('data-kind') ?? container.querySelector('.gl-color-legend')?.getAttribute('data-kind')).toBe('sequential');
+    expect(container.querySelectorAll('.gl-slider')).toHaveLength(2);
+    expect(container.querySelectorAll('[data-gl-panel]')).toHaveLength(4);
+    expect(container.querySelector('.gl-perf')).toBeNull();
+    warn.mockRestore();
+  });
+
+  it('writes huge counts as m × 10ᵏ, not 1.00e+10', () => {
+    render(<SearchComparison />);
+    expect(screen.getByTestId('cost-5').textContent).toMatch(/1\.00 × 10¹⁰ evaluations × 0\.1 s = 1\.00 × 10⁹ s ≈ 31\.7 years/);
+  });
 });

@@ -1,29 +1,26 @@
-import { minimizeSteps, quadraticObjective, type Objective, type OptimizerStep } from '@geolearn/algorithms';
-import { scaleLinear, scaleLog } from 'd3-scale';
-import { line } from 'd3-shape';
-import { useEffect, useId, useMemo, useRef, type CSSProperties } from 'react';
-import { drawFilledContours, logThresholds, sampleField, type Field } from '../common/field';
-import { LineChart, SERIES_COLORS, formatNumber } from '../common/LineChart';
+import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
+import { LineChart } from '../common/LineChart';
+import { ColorLegend } from '../kit/ColorLegend';
+import { logThresholds } from '../common/field';
 import { Tex } from '../common/Tex';
-import { buttonStyle, cssVar, rootStyle } from '../common/theme';
-import { useControllableState } from '../hooks/useControllableState';
-import { usePlayback } from '../hooks/usePlayback';
-import { LogSlider, PlaybackButtons } from '../common/controls';
-import { prepareCanvas } from '../common/canvas';
+import { useMergedRef } from '../hooks/useMergedRef';
+import { PlaybackButtons } from '../kit/buttons';
+import { Explainer, useExplainerLayout, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Legend } from '../kit/Legend';
+import { PerformanceReadout } from '../kit/PerformanceReadout';
+import { Select } from '../kit/Segmented';
+import { Slider } from '../kit/Slider';
+import { EtaRuler } from './EtaRuler';
+import { DIAGNOSIS_TEXT, fmt, learningRateRegime, lrSizes, presetEta, PRESETS, REGIME_TEXT, runStatus, YOURS_COLOR, type LearningRateExplorerState } from './model';
+import { RunPanel } from './RunPanel';
+import { LrStyles } from './styles';
+import { useLearningRate, type LearningRateModel } from './useLearningRate';
 
-/** The explainer's state: plain JSON, so it can live in a permalink. */
-export interface LearningRateExplorerState {
-  /** Your learning rate η. */
-  learningRate: number;
-  /** The 1-D parabola 𝓛(θ) = ½Lθ² or the 2-D bowl. */
-  problem: 'parabola' | 'bowl';
-  /** Steps taken by every run. */
-  iteration: number;
-}
+export { diagnoseCurve, DIAGNOSIS_TEXT, learningRateRegime, type Diagnosis, type LearningRateExplorerState, type LearningRateRegime } from './model';
 
-/** Props of {@link LearningRateExplorer}. */
-export interface LearningRateExplorerProps {
-  /** Width in px. Default 760. */
+/** Props of {@link LearningRateExplorer}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
+export interface LearningRateExplorerProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+  /** Width in px. Default 760 (shrinks to the container). */
   width?: number;
   /** Height of the pictures in px (controls and maths come below). Default 480. */
   height?: number;
@@ -33,161 +30,31 @@ export interface LearningRateExplorerProps {
   maxIterations?: number;
   /** Controlled state. */
   value?: LearningRateExplorerState;
-  /** Initial state when uncontrolled. */
+  /** Initial state when uncontrolled (bad fields are reported once and ignored). */
   defaultValue?: Partial<LearningRateExplorerState>;
   /** Called with every new state. */
   onValueChange?: (state: LearningRateExplorerState) => void;
-  /** Accessible name. Default "Learning rate". */
+  /** Accessible name and title. Default "Learning rate". */
   label?: string;
-  /** Class of the root element. */
+  /** Colour theme. Default 'auto'. */
+  theme?: Theme;
+  /** Slide mode: fits 960 × 700. Default false. */
+  fit?: boolean;
+  /** Show frame rate and frame time while playing (developer telemetry). Default false. */
+  showPerformance?: boolean;
+  /** Class of the root element (added to `gl-explainer`). */
   className?: string;
   /** Style of the root element (set `--gl-*` variables here to theme it). */
   style?: CSSProperties;
-}
-
-/** How a learning rate behaves on a quadratic of curvature L. */
-export type LearningRateRegime = 'too-small' | 'good' | 'too-large' | 'diverging';
-
-/**
- * On a quadratic, one GD step multiplies the distance to θ* by (1 − ηλ) along each
- * eigenvector: it shrinks for 0 < ηL < 2, alternates in sign once ηL > 1 and grows once
- * ηL > 2. So η < 0.3/L crawls, η up to 1.5/L is good, up to 2/L it oscillates, beyond diverges.
- */
-export function learningRateRegime(eta: number, L: number): LearningRateRegime {
-  const r = eta * L;
-  if (r > 2) return 'diverging';
-  if (r > 1.5) return 'too-large';
-  if (r >= 0.3) return 'good';
-  return 'too-small';
-}
-
-const REGIME_TEXT: Record<LearningRateRegime, string> = {
-  'too-small': 'too small: slow',
-  good: 'good',
-  'too-large': 'too large: oscillating',
-  diverging: 'diverging',
-};
-
-/** The four preset runs, as fractions of the largest stable η = 2/L. */
-const PRESETS: { fraction: number; title: string }[] = [
-  { fraction: 0.04, title: 'Too small' },
-  { fraction: 0.6, title: 'Good' },
-  { fraction: 0.94, title: 'Too large' },
-  { fraction: 1.4, title: 'Diverging' },
-];
-
-function parabola(L: number): Objective {
-  return {
-    dim: 1,
-    name: 'parabola',
-    minimum: [0],
-    loss: (t) => 0.5 * L * t[0] * t[0],
-    grad: (t) => Float64Array.of(L * t[0]),
-  };
-}
-
-const START_1D = [2.5];
-const START_2D = [-2.2, 2];
-const BOX = [-3, 3, -3, 3] as const;
-
-function runOf(objective: Objective, start: number[], eta: number, n: number): OptimizerStep[] {
-  const out: OptimizerStep[] = [];
-  for (const s of minimizeSteps(objective, start, { learningRate: eta, maxIter: n })) out.push(s);
-  return out;
-}
-
-/** The text under a run: its loss so far, or where it diverged. */
-function runStatus(steps: OptimizerStep[]): string {
-  const last = steps[steps.length - 1];
-  return last.diverged ? `diverged at step ${last.divergedAt}` : `step ${last.iteration} · 𝓛 = ${formatNumber(last.loss)}`;
-}
-
-interface PanelProps {
-  width: number;
-  height: number;
-  problem: 'parabola' | 'bowl';
-  L: number;
-  field: Field;
-  steps: OptimizerStep[];
-  color: string;
-  title: string;
-  testId: string;
-}
-
-/** One run drawn on its problem: iterates on the parabola, or the path on the bowl's contours. */
-function RunPanel({ width, height, problem, L, field, steps, color, title, testId }: PanelProps) {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  const w = Math.max(40, width);
-  const h = Math.max(40, height - 40);
-  useEffect(() => {
-    if (problem !== 'bowl') return;
-    const ctx = prepareCanvas(canvasRef.current, w, h);
-    if (!ctx) return;
-    drawFilledContours(ctx, field, w, h, logThresholds(field, 10));
-  }, [problem, field, w, h]);
-  const last = steps[steps.length - 1];
-  const status = runStatus(steps);
-  let picture;
-  if (problem === 'parabola') {
-    const xs = scaleLinear().domain([-4, 4]).range([6, w - 6]);
-    const ys = scaleLinear().domain([0, 0.5 * L * 16]).range([h - 6, 6]);
-    const curve = line<number>()
-      .x((t) => xs(t))
-      .y((t) => ys(0.5 * L * t * t))(Array.from({ length: 81 }, (_, k) => -4 + k / 10));
-    const pts = steps.map((s) => [xs(s.params[0]), ys(s.loss)] as const);
-    picture = (
-      <>
-        <path d={curve ?? ''} fill="none" stroke={cssVar('--gl-muted')} strokeWidth={2} />
-        <line x1={xs(0)} x2={xs(0)} y1={6} y2={h - 6} stroke={cssVar('--gl-border')} />
-        <path d={line()(pts as [number, number][]) ?? ''} fill="none" stroke={color} strokeWidth={1.5} />
-        {pts.map(([x, y], i) => (
-          <circle key={i} cx={x} cy={y} r={3} fill={color} />
-        ))}
-      </>
-    );
-  } else {
-    const xs = scaleLinear().domain([BOX[0], BOX[1]]).range([0, w]);
-    const ys = scaleLinear().domain([BOX[2], BOX[3]]).range([h, 0]);
-    const d = line<OptimizerStep>()
-      .x((s) => xs(s.params[0]))
-      .y((s) => ys(s.params[1]))(steps);
-    picture = (
-      <>
-        <path d={d ?? ''} fill="none" stroke="#fff" strokeWidth={3.5} />
-        <path d={d ?? ''} fill="none" stroke={color} strokeWidth={2} />
-        {steps.map((s) => (
-          <circle key={s.iteration} cx={xs(s.params[0])} cy={ys(s.params[1])} r={2.5} fill={color} stroke="#fff" strokeWidth={0.8} />
-        ))}
-      </>
-    );
-  }
-  return (
-    <div style={{ width: w, display: 'grid', gap: 2 }}>
-      <div style={{ fontSize: 13, fontWeight: 600 }}>{title}</div>
-      <div style={{ position: 'relative', width: w, height: h, background: cssVar('--gl-surface'), border: `1px solid ${cssVar('--gl-border')}` }}>
-        {problem === 'bowl' && <canvas ref={canvasRef} aria-hidden="true" style={{ position: 'absolute', inset: 0, width: w, height: h }} />}
-        <svg width={w} height={h} role="img" aria-label={`${title}: ${status}.`} style={{ position: 'absolute', inset: 0 }} data-testid={testId} data-points={steps.length}>
-          <svg width={w} height={h} overflow="hidden">
-            {picture}
-          </svg>
-          {last.diverged && (
-            <text x={w / 2} y={h / 2} textAnchor="middle" fontSize={15} fontWeight={700} fill={cssVar('--gl-path')} stroke={cssVar('--gl-bg')} strokeWidth={4} paintOrder="stroke">
-              diverged at step {last.divergedAt}
-            </text>
-          )}
-        </svg>
-      </div>
-      <div data-testid={`${testId}-status`} data-diverged={last.diverged} style={{ fontSize: 13, fontVariantNumeric: 'tabular-nums', color: last.diverged ? cssVar('--gl-path') : undefined, fontWeight: last.diverged ? 700 : undefined }}>
-        {status}
-      </div>
-    </div>
-  );
+  /** The root `<figure>`. */
+  ref?: Ref<HTMLElement>;
 }
 
 /**
  * The learning rate η of θ ← θ − η∇𝓛(θ), explored on a quadratic of curvature L: your η
  * on a log slider, beside four runs that show the regimes of the slides — too small (slow),
- * good, too large (oscillating) and diverging — with the largest stable η = 2/L marked.
+ * good, too large (oscillating) and diverging — with the largest stable η = 2/L marked, and
+ * your loss curve read in words ("slow → raise η, growing → lower η").
  */
 export function LearningRateExplorer({
   width = 760,
@@ -198,167 +65,159 @@ export function LearningRateExplorer({
   defaultValue,
   onValueChange,
   label = 'Learning rate',
-  className,
-  style,
+  theme,
+  fit,
+  showPerformance = false,
+  ref,
+  ...rest
 }: LearningRateExplorerProps) {
-  const id = useId();
-  const [state, setState] = useControllableState<LearningRateExplorerState>({
-    value,
-    defaultValue: { learningRate: 0.1, problem: 'parabola', iteration: 0, ...defaultValue },
-    onChange: onValueChange,
-  });
-  const etaMax = 2 / L;
-  const objective = useMemo(() => (state.problem === 'parabola' ? parabola(L) : quadraticObjective({ eigenvalues: [L, L / 4], angle: 0.5 })), [state.problem, L]);
-  const start = state.problem === 'parabola' ? START_1D : START_2D;
-  const field = useMemo(() => sampleField((t) => objective.loss(t), BOX, 60, 60), [objective]);
-  const n = Math.min(state.iteration, maxIterations);
-  const mine = useMemo(() => runOf(objective, start, state.learningRate, n), [objective, start, state.learningRate, n]);
-  const presets = useMemo(() => PRESETS.map((p) => runOf(objective, start, Number((p.fraction * etaMax).toPrecision(3)), n)), [objective, start, etaMax, n]);
-  const done = n >= maxIterations;
-
-  const figureRef = useRef<HTMLElement>(null);
-  const { playing, setPlaying, stats } = usePlayback({
-    done,
-    target: figureRef,
-    interval: 120,
-    onFrame: () => setState((s) => ({ ...s, iteration: Math.min(maxIterations, s.iteration + 1) })),
-  });
-
-  const regime = learningRateRegime(state.learningRate, L);
-  const last = mine[mine.length - 1];
-  const status = last.diverged
-    ? `Your η = ${state.learningRate} (${REGIME_TEXT[regime]}): diverged at step ${last.divergedAt}.`
-    : `Step ${n} of ${maxIterations} · your η = ${state.learningRate} (${REGIME_TEXT[regime]}) · 𝓛 = ${formatNumber(last.loss)}`;
-
-  const topH = Math.round(height * 0.55);
-  const mainW = Math.round(width * 0.5);
-  const chartW = Math.max(200, width - mainW - 16);
-  const miniW = Math.floor((width - 3 * 8) / 4);
-  const miniH = height - topH - 12;
-  const etaText = (eta: number) => `η = ${eta} (${formatNumber(eta / etaMax)} × 2/L)`;
-
-  // The η ruler: a log axis with the four regimes shaded and 2/L marked.
-  const rulerW = Math.min(420, width - 40);
-  const rs = scaleLog().domain([etaMax / 100, 3 * etaMax]).range([8, rulerW - 8]).clamp(true);
-  const zones: [number, number, string, string][] = [
-    [rs.domain()[0], 0.15 * etaMax, '#fff8c5', 'too small'],
-    [0.15 * etaMax, 0.75 * etaMax, '#dafbe1', 'good'],
-    [0.75 * etaMax, etaMax, '#ffb3ad', 'too large'],
-    [etaMax, rs.domain()[1], '#ffcecb', 'diverges'],
-  ];
+  const model = useLearningRate({ L, maxIterations, value, defaultValue, onValueChange });
+  const rootRef = useMergedRef<HTMLElement>(model.rootRef, ref);
+  const regime = learningRateRegime(model.state.learningRate, L);
   return (
-    <figure
-      ref={figureRef}
-      className={className}
-      aria-labelledby={`${id}-title`}
-      style={rootStyle({ margin: 0, display: 'inline-flex', flexDirection: 'column', gap: 8, maxWidth: '100%', ...style })}
+    <Explainer
+      {...rest}
+      ref={rootRef}
+      title={label}
+      theme={theme}
+      fit={fit}
+      width={width}
+      height={height}
+      state={model.frameState}
+      status={model.status}
+      statusProps={{ 'data-testid': 'status', 'data-loss': model.last.loss, 'data-diverged': model.last.diverged }}
+      controls={<LrControls model={model} width={width} />}
+      legend={<LrLegend model={model} />}
+      footer={<PerformanceReadout show={showPerformance && model.playing} fps={model.stats.fps} frameTime={model.stats.frameTime} />}
+      maths={<LrMaths problem={model.state.problem} L={L} etaMax={model.etaMax} />}
     >
-      <div id={`${id}-title`} style={{ fontWeight: 600 }}>{label}</div>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'flex-start' }}>
-        <RunPanel
-          width={mainW}
-          height={topH}
-          problem={state.problem}
-          L={L}
-          field={field}
-          steps={mine}
-          color={cssVar('--gl-accent')}
-          title={`Your run: ${etaText(state.learningRate)}, ${REGIME_TEXT[regime]}`}
-          testId="run-yours"
-        />
-        <LineChart
-          width={chartW}
-          height={topH}
-          logY
-          series={[
-            ...PRESETS.map((p, k) => ({ label: p.title, color: SERIES_COLORS[[4, 1, 3, 0][k]], points: presets[k].map((s) => [s.iteration, s.loss] as const) })),
-            { label: 'Yours', color: cssVar('--gl-fg'), dashed: true, points: mine.map((s) => [s.iteration, s.loss] as const) },
-          ]}
-          xDomain={[0, maxIterations]}
-          xLabel="iteration"
-          yLabel="loss 𝓛"
-          label={`Loss against iteration for the four preset runs and yours: ${PRESETS.map((p, k) => `${p.title} ${runStatus(presets[k])}`).join(', ')}.`}
-          testId="loss-chart"
-        />
-      </div>
-      <div style={{ display: 'flex', gap: 8 }}>
-        {PRESETS.map((p, k) => (
-          <RunPanel
-            key={p.title}
-            width={miniW}
-            height={miniH}
-            problem={state.problem}
-            L={L}
-            field={field}
-            steps={presets[k]}
-            color={SERIES_COLORS[[4, 1, 3, 0][k]]}
-            title={`${p.title}: η = ${Number((p.fraction * etaMax).toPrecision(3))}`}
-            testId={`run-${p.title.toLowerCase().replace(' ', '-')}`}
-          />
-        ))}
-      </div>
-      <div role="group" aria-label="Controls" style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
-        <PlaybackButtons
-          onStep={() => setState((s) => ({ ...s, iteration: Math.min(maxIterations, s.iteration + 1) }))}
-          onTogglePlay={() => setPlaying((p) => !p)}
-          onReset={() => {
-            setPlaying(false);
-            setState((s) => ({ ...s, iteration: 0 }));
-          }}
-          playing={playing}
-          done={done}
-        />
-        <label style={{ display: 'inline-flex', alignItems: 'center', gap: 6, minHeight: 44 }}>
-          Problem
-          <select
-            value={state.problem}
-            onChange={(e) => setState((s) => ({ ...s, problem: e.target.value as 'parabola' | 'bowl' }))}
-            style={{ ...buttonStyle, padding: '0 8px' }}
-          >
-            <option value="parabola">1-D parabola</option>
-            <option value="bowl">2-D bowl</option>
-          </select>
-        </label>
-      </div>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center' }}>
-        <LogSlider
-          label="Learning rate η"
-          value={state.learningRate}
-          maxExp={0.5}
-          valueText={`η = ${state.learningRate}, ${REGIME_TEXT[regime]}`}
-          testId="eta"
-          onChange={(learningRate) => setState((s) => ({ ...s, learningRate }))}
-        />
-        <svg width={rulerW} height={40} role="img" aria-label={`Learning-rate scale: the largest stable η is 2/L = ${etaMax}; yours is ${state.learningRate}.`}>
-          {zones.map(([a, b, fill, t]) => (
-            <g key={t}>
-              <rect x={rs(a)} width={Math.max(0, rs(b) - rs(a))} y={4} height={16} fill={fill} />
-              {rs(b) - rs(a) > 44 && (
-                <text x={(rs(a) + rs(b)) / 2} y={15} fontSize={10} textAnchor="middle" fill="#1f2328">{t}</text>
-              )}
-            </g>
-          ))}
-          <line x1={rs(etaMax)} x2={rs(etaMax)} y1={0} y2={24} stroke="#1f2328" strokeWidth={2} data-testid="eta-max" />
-          <text x={rs(etaMax)} y={36} fontSize={11} textAnchor="middle" fill={cssVar('--gl-fg')}>2/L = {etaMax}</text>
-          <path d={`M${rs(state.learningRate)},22l-5,8h10z`} fill={cssVar('--gl-accent')} />
-        </svg>
-      </div>
-      <output aria-live="polite" data-testid="status" data-loss={last.loss} data-diverged={last.diverged} style={{ fontVariantNumeric: 'tabular-nums', color: last.diverged ? cssVar('--gl-path') : undefined, fontWeight: last.diverged ? 700 : undefined }}>
-        {status}
-      </output>
-      {playing && (
-        <small aria-hidden="true" style={{ color: cssVar('--gl-muted') }}>
-          {stats.fps.toFixed(0)} FPS · {stats.frameTime.toFixed(1)} ms per frame
-        </small>
+      {(layout: ExplainerLayout) => {
+        const z = lrSizes(width, height, layout.plotWidth(width), layout.compact);
+        const etaText = (eta: number) => `η = ${eta} (${fmt(eta / model.etaMax)} × 2/L)`;
+        return (
+          <>
+            <LrStyles />
+            <div className="gl-panel" data-gl-panel="yours">
+              <RunPanel
+                width={z.mainWidth}
+                height={z.topHeight}
+                problem={model.state.problem}
+                L={L}
+                field={model.field}
+                steps={model.mine}
+                color={YOURS_COLOR}
+                title={`Your run: ${etaText(model.state.learningRate)}, ${REGIME_TEXT[regime]}`}
+                testId="run-yours"
+              />
+            </div>
+            <div className="gl-panel" data-gl-panel="curves">
+              <LineChart
+                width={z.chartWidth}
+                height={z.topHeight - 32}
+                logY
+                series={[
+                  ...PRESETS.map((p, k) => ({ label: p.title, color: p.color, points: model.presets[k].map((s) => [s.iteration, s.loss] as const) })),
+                  { label: 'Yours', color: YOURS_COLOR, dashed: true, points: model.mine.map((s) => [s.iteration, s.loss] as const) },
+                ]}
+                xDomain={[0, maxIterations]}
+                xLabel="iteration"
+                yLabel="loss 𝓛"
+                label={`Loss against iteration for the four preset runs and yours: ${PRESETS.map((p, k) => `${p.title} ${runStatus(model.presets[k])}`).join(', ')}.`}
+                testId="loss-chart"
+              />
+              <p className="gl-lr-diagnosis" data-testid="diagnosis" data-diagnosis={model.diagnosis} style={{ maxWidth: z.chartWidth }}>
+                Your curve: {DIAGNOSIS_TEXT[model.diagnosis]}
+              </p>
+            </div>
+            <div className="gl-panel" data-gl-panel="presets">
+              <div className="gl-lr-minis" style={{ gridTemplateColumns: `repeat(${z.miniColumns}, ${z.miniWidth}px)` }}>
+              {PRESETS.map((p, k) => (
+                <RunPanel
+                  key={p.title}
+                  width={z.miniWidth}
+                  height={z.miniHeight}
+                  problem={model.state.problem}
+                  L={L}
+                  field={model.field}
+                  steps={model.presets[k]}
+                  color={p.color}
+                  title={`${p.title}: η = ${presetEta(p, L)}`}
+                  testId={p.testId}
+                />
+              ))}
+              </div>
+            </div>
+          </>
+        );
+      }}
+    </Explainer>
+  );
+}
+
+/** Play/Step/Reset, the problem, your η (log slider) and the η ruler. */
+function LrControls({ model, width }: { model: LearningRateModel; width: number }) {
+  const layout = useExplainerLayout();
+  const { state, actions } = model;
+  const regime = learningRateRegime(state.learningRate, model.L);
+  const rulerWidth = lrSizes(width, 100, layout?.plotWidth(width) ?? width, layout?.compact ?? false).rulerWidth;
+  return (
+    <>
+      <PlaybackButtons playing={model.playing} onTogglePlay={actions.togglePlay} onStep={actions.step} onReset={actions.reset} done={model.done} />
+      <Select
+        label="Problem"
+        options={[
+          { value: 'parabola', label: '1-D parabola' },
+          { value: 'bowl', label: '2-D bowl' },
+        ]}
+        value={state.problem}
+        onChange={actions.setProblem}
+      />
+      <Slider
+        label="Learning rate η"
+        scale="log"
+        min={0.001}
+        max={10 ** 0.5}
+        stepsPerDecade={100}
+        value={state.learningRate}
+        onChange={actions.setLearningRate}
+        format={(v) => String(v)}
+        valueText={(v) => `η = ${v}, ${REGIME_TEXT[regime]}`}
+        valueTestId="eta"
+      />
+      <EtaRuler width={rulerWidth} etaMax={model.etaMax} eta={state.learningRate} />
+    </>
+  );
+}
+
+/** The key: the preset runs, yours, and on the bowl the colour map of 𝓛. */
+function LrLegend({ model }: { model: LearningRateModel }) {
+  return (
+    <div className="gl-legend-row">
+      <Legend
+        label="Key to the runs"
+        items={[
+          ...PRESETS.map((p) => ({ label: `${p.title} (${p.fraction} × 2/L)`, color: p.color })),
+          { label: 'Your η', color: YOURS_COLOR, shape: 'dashed' as const },
+        ]}
+      />
+      {model.state.problem === 'bowl' && (
+        <ColorLegend kind="sequential" title="loss 𝓛 (contour bands)" domain={[model.field.min, model.field.max]} thresholds={logThresholds(model.field)} ticks={4} width={220} />
       )}
-      <figcaption style={{ display: 'grid', gap: 4 }}>
-        <Tex block>{String.raw`\theta \leftarrow \theta-\eta\,\nabla\mathcal{L}(\theta)`}</Tex>
-        {state.problem === 'parabola' ? (
-          <Tex block>{String.raw`\mathcal{L}(\theta)=\tfrac{1}{2}L\theta^2:\ \ \theta_{t+1}=(1-\eta L)\,\theta_t,\ \ \text{stable iff } \eta<\tfrac{2}{L}=${etaMax}`}</Tex>
-        ) : (
-          <Tex block>{String.raw`\mathcal{L}(\theta)=\tfrac{1}{2}\theta^\top H\theta,\ L=\lambda_{\max}(H)=${L}:\ \ \text{stable iff } \eta<\tfrac{2}{L}=${etaMax}`}</Tex>
-        )}
-      </figcaption>
-    </figure>
+    </div>
+  );
+}
+
+/** The update rule and why 2/L is the limit. */
+function LrMaths({ problem, L, etaMax }: { problem: 'parabola' | 'bowl'; L: number; etaMax: number }) {
+  return (
+    <>
+      <Tex block>{String.raw`\theta \leftarrow \theta-\eta\,\nabla\mathcal{L}(\theta)`}</Tex>
+      {problem === 'parabola' ? (
+        <Tex block>{String.raw`\mathcal{L}(\theta)=\tfrac{1}{2}L\theta^2:\quad \theta_{t+1}=(1-\eta L)\,\theta_t`}</Tex>
+      ) : (
+        <Tex block>{String.raw`\mathcal{L}(\theta)=\tfrac{1}{2}\theta^\top H\theta,\quad L=\lambda_{\max}(H)=${L}`}</Tex>
+      )}
+      <Tex block>{String.raw`\text{stable iff } \eta<\tfrac{2}{L}=${etaMax}`}</Tex>
+    </>
   );
 }

@@ -1,32 +1,19 @@
-import {
-  PolynomialFeatures,
-  RandomState,
-  Ridge,
-  learningCurve,
-  trainTestSplit,
-  validationCurve,
-  type MatrixLike,
-  type SupervisedEstimator,
-  type VectorLike,
-} from '@geolearn/algorithms';
-import { useId, useMemo, type CSSProperties } from 'react';
-import { LineChart, SERIES_COLORS, formatNumber } from '../common/LineChart';
+import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
+import { conceptColor } from '../common/colors';
+import { LineChart } from '../common/LineChart';
 import { ScatterFit } from '../common/ScatterFit';
 import { Tex } from '../common/Tex';
-import { cssVar, rootStyle } from '../common/theme';
-import { useControllableState } from '../hooks/useControllableState';
+import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Legend } from '../kit/Legend';
+import { Slider } from '../kit/Slider';
+import { DEFAULT_TEST_SIZE, fmt, texNum, LAMBDA_MAX, LAMBDA_MIN, lambdaFromSlider, lambdaText, panelSizes, type OverfittingExplorerState } from './model';
+import { useOverfitting, type OverfittingModel } from './useOverfitting';
 
-/** The explainer's state: plain JSON, so it can live in a permalink. */
-export interface OverfittingExplorerState {
-  /** Degree of the polynomial f_θ(x) = θ₀ + θ₁x + … + θ_d x^d: the model's complexity. */
-  degree: number;
-  /** Ridge strength λ ≥ 0 in 𝓛_R = 𝓛 + λ‖θ‖². */
-  lambda: number;
-}
+export { overfittingData, type OverfittingExplorerState } from './model';
 
-/** Props of {@link OverfittingExplorer}. */
-export interface OverfittingExplorerProps {
-  /** Width in px. Default 820. */
+/** Props of {@link OverfittingExplorer}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
+export interface OverfittingExplorerProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+  /** Width in px. Default 820 (shrinks to the container). */
   width?: number;
   /** Height of the pictures in px. Default 300. */
   height?: number;
@@ -36,72 +23,36 @@ export interface OverfittingExplorerProps {
   nSamples?: number;
   /** Standard deviation of the noise on y. Default 0.3. */
   noise?: number;
-  /** Fraction held out for testing. Default 0.3. */
+  /** Fraction held out for testing. Default 0.2 (the slides' 80/20 split). */
   testSize?: number;
   /** Highest degree on the slider and on the model-complexity curve. Default 15. */
   maxDegree?: number;
   /** Controlled state. */
   value?: OverfittingExplorerState;
-  /** Initial state when uncontrolled. */
+  /** Initial state when uncontrolled (bad fields are reported once and ignored). */
   defaultValue?: Partial<OverfittingExplorerState>;
   /** Called with every new state. */
   onValueChange?: (state: OverfittingExplorerState) => void;
-  /** Accessible name. Default "Overfitting". */
+  /** Accessible name and title. Default "Overfitting". */
   label?: string;
-  /** Class of the root element. */
+  /** Colour theme. Default 'auto'. */
+  theme?: Theme;
+  /** Slide mode: fits 960 × 700. Default false. */
+  fit?: boolean;
+  /** Class of the root element (added to `gl-explainer`). */
   className?: string;
   /** Style of the root element (set `--gl-*` variables here to theme it). */
   style?: CSSProperties;
-}
-
-/**
- * Polynomial ridge regression with the slides' scaling: 𝓛_R = (1/m) Σ (f_θ(xᵢ) − yᵢ)² + λ‖θ‖²
- * on m training samples, which is Ridge's ‖y − Xθ‖² + α‖θ‖² with α = mλ (the intercept is not penalised).
- */
-class PolynomialRidge implements SupervisedEstimator {
-  poly: PolynomialFeatures;
-  ridge: Ridge | null = null;
-  constructor(
-    readonly degree: number,
-    readonly lambda: number,
-  ) {
-    this.poly = new PolynomialFeatures({ degree, includeBias: false });
-  }
-  fit(X: MatrixLike, y: VectorLike) {
-    const F = this.poly.fitTransform(X);
-    this.ridge = new Ridge({ alpha: this.lambda * y.length }).fit(F, y);
-    return this;
-  }
-  predict(X: MatrixLike): number[] {
-    return this.ridge!.predict(this.poly.transform(X));
-  }
-}
-
-const LAMBDA_MIN_EXP = -7; // the slider's left end means λ = 0
-
-/** The seeded dataset of the explainer: y = sin(πx) + ε on x ∈ [−1, 1], split into train and test. */
-export function overfittingData(seed: number, nSamples = 40, noise = 0.3, testSize = 0.3) {
-  const rng = new RandomState(seed);
-  const x: number[] = [];
-  const y: number[] = [];
-  for (let i = 0; i < nSamples; i++) {
-    const xi = rng.uniform(-1, 1);
-    x.push(xi);
-    y.push(Math.sin(Math.PI * xi) + rng.normal(0, noise));
-  }
-  const split = trainTestSplit(
-    x.map((v) => [v]),
-    y,
-    { testSize, randomState: seed },
-  );
-  return split;
+  /** The root `<figure>`. */
+  ref?: Ref<HTMLElement>;
 }
 
 /**
  * Overfitting and its two remedies from the slides: split the data into a training and a
- * test set, and add a penalty 𝓛_R = 𝓛 + λ𝓡 with 𝓡 = ‖θ‖². A polynomial of growing degree
- * fits the training points ever better; the test error falls, then rises (the
- * model-complexity curve). Learning curves show the error against the training-set size.
+ * test set (80/20), and add a penalty 𝓛_R = 𝓛 + λ‖w‖² over the weights (not the intercept).
+ * A polynomial of growing degree fits the training points ever better; the test error
+ * falls, then rises (the model-complexity curve). Learning curves show the error against
+ * the training-set size.
  */
 export function OverfittingExplorer({
   width = 820,
@@ -109,154 +60,131 @@ export function OverfittingExplorer({
   seed = 0,
   nSamples = 40,
   noise = 0.3,
-  testSize = 0.3,
+  testSize = DEFAULT_TEST_SIZE,
   maxDegree = 15,
   value,
   defaultValue,
   onValueChange,
   label = 'Overfitting',
-  className,
-  style,
+  theme,
+  fit,
+  ref,
+  ...rest
 }: OverfittingExplorerProps) {
-  const id = useId();
-  const [state, setState] = useControllableState<OverfittingExplorerState>({
-    value,
-    defaultValue: { degree: 3, lambda: 0, ...defaultValue },
-    onChange: onValueChange,
-  });
-  const degree = Math.max(1, Math.min(maxDegree, Math.round(state.degree)));
-  const lambda = Math.max(0, state.lambda);
-  const data = useMemo(() => overfittingData(seed, nSamples, noise, testSize), [seed, nSamples, noise, testSize]);
-  const nTrain = data.yTrain.length;
-
-  const model = useMemo(() => new PolynomialRidge(degree, lambda).fit(data.XTrain, data.yTrain), [data, degree, lambda]);
-  const mse = (X: number[][], y: number[]) => {
-    const p = model.predict(X);
-    return y.reduce((s, v, i) => s + (v - p[i]) ** 2, 0) / y.length;
-  };
-  const trainError = mse(data.XTrain, data.yTrain);
-  const testError = mse(data.XTest, data.yTest);
-  const theta = model.ridge!.coef;
-  const penalty = lambda * theta.reduce((s, t) => s + t * t, 0);
-
-  const degrees = useMemo(() => Array.from({ length: maxDegree }, (_, k) => k + 1), [maxDegree]);
-  const complexity = useMemo(
-    () => validationCurve((d: number) => new PolynomialRidge(d, lambda), data.XTrain, data.yTrain, { paramRange: degrees, XTest: data.XTest, yTest: data.yTest }),
-    [data, degrees, lambda],
-  );
-  const sizes = useMemo(() => {
-    const out: number[] = [];
-    for (let m = 3; m < nTrain; m = Math.ceil(m * 1.35)) out.push(m);
-    out.push(nTrain);
-    return out;
-  }, [nTrain]);
-  const learning = useMemo(
-    () => learningCurve(() => new PolynomialRidge(degree, lambda), data.XTrain, data.yTrain, { trainSizes: sizes, XTest: data.XTest, yTest: data.yTest }),
-    [data, degree, lambda, sizes],
-  );
-
-  const panelW = Math.floor((width - 2 * 12) / 3);
-  const lambdaExp = lambda > 0 ? Math.log10(lambda) : LAMBDA_MIN_EXP;
-  const lambdaText = lambda > 0 ? `λ = ${lambda}` : 'λ = 0 (no penalty)';
-  const verdict = testError > 2 * trainError && degree > 3 ? 'overfitting: the test error is far above the training error' : degree <= 2 ? 'underfitting: too simple for the data' : 'a good fit';
-  const points = [
-    ...data.XTrain.map((r, i) => ({ x: r[0], y: data.yTrain[i], kind: 'train' as const })),
-    ...data.XTest.map((r, i) => ({ x: r[0], y: data.yTest[i], kind: 'test' as const })),
-  ];
-
+  const m = useOverfitting({ seed, nSamples, noise, testSize, maxDegree, value, defaultValue, onValueChange });
   return (
-    <figure
-      className={className}
-      aria-labelledby={`${id}-title`}
-      style={rootStyle({ margin: 0, display: 'inline-flex', flexDirection: 'column', gap: 8, maxWidth: '100%', ...style })}
-    >
-      <div id={`${id}-title`} style={{ fontWeight: 600 }}>{label}</div>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-start' }}>
-        <div>
-          <ScatterFit
-            width={panelW}
-            height={height}
-            points={points}
-            model={(x) => model.predict([[x]])[0]}
-            xDomain={[-1.05, 1.05]}
-            yDomain={[-2.2, 2.2]}
-            label={`The ${nTrain} training points (filled) and ${data.yTest.length} test points (hollow) with the polynomial of degree ${degree}, ${lambdaText}.`}
-            testId="fit-panel"
+    <Explainer
+      {...rest}
+      ref={ref}
+      title={label}
+      theme={theme}
+      fit={fit}
+      width={width}
+      height={height}
+      status={m.status}
+      statusProps={{ 'data-testid': 'status', 'data-train': m.trainError, 'data-test': m.testError }}
+      controls={
+        <>
+          <Slider label="Degree" min={1} max={maxDegree} step={1} value={m.degree} onChange={m.setDegree} format={String} valueText={(d) => `degree ${d}`} valueTestId="degree" />
+          <Slider
+            label="Ridge strength λ"
+            scale="log"
+            min={LAMBDA_MIN}
+            max={LAMBDA_MAX}
+            value={m.lambda > 0 ? m.lambda : LAMBDA_MIN}
+            onChange={(v) => m.setLambda(lambdaFromSlider(v))}
+            format={(v) => lambdaText(lambdaFromSlider(v))}
+            valueTestId="lambda"
           />
-          <div style={{ fontSize: 13, color: cssVar('--gl-fg') }}>● training · ○ test</div>
-        </div>
+        </>
+      }
+      legend={
+        <Legend
+          label="Key to the plots"
+          items={[
+            { label: `${m.nTrain} training points (filled)`, color: conceptColor('data'), shape: 'dot' },
+            { label: `${m.data.yTest.length} test points (hollow)`, color: 'transparent', outline: conceptColor('data'), shape: 'dot' },
+            { label: 'the fitted polynomial', color: 'var(--gl-accent)' },
+            { label: 'training error', color: conceptColor('train') },
+            { label: 'test error', color: conceptColor('test'), shape: 'dashed' },
+          ]}
+        />
+      }
+      caption={`The data are split ${Math.round((1 - testSize) * 100)}/${Math.round(testSize * 100)}: the model is fitted on the training points only, and judged on the test points it never saw.`}
+      maths={<OverfitMaths m={m} />}
+    >
+      {(layout: ExplainerLayout) => <OverfitPanels m={m} maxDegree={maxDegree} size={panelSizes(width, height, layout.plotWidth(width), layout.compact)} />}
+    </Explainer>
+  );
+}
+
+/** The fit, the model-complexity curve and the learning curves. */
+function OverfitPanels({ m, maxDegree, size }: { m: OverfittingModel; maxDegree: number; size: { width: number; height: number } }) {
+  const { degree, complexity, learning } = m;
+  const last = learning.trainScores.length - 1;
+  return (
+    <>
+      <div className="gl-panel" data-gl-panel="fit">
+        <ScatterFit
+          width={size.width}
+          height={size.height}
+          points={m.points}
+          model={(x) => m.model.predict([[x]])[0]}
+          xDomain={[-1.05, 1.05]}
+          yDomain={[-2.2, 2.2]}
+          label={`The ${m.nTrain} training points (filled) and ${m.data.yTest.length} test points (hollow) with the polynomial of degree ${degree}, ${lambdaText(m.lambda)}.`}
+          testId="fit-panel"
+        />
+      </div>
+      <div className="gl-panel" data-gl-panel="complexity">
         <LineChart
-          width={panelW}
-          height={height}
+          width={size.width}
+          height={size.height}
           logY
           series={[
-            { label: 'train', color: SERIES_COLORS[1], dots: true, points: complexity.paramRange.map((d, k) => [d, complexity.trainScores[k]] as const) },
-            { label: 'test', color: SERIES_COLORS[0], dots: true, dashed: true, points: complexity.paramRange.map((d, k) => [d, complexity.testScores[k]] as const) },
+            { label: 'train', color: conceptColor('train'), dots: true, points: complexity.paramRange.map((d, k) => [d, complexity.trainScores[k]] as const) },
+            { label: 'test', color: conceptColor('test'), dots: true, dashed: true, points: complexity.paramRange.map((d, k) => [d, complexity.testScores[k]] as const) },
           ]}
           xDomain={[1, maxDegree]}
           markerX={degree}
           markerLabel={`degree ${degree}`}
           xLabel="polynomial degree (model complexity)"
           yLabel="MSE"
-          label={`Model-complexity curve: training and test error against the degree, 1 to ${maxDegree}; the current degree ${degree} has training error ${formatNumber(trainError)} and test error ${formatNumber(testError)}.`}
+          label={`Model-complexity curve: training and test error against the degree, 1 to ${maxDegree}; the current degree ${degree} has training error ${fmt(m.trainError)} and test error ${fmt(m.testError)}.`}
           testId="complexity-curve"
         />
+      </div>
+      <div className="gl-panel" data-gl-panel="learning">
         <LineChart
-          width={panelW}
-          height={height}
+          width={size.width}
+          height={size.height}
           logY
           series={[
-            { label: 'train', color: SERIES_COLORS[1], dots: true, points: learning.trainSizes.map((m, k) => [m, learning.trainScores[k]] as const) },
-            { label: 'test', color: SERIES_COLORS[0], dots: true, dashed: true, points: learning.trainSizes.map((m, k) => [m, learning.testScores[k]] as const) },
+            { label: 'train', color: conceptColor('train'), dots: true, points: learning.trainSizes.map((n, k) => [n, learning.trainScores[k]] as const) },
+            { label: 'test', color: conceptColor('test'), dots: true, dashed: true, points: learning.trainSizes.map((n, k) => [n, learning.testScores[k]] as const) },
           ]}
           xLabel="training-set size m"
           yLabel="MSE"
-          label={`Learning curves for degree ${degree}: with all ${nTrain} training samples the training error is ${formatNumber(learning.trainScores[learning.trainScores.length - 1])} and the test error ${formatNumber(learning.testScores[learning.testScores.length - 1])}.`}
+          label={`Learning curves for degree ${degree}: with all ${m.nTrain} training samples the training error is ${fmt(learning.trainScores[last])} and the test error ${fmt(learning.testScores[last])}.`}
           testId="learning-curve"
         />
       </div>
-      <div role="group" aria-label="Controls" style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'center' }}>
-        <label style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
-          Degree
-          <input
-            type="range"
-            min={1}
-            max={maxDegree}
-            step={1}
-            value={degree}
-            aria-valuetext={`degree ${degree}`}
-            onChange={(e) => setState((s) => ({ ...s, degree: Number(e.target.value) }))}
-            style={{ minHeight: 44 }}
-          />
-          <span style={{ fontVariantNumeric: 'tabular-nums', minWidth: 24 }} data-testid="degree">{degree}</span>
-        </label>
-        <label style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
-          Ridge strength λ
-          <input
-            type="range"
-            min={LAMBDA_MIN_EXP}
-            max={1}
-            step={0.1}
-            value={lambdaExp}
-            aria-valuetext={lambdaText}
-            onChange={(e) => {
-              const v = Number(e.target.value);
-              setState((s) => ({ ...s, lambda: v <= LAMBDA_MIN_EXP ? 0 : Number((10 ** v).toPrecision(2)) }));
-            }}
-            style={{ minHeight: 44 }}
-          />
-          <span style={{ fontVariantNumeric: 'tabular-nums', minWidth: 120 }} data-testid="lambda">{lambdaText}</span>
-        </label>
+    </>
+  );
+}
+
+/** The model and the regularised loss, with the penalty over the weights only. */
+function OverfitMaths({ m }: { m: OverfittingModel }) {
+  return (
+    <>
+      <Tex block>{String.raw`f_\theta(x)=\theta_0+\theta_1x+\dots+\theta_d x^d,\qquad d=${m.degree}`}</Tex>
+      <Tex block>
+        {String.raw`\mathcal{L}_{\mathcal{R}}=\mathcal{L}+\lambda\mathcal{R}=\frac{1}{m}\sum_{i=1}^{m}\bigl(f_\theta(x_i)-y_i\bigr)^2+\lambda\,\|\mathbf{w}\|^2`}
+      </Tex>
+      <Tex block>{String.raw`\phantom{\mathcal{L}_{\mathcal{R}}}=${texNum(m.trainError)}+${texNum(m.penalty)}`}</Tex>
+      <div className="gl-caption-note" data-testid="penalty-note">
+        The penalty is over the weights <Tex>{String.raw`\mathbf{w}=(\theta_1,\dots,\theta_d)`}</Tex> only: the intercept θ₀ is not penalised.
       </div>
-      <output aria-live="polite" data-testid="status" data-train={trainError} data-test={testError} style={{ fontVariantNumeric: 'tabular-nums' }}>
-        Degree {degree}, {lambdaText}: training MSE {formatNumber(trainError)}, test MSE {formatNumber(testError)} ({verdict}).
-      </output>
-      <figcaption style={{ display: 'grid', gap: 4 }}>
-        <Tex block>{String.raw`f_\theta(x)=\theta_0+\theta_1x+\dots+\theta_d x^d,\qquad d=${degree}`}</Tex>
-        <Tex block>
-          {String.raw`\mathcal{L}_{\mathcal{R}}=\mathcal{L}+\lambda\mathcal{R}=\frac{1}{m}\sum_{i=1}^{m}\bigl(f_\theta(x_i)-y_i\bigr)^2+\lambda\,\|\theta\|^2=${formatNumber(trainError)}+${formatNumber(penalty)}`}
-        </Tex>
-      </figcaption>
-    </figure>
+    </>
   );
 }
