@@ -1,6 +1,9 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Seismogram, clampView, type SeismogramView } from '../src';
+import { spectrogram, syntheticSeismogram } from '@geolearn/algorithms/seismic';
+import { Seismogram, clampView, PHASE_COLORS, type SeismogramView } from '../src';
+import { conceptColor } from '../src/common/colors';
+import { autoPickP, bandpassed, cleanCorners, defaultCorners, fmtAmplitude, focusedOn, spectrogramExtent } from '../src/Seismogram/model';
 
 afterEach(cleanup);
 
@@ -99,5 +102,128 @@ describe('Seismogram', () => {
     const remove = vi.spyOn(surface, 'removeEventListener');
     b.unmount();
     expect(remove).toHaveBeenCalledWith('wheel', expect.any(Function));
+  });
+});
+
+describe('Seismogram model (issue 13)', () => {
+  it('picks P on the one-hour record at the arrival, not in the LTA warm-up or the noise', () => {
+    const rec = syntheticSeismogram({ duration: 3600, originTime: 1700, distance: 60, snr: 40, codaDecay: 8, randomState: 3 });
+    const r = autoPickP(rec.traces.Z, rec.sampleRate, defaultCorners(rec.sampleRate));
+    expect(r.pick).not.toBeNull();
+    expect(Math.abs(r.pick! - rec.pArrival)).toBeLessThan(1.5);
+    // The first LTA window is skipped: no ratio (so no trigger) before it is full.
+    expect(r.warmUp).toBe(r.settings.lta);
+    expect(Math.max(...r.ratio.subarray(0, Math.round(r.warmUp * rec.sampleRate)))).toBe(0);
+    // And the view moves to a minute around the pick.
+    const v = focusedOn({ start: 0, end: 3600 }, r.pick!, 3600, 0.2);
+    expect(v.end - v.start).toBe(60);
+    expect(r.pick!).toBeGreaterThan(v.start);
+    expect(r.pick!).toBeLessThan(v.end);
+  });
+
+  it('keeps a view that already shows the pick, and clamps to the record', () => {
+    const v = { start: 0, end: 60 };
+    expect(focusedOn(v, 12, 60, 0.2)).toBe(v);
+    expect(focusedOn({ start: 0, end: 600 }, 595, 600, 0.2)).toEqual({ start: 540, end: 600 });
+  });
+
+  it('band-passes with zero phase: a pulse\'s peak stays at its time', () => {
+    const fs = 100;
+    const x = Float64Array.from({ length: 2000 }, (_, i) => Math.exp(-(((i - 1000) / 8) ** 2)) * Math.cos((2 * Math.PI * 4 * (i - 1000)) / fs));
+    const y = bandpassed(x, fs, [1, 10]);
+    let at = 0;
+    for (let i = 0; i < y.length; i++) if (Math.abs(y[i]) > Math.abs(y[at])) at = i;
+    expect(at).toBe(1000);
+    expect(cleanCorners([20, 5], fs)[0]).toBeLessThan(cleanCorners([20, 5], fs)[1]);
+    expect(cleanCorners([1, 80], fs)[1]).toBeLessThanOrEqual(45);
+  });
+
+  it('places the spectrogram so that each frame sits under the samples it was computed from', () => {
+    const fs = 100;
+    const x = Float64Array.from({ length: 3000 }, (_, i) => Math.sin(i / 3));
+    const L = 256;
+    const hop = 64;
+    const s = spectrogram(x, { sampleRate: fs, windowLength: L, hop });
+    const e = spectrogramExtent(L, hop, s.times.length, fs);
+    for (const m of [0, 5, s.times.length - 1]) expect(e.left + (m + 0.5) * e.pixel).toBeCloseTo(s.times[m], 12);
+  });
+
+  it('formats amplitudes compactly with the minus sign', () => {
+    expect(fmtAmplitude(-2100000)).toBe('−2.1M');
+    expect(fmtAmplitude(0.5)).toBe('0.5');
+    expect(fmtAmplitude(0)).toBe('0');
+    expect(PHASE_COLORS.P).toBe(conceptColor('pWave'));
+    expect(PHASE_COLORS.S).toBe(conceptColor('sWave'));
+  });
+});
+
+describe('Seismogram view (issue 13)', () => {
+  it('shows the STA/LTA ratio with its threshold after an automatic pick', () => {
+    const onValueChange = vi.fn();
+    render(<Seismogram synthetic={{ duration: 40, distance: 40, snr: 20 }} onValueChange={onValueChange} />);
+    expect(screen.queryByTestId('ratio-track')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Pick P by STA/LTA' }));
+    const track = screen.getByTestId('ratio-track');
+    expect(track.getAttribute('data-threshold')).toBe('5');
+    expect(screen.getByTestId('threshold')).toBeTruthy();
+    expect(track.textContent).toMatch(/trigger: STA\/LTA > 5/);
+    expect(onValueChange).toHaveBeenLastCalledWith(expect.objectContaining({ showRatio: true, picks: { P: expect.any(Number) } }));
+    expect(screen.getByRole('button', { name: 'STA/LTA trace' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('moves the view to the pick on a long record', () => {
+    render(<Seismogram synthetic={{ duration: 300, originTime: 150, distance: 40, snr: 30 }} />);
+    const slider = screen.getByRole('slider');
+    expect(windowOf(slider)).toEqual([0, 300]);
+    fireEvent.click(screen.getByRole('button', { name: 'Pick P by STA/LTA' }));
+    const pick = Number(screen.getByTestId('status').getAttribute('data-pick-p'));
+    const [s, e] = windowOf(slider);
+    expect(e - s).toBe(60);
+    expect(pick).toBeGreaterThan(s);
+    expect(pick).toBeLessThan(e);
+  });
+
+  it('has an amplitude axis with units on every trace', () => {
+    const samples = Float64Array.from({ length: 1000 }, (_, i) => 2000 * Math.sin(i / 10));
+    render(<Seismogram traces={[{ label: 'BHZ', samples }]} sampleRate={50} units="counts" />);
+    expect(document.body.textContent).toMatch(/amplitude \(counts\)/);
+    expect(screen.getByTestId('amplitude-axis-0').textContent).toMatch(/1\.6k.*0.*−1\.6k|−1\.6k.*0.*1\.6k/);
+    cleanup();
+    render(<Seismogram {...small} />);
+    expect(document.body.textContent).toMatch(/amplitude \(ground velocity, P peak = 1\)/);
+    expect(screen.getByTestId('amplitude-axis-2')).toBeTruthy();
+  });
+
+  it('band-passes the traces from the control, with valid corners', () => {
+    const onValueChange = vi.fn();
+    render(<Seismogram {...small} onValueChange={onValueChange} />);
+    const low = screen.getByRole('textbox', { name: 'Low corner (Hz)' }) as HTMLInputElement;
+    expect(low.disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Band-pass' }));
+    expect(onValueChange).toHaveBeenLastCalledWith(expect.objectContaining({ bandpass: [1, 10] }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'High corner (Hz)' }), { target: { value: '5' } });
+    expect(onValueChange).toHaveBeenLastCalledWith(expect.objectContaining({ bandpass: [1, 5] }));
+    expect(screen.getByRole('button', { name: 'Band-pass' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('hides the true arrivals in an exercise until the student has picked', () => {
+    render(<Seismogram {...small} exercise defaultValue={{ start: 4, end: 12 }} />);
+    expect(document.querySelector('[data-marker="tP"]')).toBeNull();
+    expect(document.querySelector('[data-marker="tS"]')).toBeNull();
+    expect(screen.getByRole('group', { name: /true arrivals hidden until you pick/ })).toBeTruthy();
+    expect(document.body.innerHTML).not.toMatch(/true P at/);
+    expect(screen.getByTestId('status').textContent).toMatch(/^Exercise/);
+    fireEvent.click(screen.getByRole('button', { name: 'Pick P' }));
+    expect(document.querySelector('[data-marker="tP"]')).not.toBeNull();
+    expect(document.querySelector('[data-marker="tS"]')).toBeNull();
+    expect(screen.getByTestId('status').textContent).toMatch(/from the true arrival/);
+  });
+
+  it('reports a bad defaultValue once and uses the default', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    render(<Seismogram {...small} defaultValue={{ start: 'x' as unknown as number, zoom: 3 } as never} />);
+    expect(warn).toHaveBeenCalled();
+    expect(windowOf(screen.getByRole('slider'))).toEqual([0, 20]);
+    warn.mockRestore();
   });
 });

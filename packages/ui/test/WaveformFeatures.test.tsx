@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { VOLCANIC_CLASSES } from '@geolearn/algorithms/seismic';
-import { WaveformFeatures, featureReference, zScores, type WaveformFeaturesState } from '../src';
+import { WaveformFeatures, VOLCANIC_CLASS_COLORS, featureReference, zScores, type WaveformFeaturesState } from '../src';
+import { featureSizes } from '../src/WaveformFeatures/model';
 
 afterEach(cleanup);
 
@@ -57,5 +58,33 @@ describe('WaveformFeatures', () => {
     expect(onValueChange).toHaveBeenLastCalledWith(expect.objectContaining({ eventSeed: 12 }));
     fireEvent.change(input, { target: { value: '-3' } });
     expect(onValueChange).toHaveBeenLastCalledWith(expect.objectContaining({ eventSeed: 0 }));
+  });
+});
+
+describe('WaveformFeatures on the design system', () => {
+  it('reports a bad defaultValue once and uses the default', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    render(<WaveformFeatures referencePerClass={2} defaultValue={{ eventClass: 'XX' as never, eventSeed: -2, colour: 1 } as never} />);
+    expect(warn).toHaveBeenCalled();
+    expect(screen.getByTestId('event-waveform').getAttribute('data-class')).toBe('LP');
+    expect(screen.getByTestId('event-waveform').getAttribute('data-seed')).toBe('0');
+    warn.mockRestore();
+  });
+
+  it('prints negative numbers with the minus sign and uses theme colours only', () => {
+    render(<WaveformFeatures referencePerClass={2} defaultValue={{ eventClass: 'VT' }} />);
+    const cells = [...document.querySelectorAll('[data-testid="feature-table"] td')].map((c) => c.textContent ?? '');
+    expect(cells.some((c) => c.includes('−'))).toBe(true);
+    expect(cells.some((c) => /(^|[\s(])-\d/.test(c))).toBe(false);
+    expect(Object.values(VOLCANIC_CLASS_COLORS).every((c) => c.startsWith('var(--gl-'))).toBe(true);
+    expect(new Set(Object.values(VOLCANIC_CLASS_COLORS)).size).toBe(6);
+  });
+
+  it('narrows the table on a phone: no "#" or "Domain" column, a narrower chart', () => {
+    const s = featureSizes(760, 560, 358, true);
+    expect(s.compact).toBe(true);
+    expect(s.width).toBe(358);
+    expect(s.chartWidth).toBeLessThanOrEqual(140);
+    expect(featureSizes(760, 560, 760, false)).toMatchObject({ compact: false, chartWidth: 220 });
   });
 });

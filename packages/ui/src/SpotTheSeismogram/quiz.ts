@@ -22,8 +22,15 @@ export interface QuizSeries {
   spectrum: { frequency: number[]; power: number[] };
   /** Onset sample(s), only for the seismogram: its P and S arrivals. */
   onsets?: { P: number; S: number };
-  /** Slope of log power against log frequency (a line fitted to the binned spectrum). */
+  /** Slope β of log power against log frequency, fitted below {@link SLOPE_FIT_MAX} (see {@link binnedSpectrum}). */
   slope: number;
+  /** Standard error of `slope`. */
+  slopeError: number;
+  /** The fitted line: ln P = intercept + β ln f, between `fitBand[0]` and `fitBand[1]` cycles per sample. */
+  intercept: number;
+  fitBand: [number, number];
+  /** Set for a real record: where it comes from (station, channel, event). */
+  source?: string;
 }
 
 /** One round: the series in shown order. */
@@ -83,8 +90,36 @@ function seismogram(n: number, rng: RandomState): { values: Float64Array; onsets
   return { values: rec.traces.N, onsets: { P: rec.pArrival, S: rec.sArrival } };
 }
 
-/** The periodogram averaged in `bins` log-spaced frequency bands from 1/n to 1/2 cycles per sample. */
-export function binnedSpectrum(values: Float64Array, bins = 36): { frequency: number[]; power: number[]; slope: number } {
+/** Highest frequency (cycles per sample) of the slope fit: below it a discrete random walk's spectrum, 1/(4 sin²πf), is within 7 % of f⁻² in slope. */
+export const SLOPE_FIT_MAX = 0.1;
+
+/** A binned spectrum with its fitted power law P(f) ∝ f^β. */
+export interface BinnedSpectrum {
+  /** Centre frequency of each non-empty band, cycles per sample. */
+  frequency: number[];
+  /** Geometric mean of the periodogram in each band, normalised to peak 1. */
+  power: number[];
+  /** β: least-squares slope of log P against log f over the bands below {@link SLOPE_FIT_MAX}. */
+  slope: number;
+  /** Its standard error (from the fit's residuals). */
+  slopeError: number;
+  /** The fitted line: log P = intercept + β log f (natural logs, normalised power). */
+  intercept: number;
+  /** Frequencies (cycles per sample) between which the line was fitted. */
+  fitBand: [number, number];
+}
+
+/**
+ * The periodogram in `bins` log-spaced frequency bands from 1/n to 1/2 cycles per sample,
+ * each band summarised by the mean of log P (a geometric mean). Why the log first: one
+ * periodogram value is an exponential variable with E[ln P] = ln S(f) − γ (γ ≈ 0.577), while
+ * the log of a band's arithmetic mean tends to ln S(f); low bands hold one or two values and
+ * high bands hundreds, so logs of means bend the fitted line (white noise came out at +0.3).
+ * The mean of logs has the same bias γ in every band, so the slope is unbiased; each band
+ * weighs by its count in the fit. The slope is
+ * fitted below {@link SLOPE_FIT_MAX}, where a random walk is f⁻² (it flattens towards 0.5).
+ */
+export function binnedSpectrum(values: ArrayLike<number>, bins = 36): BinnedSpectrum {
   const { frequencies, power } = powerSpectrum(values, { sampleRate: 1 });
   const lo = Math.log(frequencies[1]);
   const hi = Math.log(0.5);
@@ -92,45 +127,77 @@ export function binnedSpectrum(values: Float64Array, bins = 36): { frequency: nu
   const count = new Float64Array(bins);
   for (let k = 1; k < frequencies.length; k++) {
     const b = Math.min(bins - 1, Math.floor(((Math.log(frequencies[k]) - lo) / (hi - lo)) * bins));
-    sum[b] += power[k];
+    sum[b] += Math.log(Math.max(power[k], 1e-300));
     count[b]++;
   }
   const frequency: number[] = [];
-  const p: number[] = [];
+  const logP: number[] = [];
+  const weight: number[] = [];
   for (let b = 0; b < bins; b++) {
     if (count[b] === 0) continue;
     frequency.push(Math.exp(lo + ((b + 0.5) / bins) * (hi - lo)));
-    p.push(sum[b] / count[b]);
+    logP.push(sum[b] / count[b]);
+    weight.push(count[b]);
   }
-  const peak = Math.max(...p) || 1;
-  const norm = p.map((v) => Math.max(v / peak, 1e-12));
-  // Least-squares slope of log P against log f.
-  const lx = frequency.map(Math.log);
-  const ly = norm.map(Math.log);
-  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
-  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
+  const peak = Math.max(...logP);
+  const norm = logP.map((v) => Math.max(v - peak, Math.log(1e-12)));
+  // Weighted least-squares line through (ln f, ln P) of the bands below the fit limit: a band's
+  // mean of n log-periodogram values has variance ∝ 1/n, so it weighs n.
+  const idx = frequency.map((f, i) => (f <= SLOPE_FIT_MAX ? i : -1)).filter((i) => i >= 0);
+  let sw = 0;
+  let mx = 0;
+  let my = 0;
+  for (const i of idx) {
+    sw += weight[i];
+    mx += weight[i] * Math.log(frequency[i]);
+    my += weight[i] * norm[i];
+  }
+  mx /= sw || 1;
+  my /= sw || 1;
   let sxy = 0;
   let sxx = 0;
-  lx.forEach((x, i) => {
-    sxy += (x - mx) * (ly[i] - my);
-    sxx += (x - mx) ** 2;
-  });
-  return { frequency, power: norm, slope: sxx > 0 ? sxy / sxx : 0 };
+  for (const i of idx) {
+    const dx = Math.log(frequency[i]) - mx;
+    sxy += weight[i] * dx * (norm[i] - my);
+    sxx += weight[i] * dx * dx;
+  }
+  const slope = sxx > 0 ? sxy / sxx : 0;
+  const intercept = my - slope * mx;
+  let rss = 0;
+  for (const i of idx) rss += weight[i] * (norm[i] - intercept - slope * Math.log(frequency[i])) ** 2;
+  const m = idx.length;
+  const slopeError = m > 2 && sxx > 0 ? Math.sqrt(rss / (m - 2) / sxx) : 0;
+  const fitBand: [number, number] = m > 0 ? [frequency[idx[0]], frequency[idx[m - 1]]] : [0, 0];
+  return { frequency, power: norm.map(Math.exp), slope, slopeError, intercept, fitBand };
 }
 
-/** The quiz of one round: four seeded series in a seeded shuffled order. */
-export function makeQuiz(seed: number, round: number, n: number): Quiz {
+/** A real record to show in place of the synthetic seismogram. */
+export interface RealQuizRecord {
+  /** Its samples (any unit; the panel centres and scales them). */
+  values: Float64Array;
+  /** Where it comes from, said after the answer. */
+  source: string;
+}
+
+function withSpectrum(kind: QuizSeriesKind, values: Float64Array, onsets?: { P: number; S: number }, source?: string): QuizSeries {
+  const { frequency, power, slope, slopeError, intercept, fitBand } = binnedSpectrum(values);
+  return { kind, values, spectrum: { frequency, power }, onsets, slope, slopeError, intercept, fitBand, ...(source ? { source } : {}) };
+}
+
+/**
+ * The quiz of one round: four seeded series in a seeded shuffled order. With `real`, round 0
+ * (the slides' quiz) shows that real record in the seismogram's place; the other series,
+ * their order and the answer are the same with or without it.
+ */
+export function makeQuiz(seed: number, round: number, n: number, real?: RealQuizRecord | null): Quiz {
   const rng = new RandomState(seed * 1009 + round * 7919 + 17);
   const made: QuizSeries[] = QUIZ_KINDS.map((kind) => {
     const child = new RandomState(rng.nextSeed());
-    let values: Float64Array;
-    let onsets: { P: number; S: number } | undefined;
-    if (kind === 'stock') values = stockIndex(n, child);
-    else if (kind === 'temperature') values = temperature(n, child);
-    else if (kind === 'noise') values = Float64Array.from({ length: n }, () => child.normal());
-    else ({ values, onsets } = seismogram(n, child));
-    const { frequency, power, slope } = binnedSpectrum(values);
-    return { kind, values, spectrum: { frequency, power }, onsets, slope };
+    if (kind === 'stock') return withSpectrum(kind, stockIndex(n, child));
+    if (kind === 'temperature') return withSpectrum(kind, temperature(n, child));
+    if (kind === 'noise') return withSpectrum(kind, Float64Array.from({ length: n }, () => child.normal()));
+    const { values, onsets } = seismogram(n, child);
+    return real && round === 0 ? withSpectrum(kind, real.values, undefined, real.source) : withSpectrum(kind, values, onsets);
   });
   const order = rng.permutation(QUIZ_KINDS.length);
   const series = order.map((i) => made[i]);
