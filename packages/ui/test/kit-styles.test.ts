@@ -46,6 +46,6 @@ describe('base CSS and tokens', () => {
     const red = conceptTokens['--gl-diverged'].light;
     expect(Object.entries(conceptTokens).filter(([, v]) => v.light === red).map(([k]) => k)).toEqual(['--gl-diverged']);
     expect(OPTIMIZER_COLOR.adam).toBe('var(--gl-opt-adam, #bf3989)');
-    expect(classColor(6)).toBe(conceptColor('class1'));
+    expect(classColor(7)).toBe(conceptColor('class1'));
   });
 });

@@ -25,11 +25,10 @@ export const STATE_CHECKS: FieldChecks<WaveformFeaturesState> = {
 };
 
 /**
- * Colour of each class's marks: the library's class colours for the first five; the sixth
- * (TOR) takes the foreground colour, as the palette holds five classes.
+ * Colour of each class's marks: the library's six class colours, one per volcano-seismic class.
  */
 export const VOLCANIC_CLASS_COLORS: Record<VolcanicClass, string> = Object.fromEntries(
-  VOLCANIC_CLASSES.map((c, i) => [c, i < 5 ? classColor(i) : 'var(--gl-fg)']),
+  VOLCANIC_CLASSES.map((c, i) => [c, classColor(i)]),
 ) as Record<VolcanicClass, string>;
 
 /** Display names of the domains. */

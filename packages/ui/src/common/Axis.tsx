@@ -35,12 +35,20 @@ export function isLogScale(scale: AxisScale): scale is ScaleLogarithmic<number, 
   return typeof (scale as ScaleLogarithmic<number, number>).base === 'function';
 }
 
-/** A power of ten written compactly: 0.001, 1, 1000, 1e5, 1e-6. */
+const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+
+/** A number with the typographic minus sign (U+2212), as the slides print it. */
+function withMinus(text: string): string {
+  return text.replace(/^-/, '−');
+}
+
+/** A power of ten written compactly: 0.001, 1, 1000, 10⁵, 10⁻⁶ (minus sign U+2212, never a hyphen). */
 export function formatPowerOfTen(v: number): string {
   const e = Math.round(Math.log10(Math.abs(v)));
-  if (Math.abs(Math.abs(v) - 10 ** e) > 1e-9 * Math.abs(v)) return String(Number(v.toPrecision(3)));
-  const sign = v < 0 ? '-' : '';
-  return e >= -3 && e <= 4 ? `${sign}${10 ** e >= 1 ? 10 ** e : (10 ** e).toFixed(-e)}` : `${sign}1e${e}`;
+  if (Math.abs(Math.abs(v) - 10 ** e) > 1e-9 * Math.abs(v)) return withMinus(String(Number(v.toPrecision(3))));
+  const sign = v < 0 ? '−' : '';
+  if (e >= -3 && e <= 4) return `${sign}${10 ** e >= 1 ? 10 ** e : (10 ** e).toFixed(-e)}`;
+  return `${sign}10${String(e).replace(/[-0-9]/g, (c) => SUPERSCRIPT[c])}`;
 }
 
 /**
@@ -79,7 +87,7 @@ export function axisTicks(scale: AxisScale, count = 5, format?: (v: number) => s
   const labelled = new Set(majors.filter((_, i) => (majors.length - 1 - i) % stride === 0));
   // Less than two decades shown: label the 2× and 5× ticks too (20, 50, 200…), so there is a scale to read.
   if (majors.length < 2) for (const v of values) if ([2, 5].includes(Math.round(v / 10 ** Math.floor(Math.log10(v) + 1e-9)))) labelled.add(v);
-  return values.map((value) => ({ value, label: labelled.has(value) ? (isPowerOfTen(value) ? formatPowerOfTen(value) : String(Number(value.toPrecision(3)))) : null }));
+  return values.map((value) => ({ value, label: labelled.has(value) ? (isPowerOfTen(value) ? formatPowerOfTen(value) : withMinus(String(Number(value.toPrecision(3))))) : null }));
 }
 
 function isPowerOfTen(v: number): boolean {

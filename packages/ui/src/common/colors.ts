@@ -13,7 +13,7 @@ import { conceptTokens, chromeTokens, token, type TokenName } from '../styles/to
 
 /** The concepts that own a colour. */
 export type Concept =
-  | 'class0' | 'class1' | 'class2' | 'class3' | 'class4'
+  | 'class0' | 'class1' | 'class2' | 'class3' | 'class4' | 'class5'
   | 'weightNeg' | 'weightPos'
   | 'gd' | 'momentum' | 'nesterov' | 'rmsprop' | 'adam'
   | 'train' | 'test'
@@ -27,6 +27,7 @@ export const CONCEPT_TOKENS: Record<Concept, keyof typeof conceptTokens> = {
   class2: '--gl-class-2',
   class3: '--gl-class-3',
   class4: '--gl-class-4',
+  class5: '--gl-class-5',
   weightNeg: '--gl-weight-neg',
   weightPos: '--gl-weight-pos',
   gd: '--gl-opt-gd',
@@ -49,9 +50,9 @@ export function conceptColor(concept: Concept): string {
   return token(CONCEPT_TOKENS[concept]);
 }
 
-/** The colour of class `k` (0, 1, 2…); classes past the fifth wrap around. */
+/** The colour of class `k` (0, 1, 2…); classes past the sixth wrap around. */
 export function classColor(k: number): string {
-  const i = ((Math.trunc(k) % 5) + 5) % 5;
+  const i = ((Math.trunc(k) % 6) + 6) % 6;
   return conceptColor(`class${i}` as Concept);
 }
 

@@ -44,6 +44,7 @@ export const conceptTokens = {
   '--gl-class-2': { light: '#1a7f37', dark: '#3fb950' },
   '--gl-class-3': { light: '#8250df', dark: '#bc8cff' },
   '--gl-class-4': { light: '#bf3989', dark: '#f778ba' },
+  '--gl-class-5': { light: '#1b7c83', dark: '#39c5cf' },
   '--gl-weight-neg': { light: '#bc4c00', dark: '#f0883e' },
   '--gl-weight-pos': { light: '#0969da', dark: '#58a6ff' },
   '--gl-opt-gd': { light: '#0969da', dark: '#58a6ff' },
