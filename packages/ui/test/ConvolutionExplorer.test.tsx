@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConvolutionExplorer } from '../src';
-import { convolve2d, convolveAt, gridFrom, KERNELS } from '../src/ConvolutionExplorer/convolve';
+import { convolve2d, convolveAt, flipKernel, gridFrom, kernelText, KERNELS, windowProducts } from '../src/ConvolutionExplorer/convolve';
 import { expectAnimationStopsOnUnmount } from './helpers';
 
 afterEach(cleanup);
@@ -49,5 +49,52 @@ describe('ConvolutionExplorer', () => {
 
   it('cancels its animation frame on unmount', () => {
     expectAnimationStopsOnUnmount(<ConvolutionExplorer />);
+  });
+});
+
+describe('ConvolutionExplorer (issue 13 defects)', () => {
+  it('the 1×5 derivative preset computes +∂/∂x: a ramp of slope 1 gives 1', () => {
+    const ramp = gridFrom([Array.from({ length: 9 }, (_, m) => m)]);
+    expect(convolve2d(ramp, gridFrom(KERNELS.derivative1x5.rows)).data[4]).toBeCloseTo(1, 12);
+    expect(KERNELS.derivative1x5.label).toMatch(/∂\/∂x/);
+  });
+
+  it('lists the window products with the flipped kernel; they sum to the output pixel', () => {
+    const A = gridFrom(Array.from({ length: 6 }, (_, i) => Array.from({ length: 6 }, (_, j) => Math.cos(i * j))));
+    const B = gridFrom([[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
+    expect(flipKernel([[1, 2, 3], [4, 5, 6], [7, 8, 9]])).toEqual([[9, 8, 7], [6, 5, 4], [3, 2, 1]]);
+    for (const [i, j] of [[0, 0], [2, 3], [5, 5]]) {
+      const p = windowProducts(A, B, i, j);
+      const sum = p.flat().reduce((s, t) => s + t.product, 0);
+      expect(sum).toBeCloseTo(convolveAt(A, B, i, j).value, 12);
+    }
+    // At the corner, 5 of the 9 window pixels lie in the zero padding.
+    expect(windowProducts(A, B, 0, 0).flat().filter((t) => t.padded).length).toBe(5);
+  });
+
+  it('shows the 25 products, the flipped kernel, the zero padding and exact kernel values', () => {
+    render(<ConvolutionExplorer />);
+    expect(screen.getByTestId('products').querySelectorAll('.gl-conv-cell').length).toBe(25);
+    expect(screen.getByTestId('products').querySelectorAll('g[data-padded]').length).toBe(16);
+    expect(screen.getByTestId('kernel-flipped')).toBeTruthy();
+    expect(document.querySelector('.gl-conv-pad')).toBeTruthy();
+    expect(kernelText(1 / 256)).toBe('0.0039');
+    expect(screen.getByTestId('kernel').textContent).toContain('0.0039');
+    expect(kernelText(-0.2)).toBe('−0.2');
+  });
+
+  it('has a speed control, stored in the state', () => {
+    const onValueChange = vi.fn();
+    render(<ConvolutionExplorer onValueChange={onValueChange} />);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Speed' }), { target: { value: '4' } });
+    expect(onValueChange).toHaveBeenLastCalledWith(expect.objectContaining({ speed: 4 }));
+  });
+
+  it('reports a bad defaultValue once and uses the default', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    render(<ConvolutionExplorer defaultValue={{ kernel: [[1, 2], [3]] as never, image: 'cat' as never }} />);
+    expect(warn).toHaveBeenCalled();
+    expect((screen.getByRole('combobox', { name: 'Kernel' }) as HTMLSelectElement).value).toBe('smooth5');
+    warn.mockRestore();
   });
 });

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { initBackend, type SavedModelJSON } from '@geolearn/algorithms/nn';
 import { DigitDrawingPad, FeatureMaps, type MnistModelSource } from '../src';
 import { HELD_OUT_LABELS } from '../src/common/mnistDigits';
@@ -80,5 +80,41 @@ describe('FeatureMaps', () => {
       await new Promise((r) => setTimeout(r, 50));
     });
     expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('DigitDrawingPad (issue 13 defects)', () => {
+  it('sets the pen width: thin, medium or finger', () => {
+    const onValueChange = vi.fn();
+    render(<DigitDrawingPad models={models} onValueChange={onValueChange} />);
+    expect(screen.getByTestId('pad').getAttribute('data-pen')).toBe('medium');
+    fireEvent.click(screen.getByRole('radio', { name: 'Finger' }));
+    expect(onValueChange).toHaveBeenLastCalledWith(expect.objectContaining({ pen: 'finger' }));
+    expect(screen.getByTestId('pad').getAttribute('data-pen')).toBe('finger');
+    // A wider pen inks more pixels.
+    const line: [number, number][][] = [[[0.2, 0.5], [0.8, 0.5]]];
+    const ink = (r: number) => rasterizeStrokes(line, 112, 112 * r).reduce((s, v) => s + v, 0);
+    expect(ink(0.07)).toBeGreaterThan(ink(0.045));
+    expect(ink(0.045)).toBeGreaterThan(ink(0.03));
+  });
+
+  it('lists the slides’ 8 layers; the one this CNN lacks is disabled', () => {
+    render(<DigitDrawingPad models={models} />);
+    expect(screen.getAllByRole('checkbox')).toHaveLength(8);
+    expect(screen.getByRole('checkbox', { name: /Fully-connected layer 2/ })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('checkbox', { name: 'Output layer' })).toHaveProperty('disabled', false);
+  });
+
+  it('writes the CNN as a cross-correlation', () => {
+    render(<DigitDrawingPad models={models} />);
+    expect(document.querySelector('.gl-caption')?.textContent).toMatch(/cross-correlation/);
+  });
+
+  it('reports a bad defaultValue once and uses the default', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    render(<DigitDrawingPad models={models} defaultValue={{ pen: 'crayon' as never, sample: 99 }} />);
+    expect(warn).toHaveBeenCalled();
+    expect(screen.getByTestId('pad').getAttribute('data-pen')).toBe('medium');
+    warn.mockRestore();
   });
 });

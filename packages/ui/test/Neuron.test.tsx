@@ -11,8 +11,12 @@ describe('Neuron', () => {
     // z = 0.5 − 2 + 0.25 = −1.25, ReLU → 0
     const status = screen.getByTestId('status');
     expect(Number(status.getAttribute('data-h'))).toBe(0);
-    expect(status.textContent).toMatch(/z = -1\.25/);
-    expect(status.textContent).toMatch(/saturated/);
+    expect(status.textContent).toMatch(/z = −1\.25/);
+    // ReLU at negative z is a dead unit (φ′ = 0 exactly), not a saturated one.
+    expect(status.textContent).toMatch(/dead unit/);
+    expect(status.textContent).not.toMatch(/saturated/);
+    expect(status.getAttribute('data-dead')).toBe('true');
+    expect(screen.getByTestId('activation-curve').getAttribute('data-dead')).toBe('true');
   });
 
   it('moves with the sliders and reports every state', () => {
@@ -31,5 +35,31 @@ describe('Neuron', () => {
     expect(ACTIVATIONS.tanh.df(2.65)).toBeLessThan(0.0201);
     render(<Neuron />);
     expect(document.querySelectorAll('[data-testid="plateau"]').length).toBe(2);
+  });
+});
+
+describe('Neuron (design system)', () => {
+  it('calls the sigmoid plateau saturated, with a real minus sign', () => {
+    render(<Neuron defaultValue={{ bias: -6, weights: [0.5, 0.5] }} />);
+    const status = screen.getByTestId('status');
+    expect(status.textContent).toMatch(/saturated region/);
+    expect(status.textContent).toMatch(/z = −5\.75/);
+    expect(status.getAttribute('data-dead')).toBe('false');
+  });
+
+  it('reports a bad defaultValue once and keeps the default neuron', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    render(<Neuron defaultValue={{ activation: 'softsign' as never, inputs: 'x' as never }} />);
+    expect(warn).toHaveBeenCalled();
+    expect(screen.getByRole('combobox', { name: /Activation/ })).toHaveProperty('value', 'sigmoid');
+    warn.mockRestore();
+  });
+
+  it('passes id, aria and data props to the root figure', () => {
+    render(<Neuron id="n1" data-x="1" />);
+    const fig = document.getElementById('n1')!;
+    expect(fig.tagName).toBe('FIGURE');
+    expect(fig.getAttribute('data-x')).toBe('1');
+    expect(fig.className).toContain('gl-explainer');
   });
 });

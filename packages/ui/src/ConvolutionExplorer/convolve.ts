@@ -75,7 +75,9 @@ const binomial = [1, 4, 6, 4, 1];
 /** The kernels by preset: the slides' 5×5 smoothing and 1×5 kernels, and two classics. */
 export const KERNELS: Record<KernelPreset, { label: string; rows: number[][] }> = {
   smooth5: { label: '5×5 smoothing (slides)', rows: binomial.map((a) => binomial.map((b) => (a * b) / 256)) },
-  derivative1x5: { label: '1×5 derivative (slides)', rows: [[-0.2, -0.1, 0, 0.1, 0.2]] },
+  // The slides print [−0.2, −0.1, 0, 0.1, 0.2]; convolution flips it, which would give −∂/∂x.
+  // Stored flipped, so that A ∗ B is +∂A/∂x (a rising ramp of slope 1 gives exactly 1).
+  derivative1x5: { label: '1×5 derivative ∂/∂x (slides’ kernel, flipped)', rows: [[0.2, 0.1, 0, -0.1, -0.2]] },
   edge: { label: 'Edge (Laplacian)', rows: [[0, -1, 0], [-1, 4, -1], [0, -1, 0]] },
   sharpen: { label: 'Sharpen', rows: [[0, -1, 0], [-1, 5, -1], [0, -1, 0]] },
   identity: { label: 'Identity', rows: [[0, 0, 0], [0, 1, 0], [0, 0, 0]] },
@@ -130,4 +132,60 @@ export function digitImage(): Grid {
     }
   }
   return { rows: size, cols: size, data };
+}
+
+/** B rotated by 180° (rows and columns reversed): how the kernel lies on the image in a convolution. */
+export function flipKernel(rows: readonly (readonly number[])[]): number[][] {
+  return rows.map((r) => [...r].reverse()).reverse();
+}
+
+/** How far the window reaches past each edge of the image: the zero padding drawn around it. */
+export function padding(kernel: Grid): { top: number; bottom: number; left: number; right: number } {
+  const [ci, cj] = kernelCentre(kernel);
+  return { top: kernel.rows - 1 - ci, bottom: ci, left: kernel.cols - 1 - cj, right: cj };
+}
+
+/** The window for output pixel (i, j): its top-left image pixel (may lie in the padding). */
+export function windowOrigin(kernel: Grid, i: number, j: number): [number, number] {
+  const [ci, cj] = kernelCentre(kernel);
+  return [i + ci - (kernel.rows - 1), j + cj - (kernel.cols - 1)];
+}
+
+/** One product of the window: image pixel a (0 in the padding) times the flipped kernel's b at the same place. */
+export interface WindowProduct {
+  /** Image row and column (outside the image in the padding). */
+  n: number;
+  m: number;
+  a: number;
+  b: number;
+  /** a·b. */
+  product: number;
+  /** Whether the pixel lies in the zero padding. */
+  padded: boolean;
+}
+
+/**
+ * The element-wise products of the window at output pixel (i, j), laid out as the window
+ * (rows × cols of the kernel): cell (u, v) is A at the window's (u, v) times the flipped
+ * kernel's (u, v), that is B[rows − 1 − u][cols − 1 − v]. Their sum is (A ∗ B)ᵢⱼ.
+ */
+export function windowProducts(image: Grid, kernel: Grid, i: number, j: number): WindowProduct[][] {
+  const [n0, m0] = windowOrigin(kernel, i, j);
+  return Array.from({ length: kernel.rows }, (_, u) =>
+    Array.from({ length: kernel.cols }, (_, v) => {
+      const n = n0 + u;
+      const m = m0 + v;
+      const inside = n >= 0 && n < image.rows && m >= 0 && m < image.cols;
+      const a = inside ? image.data[n * image.cols + m] : 0;
+      const b = kernel.data[(kernel.rows - 1 - u) * kernel.cols + (kernel.cols - 1 - v)];
+      return { n, m, a, b, product: a * b, padded: !inside };
+    }),
+  );
+}
+
+/** A kernel weight as shown in its box: up to 4 decimals, no trailing zeros, a real minus ("0.0039", "−0.2"). */
+export function kernelText(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  const s = Math.abs(v) >= 1e4 ? v.toExponential(2) : String(Number(v.toFixed(4)));
+  return s.replace('-', '−');
 }

@@ -1,32 +1,29 @@
 import type { WasmPaths } from '@geolearn/algorithms/nn';
-import { useEffect, useId, useMemo, useState, type CSSProperties } from 'react';
-import { diverging, greyInk, GridCanvas } from '../common/GridCanvas';
-import { LayerActivations, type ActivationLayer } from '../common/LayerActivations';
-import { HELD_OUT_LABELS, heldOutDigit } from '../common/mnistDigits';
+import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
+import { HELD_OUT_LABELS } from '../common/mnistDigits';
 import type { MnistModelSource } from '../common/mnistModels';
 import { Tex } from '../common/Tex';
-import { buttonStyle, cssVar, rootStyle } from '../common/theme';
-import { useControllableState } from '../hooks/useControllableState';
-import { useMnistModel } from '../common/useMnistModel';
-import { titledLayers } from '../DigitDrawingPad/DigitDrawingPad';
+import { Button } from '../kit/buttons';
+import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Select } from '../kit/Segmented';
+import { EnlargedMap } from './EnlargedMap';
+import { InkGrid } from './InkGrid';
+import { slideLayerList } from './layers';
+import { LayerMaps } from './LayerMaps';
+import { FeatureMapsStyles } from './styles';
+import { useFeatureMaps, type FeatureMapsModel, type FeatureMapsState } from './useFeatureMaps';
 
-const ink = greyInk(0, 1);
+export type { FeatureMapsState } from './useFeatureMaps';
 
-/** The explainer's state: plain JSON. */
-export interface FeatureMapsState {
-  /** The held-out MNIST digit shown (index into the 30 shipped). */
-  sample: number;
-}
-
-/** Props of {@link FeatureMaps}. */
-export interface FeatureMapsProps {
-  /** Width in px. Default 760. */
+/** Props of {@link FeatureMaps}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
+export interface FeatureMapsProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+  /** Width in px. Default 760 (shrinks to the container). */
   width?: number;
   /** Height of the digit picture in px. Default 140. */
   height?: number;
   /** Controlled state. */
   value?: FeatureMapsState;
-  /** Initial state when uncontrolled. */
+  /** Initial state when uncontrolled (bad fields are reported once and ignored). */
   defaultValue?: Partial<FeatureMapsState>;
   /** Called with every new state. */
   onValueChange?: (state: FeatureMapsState) => void;
@@ -36,99 +33,105 @@ export interface FeatureMapsProps {
   wasmPaths?: WasmPaths;
   /** Accessible name and title. Default "What the CNN sees". */
   label?: string;
-  /** Class of the root element. */
+  /** Colour theme. Default 'auto'. */
+  theme?: Theme;
+  /** Slide mode: fits 960 × 700. Default false. */
+  fit?: boolean;
+  /** Accepted for a uniform API; nothing is timed here. Default false. */
+  showPerformance?: boolean;
+  /** Class of the root element (added to `gl-explainer`). */
   className?: string;
-  /** Style of the root element (set `--gl-*` variables here to theme it). */
+  /** Style of the root element. */
   style?: CSSProperties;
+  /** The root `<figure>`. */
+  ref?: Ref<HTMLElement>;
 }
 
+const DIGIT_OPTIONS = HELD_OUT_LABELS.map((d, i) => ({ value: String(i), label: `#${i + 1}: a ${d}` }));
+
 /**
- * Inside the trained MNIST CNN: its first-layer filters (the 5 × 5 kernels it learned, blue
- * positive, orange negative) and every layer's feature maps for a chosen held-out digit,
- * from the input through convolution, ReLU and max-pooling to the dense layer and the
- * softmax output.
+ * Inside the trained MNIST CNN: every layer's feature maps for a chosen held-out digit, from
+ * the input through convolution (a cross-correlation), ReLU and max-pooling to the dense layer
+ * and the ten labelled outputs. The first layer's learned 5 × 5 filters sit right above the
+ * maps they make; each layer's maps share one diverging colour scale, with its key; click a
+ * map (or use "Enlarge a map") to see it large.
  */
-export function FeatureMaps({ width = 760, height = 140, value, defaultValue, onValueChange, model: source, wasmPaths, label = 'What the CNN sees', className, style }: FeatureMapsProps) {
-  const id = useId();
-  const [state, setState] = useControllableState<FeatureMapsState>({ value, defaultValue: { sample: 0, ...defaultValue }, onChange: onValueChange });
-  const { model, error } = useMnistModel('cnn', source, wasmPaths);
-  const digit = useMemo(() => heldOutDigit(state.sample), [state.sample]);
-  const [layers, setLayers] = useState<ActivationLayer[] | null>(null);
-  const [filters, setFilters] = useState<{ shape: number[]; data: Float32Array } | null>(null);
-  useEffect(() => {
-    if (!model) {
-      setLayers(null);
-      return;
-    }
-    setLayers(titledLayers(model.activations(digit)));
-  }, [model, digit]);
-  useEffect(() => {
-    if (!model) return setFilters(null);
-    const first = model.net.layers.findIndex((l) => l.type === 'conv2d');
-    setFilters(first >= 0 ? model.filters(first) : null);
-  }, [model]);
-
-  const kernels = useMemo(() => {
-    if (!filters) return [];
-    const [kh, kw, cin, nf] = filters.shape;
-    let max = 0;
-    for (const v of filters.data) max = Math.max(max, Math.abs(v));
-    return Array.from({ length: nf }, (_, f) => {
-      const k = new Float32Array(kh * kw);
-      for (let y = 0; y < kh; y++) for (let x = 0; x < kw; x++) k[y * kw + x] = filters.data[((y * kw + x) * cin + 0) * nf + f];
-      return { k, kh, kw, max };
-    });
-  }, [filters]);
-  const filterColor = useMemo(() => diverging(kernels[0]?.max ?? 1), [kernels]);
-  const out = layers?.[layers.length - 1];
-  let best = -1;
-  if (out) for (let d = 0; d < out.data.length; d++) if (best < 0 || out.data[d] > out.data[best]) best = d;
-  const status = error
-    ? `Could not load the CNN: ${error}`
-    : !layers
-      ? 'Loading the CNN…'
-      : `Held-out digit ${state.sample + 1}, a ${HELD_OUT_LABELS[state.sample]}: the CNN says ${best} (${(100 * out!.data[best]).toFixed(1)}%).`;
-
+export function FeatureMaps({ width = 760, height = 140, value, defaultValue, onValueChange, model: source, wasmPaths, label = 'What the CNN sees', theme, fit, showPerformance: _perf, ref, ...rest }: FeatureMapsProps) {
+  const fm = useFeatureMaps({ value, defaultValue, onValueChange, model: source, wasmPaths });
+  const { state, actions, layers } = fm;
   return (
-    <figure className={className} aria-labelledby={`${id}-title`} style={rootStyle({ margin: 0, display: 'inline-flex', flexDirection: 'column', gap: 8, width, maxWidth: '100%', ...style })}>
-      <div id={`${id}-title`} style={{ fontWeight: 600 }}>{label}</div>
-      <div role="group" aria-label="Controls" style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
-        <label style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
-          Digit
-          <select value={state.sample} onChange={(e) => setState({ sample: Number(e.target.value) })} style={{ ...buttonStyle, padding: '0 8px' }}>
-            {HELD_OUT_LABELS.map((d, i) => <option key={i} value={i}>#{i + 1}: a {d}</option>)}
-          </select>
-        </label>
-        <button type="button" style={buttonStyle} onClick={() => setState((s) => ({ sample: (s.sample + HELD_OUT_LABELS.length - 1) % HELD_OUT_LABELS.length }))}>Previous</button>
-        <button type="button" style={buttonStyle} onClick={() => setState((s) => ({ sample: (s.sample + 1) % HELD_OUT_LABELS.length }))}>Next</button>
-      </div>
-      <output aria-live="polite" data-testid="status" data-guess={best} style={{ color: error ? cssVar('--gl-path') : undefined }}>{status}</output>
-      <div style={{ display: 'flex', gap: 24, alignItems: 'flex-start' }}>
-        <div role="img" aria-label={`Held-out digit ${state.sample + 1}, a ${HELD_OUT_LABELS[state.sample]}`} style={{ border: `1px solid ${cssVar('--gl-border')}` }}>
-          <GridCanvas values={digit} rows={28} cols={28} width={height} height={height} color={ink} testId="digit" />
+    <Explainer
+      {...rest}
+      ref={ref}
+      title={label}
+      theme={theme}
+      fit={fit}
+      width={width}
+      height={height}
+      state={fm.error ? 'error' : 'idle'}
+      status={fm.status}
+      statusProps={{ 'data-testid': 'status', 'data-guess': fm.best }}
+      controls={
+        <>
+          <Select label="Digit" options={DIGIT_OPTIONS} value={String(state.sample)} onChange={(v) => actions.choose(Number(v))} />
+          <Button onClick={actions.previous}>Previous</Button>
+          <Button onClick={actions.next}>Next</Button>
+          <Button onClick={() => actions.enlarge({ title: 'Convolution layer 1', k: 0 })} disabled={!layers}>
+            Enlarge a map
+          </Button>
+        </>
+      }
+      caption="A CNN layer computes a cross-correlation: the kernel slides without the flip of the slides' convolution ∗. Nothing is lost: the kernel it learns simply comes out flipped. Click a map to enlarge it."
+      maths={
+        <>
+          <Tex block>{String.raw`h_k[i,j]=\mathrm{ReLU}\Bigl(\sum_n\sum_m x[i+n,\,j+m]\,W_k[n,m]+b_k\Bigr)=\mathrm{ReLU}\bigl((x\star W_k)[i,j]+b_k\bigr)`}</Tex>
+          <Tex block>{String.raw`\text{max-pool: } p_{ij}=\max_{(n,m)\in 2\times 2\ \text{block}} h_{nm}`}</Tex>
+        </>
+      }
+    >
+      {(layout: ExplainerLayout) => <FeatureMapsBody fm={fm} width={layout.plotWidth(width)} side={Math.min(height, layout.plotWidth(width))} />}
+    </Explainer>
+  );
+}
+
+/** The digit and the slides' layer list, the enlarged map, then every layer's maps. */
+function FeatureMapsBody({ fm, width, side }: { fm: FeatureMapsModel; width: number; side: number }) {
+  const { state, layers, filters, enlarged, actions } = fm;
+  const list = slideLayerList(layers?.map((l) => l.title) ?? ['Input layer', 'Convolution layer 1', 'Downsampling layer 1', 'Convolution layer 2', 'Downsampling layer 2', 'Fully-connected layer 1', 'Output layer']);
+  return (
+    <>
+      <FeatureMapsStyles />
+      <div className="gl-panel" data-gl-panel="">
+        <div className="gl-fm-digit-box" role="img" aria-label={`Held-out digit ${state.sample + 1}, a ${HELD_OUT_LABELS[state.sample]}`}>
+          <InkGrid values={fm.digit} rows={28} cols={28} width={side} height={side} testId="digit" />
         </div>
-        <div>
-          <div style={{ fontSize: 13, marginBottom: 4 }}>First-layer filters W<sub>k</sub> (5 × 5, learned)</div>
-          <div role="img" aria-label={`${kernels.length} learned 5 × 5 filters of the first convolution layer; blue weights are positive, orange negative`} data-testid="filters" data-count={kernels.length} style={{ display: 'flex', flexWrap: 'wrap', gap: 4, width: Math.min(width - height - 24, 8 * 44) }}>
-            {kernels.map(({ k, kh, kw }, f) => (
-              <GridCanvas key={f} values={k} rows={kh} cols={kw} width={40} height={40} color={filterColor} style={{ border: `1px solid ${cssVar('--gl-border')}` }} />
-            ))}
-          </div>
-        </div>
       </div>
-      <div style={{ display: 'grid', gap: 8 }} data-testid="maps" data-layers={layers?.length ?? 0}>
+      <div className="gl-panel" data-gl-panel="">
+        <div className="gl-fm-layer-title">The slides' 8 layers</div>
+        <ol className="gl-fm-layers" data-testid="layer-list">
+          {list.map((l) => (
+            <li key={l.title} data-present={l.present}>
+              {l.title}
+              {l.present ? '' : ' — not in this smaller CNN (one dense hidden layer)'}
+            </li>
+          ))}
+        </ol>
+      </div>
+      {enlarged && layers && <EnlargedMap layers={layers} choice={enlarged} filters={filters} size={Math.min(220, width)} onChoose={actions.enlarge} />}
+      <div className="gl-panel" data-gl-panel="" data-testid="maps" data-layers={layers?.length ?? 0}>
         {layers
           ?.filter((l) => l.type !== 'input')
-          .map((l) => (
-            <div key={l.title}>
-              <div style={{ fontSize: 13, margin: '4px 0' }}>{l.title} <span style={{ color: cssVar('--gl-muted') }}>({l.shape.join(' × ')})</span></div>
-              <LayerActivations layer={l} width={width} mapSize={l.shape[0] > 20 ? 56 : 40} />
-            </div>
-          ))}
+          .map((l) =>
+            l.title === 'Convolution layer 1' ? (
+              <div key={l.title} data-testid="filters" data-count={filters?.kernels.length ?? 0}>
+                <div className="gl-fm-k">Filter k (5 × 5, learned) above map k</div>
+                <LayerMaps layer={l} width={width} mapSize={44} filters={filters} onEnlarge={(title, k) => actions.enlarge({ title, k })} selected={enlarged?.title === l.title ? enlarged.k : null} />
+              </div>
+            ) : (
+              <LayerMaps key={l.title} layer={l} width={width} mapSize={l.shape[0] > 20 ? 56 : 40} onEnlarge={(title, k) => actions.enlarge({ title, k })} selected={enlarged?.title === l.title ? enlarged.k : null} />
+            ),
+          )}
       </div>
-      <figcaption style={{ display: 'grid', gap: 4 }}>
-        <Tex block>{String.raw`\mathbf{h}_k=\mathrm{ReLU}\Bigl(\sum_n\sum_m x_{nm}\,W_{k,\,i-n,\,j-m}+b_k\Bigr),\qquad \text{max-pool: } p_{ij}=\max_{(n,m)\in 2\times 2\ \text{block}} h_{nm}`}</Tex>
-      </figcaption>
-    </figure>
+    </>
   );
 }
