@@ -47,9 +47,14 @@ export interface AutoencoderOptions {
   batchSize?: number;
   /** Seed of weights, batch order and noise. */
   randomState?: RandomStateLike;
+  /**
+   * One flag per layer of `net.layers` (encoder then decoder): false freezes the layer's
+   * weights (e.g. train a new decoder on a pretrained encoder). Default all true.
+   */
+  trainable?: boolean[];
 }
 
-type Resolved = Required<Omit<AutoencoderOptions, 'randomState'>>;
+type Resolved = Required<Omit<AutoencoderOptions, 'randomState' | 'trainable'>>;
 
 /** Encoder and decoder layers for the options; returns the layers and the latent layer's index. */
 function buildLayers(o: Resolved): { inputShape: number[]; layers: LayerSpec[]; latent: number } {
@@ -113,6 +118,7 @@ export class Autoencoder {
       batchSize: 32,
       ...definedOnly(options),
     } as Resolved;
+    delete (o as Partial<AutoencoderOptions>).trainable;
     if (!Array.isArray(o.inputShape) || o.inputShape.length === 0 || o.inputShape.some((d) => typeof d !== 'number' || !Number.isInteger(d) || d < 1)) {
       throw new ValidationError('inputShape', 'out-of-range', `must be an array of positive integers, got ${JSON.stringify(o.inputShape)}`);
     }
@@ -132,8 +138,21 @@ export class Autoencoder {
     this.rng = checkRandomState(options?.randomState);
     const { inputShape, layers, latent } = buildLayers(o);
     this.latentLayer = latent;
-    this.net = new TfNet({ inputShape, layers, loss: 'mse', optimizer: o.optimizer, optimizerSettings: { learningRate: o.learningRate }, randomState: this.rng });
+    this.net = new TfNet({ inputShape, layers, loss: 'mse', optimizer: o.optimizer, optimizerSettings: { learningRate: o.learningRate }, randomState: this.rng, trainable: options?.trainable });
     this.sampler = new BatchSampler(0, this.rng);
+  }
+
+  /** Per layer of `net.layers`, whether its weights are trained (false: frozen). */
+  get trainable(): boolean[] {
+    return this.net.trainable;
+  }
+
+  /**
+   * Freezes (false) or unfreezes (true) a layer of `net.layers`, by index or name
+   * (`dense_1`); a frozen layer's weights stay bit-identical through training. Saved by {@link save}.
+   */
+  setTrainable(layer: number | string, trainable: boolean): void {
+    this.net.setTrainable(layer, trainable);
   }
 
   /** Values per sample. */
@@ -239,10 +258,10 @@ export class Autoencoder {
 
   /** Topology and options as JSON plus the weights as one binary float32 buffer. */
   save(meta?: Record<string, unknown>): { modelJSON: SavedModelJSON; weightData: ArrayBuffer } {
-    return {
-      modelJSON: { format: 'geolearn-nn', version: 1, kind: 'Autoencoder', inputShape: [...this.options.inputShape], layers: this.net.layers, weightSpecs: this.net.weightSpecs, meta, options: { ...this.options } },
-      weightData: packWeights(this.net.exportWeights()),
-    };
+    const modelJSON: SavedModelJSON = { format: 'geolearn-nn', version: 1, kind: 'Autoencoder', inputShape: [...this.options.inputShape], layers: this.net.layers, weightSpecs: this.net.weightSpecs, meta, options: { ...this.options } };
+    const trainable = this.net.trainable;
+    if (trainable.includes(false)) modelJSON.trainable = trainable;
+    return { modelJSON, weightData: packWeights(this.net.exportWeights()) };
   }
 
   /** Reads {@link save}'s output. */
@@ -254,7 +273,7 @@ export class Autoencoder {
     const mj = checkSavedModel(modelJSON, ['Autoencoder'], shape);
     if (!mj.options) throw new ValidationError('modelJSON.options', 'bad-option', 'an Autoencoder needs its options');
     const weights = unpackWeights(weightData, mj.weightSpecs);
-    const a = new Autoencoder(mj.options as unknown as AutoencoderOptions);
+    const a = new Autoencoder({ ...(mj.options as unknown as AutoencoderOptions), trainable: mj.trainable });
     try {
       a.net.importWeights(weights);
       return a;

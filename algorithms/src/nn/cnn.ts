@@ -32,6 +32,11 @@ export interface CNNOptions {
   batchSize?: number;
   /** Seed of the initial weights, dropout masks and batch order. */
   randomState?: RandomStateLike;
+  /**
+   * One flag per layer: false freezes that layer's weights (transfer learning: keep the
+   * pretrained early layers, fine-tune the later ones). Default all true. See {@link CNN.setTrainable}.
+   */
+  trainable?: boolean[];
 }
 
 /** One layer's output for one input, for feature-map displays. */
@@ -84,6 +89,7 @@ export class CNN {
       optimizer: options.optimizer ?? 'adam',
       optimizerSettings: { learningRate: lr },
       randomState: rng,
+      trainable: options.trainable,
     });
     this.nClasses = last.units;
     this.sampler = new BatchSampler(0, rng);
@@ -92,6 +98,21 @@ export class CNN {
   /** The input's number of values per image. */
   get inputSize(): number {
     return this.net.inputShape.reduce((a, b) => a * b, 1);
+  }
+
+  /** Per layer, whether its weights are trained (false: frozen). */
+  get trainable(): boolean[] {
+    return this.net.trainable;
+  }
+
+  /**
+   * Freezes (false) or unfreezes (true) layer `layer`, by index or name (`conv2d_1`,
+   * `dense_6`). Training then leaves a frozen layer's weights bit-identical while the others
+   * change (fine-tuning with frozen early layers). The optimiser's state restarts. Saved by
+   * {@link save}.
+   */
+  setTrainable(layer: number | string, trainable: boolean): void {
+    this.net.setTrainable(layer, trainable);
   }
 
   /** Changes learning rate, batch size or optimiser between steps, without a reset. */
@@ -259,10 +280,11 @@ export class CNN {
 
   /** Topology as JSON plus the weights as one binary float32 buffer. */
   save(meta?: Record<string, unknown>): { modelJSON: SavedModelJSON; weightData: ArrayBuffer } {
-    return {
-      modelJSON: { format: 'geolearn-nn', version: 1, kind: this.net.layers.some((l) => l.type === 'conv2d') ? 'CNN' : 'MLP', inputShape: [...this.net.inputShape], layers: this.net.layers, weightSpecs: this.net.weightSpecs, meta },
-      weightData: packWeights(this.net.exportWeights()),
-    };
+    const modelJSON: SavedModelJSON = { format: 'geolearn-nn', version: 1, kind: this.net.layers.some((l) => l.type === 'conv2d') ? 'CNN' : 'MLP', inputShape: [...this.net.inputShape], layers: this.net.layers, weightSpecs: this.net.weightSpecs, meta };
+    // Written only when a layer is frozen, so that fully trainable models save as before.
+    const trainable = this.net.trainable;
+    if (trainable.includes(false)) modelJSON.trainable = trainable;
+    return { modelJSON, weightData: packWeights(this.net.exportWeights()) };
   }
 
   /**
@@ -273,7 +295,7 @@ export class CNN {
   static load(modelJSON: SavedModelJSON, weightData: ArrayBuffer | ArrayBufferView): CNN {
     const mj = checkSavedModel(modelJSON, ['CNN', 'MLP']);
     const weights = unpackWeights(weightData, mj.weightSpecs);
-    const m = new CNN({ inputShape: mj.inputShape, layers: mj.layers });
+    const m = new CNN({ inputShape: mj.inputShape, layers: mj.layers, trainable: mj.trainable });
     try {
       m.net.importWeights(weights);
       return m;

@@ -132,6 +132,14 @@ class TfjsEngine implements MLPTfjsEngine {
     return this.net.restoreSnapshot();
   }
 
+  /** Weight layer l is the TfNet's l-th dense layer (dropout layers sit in between). */
+  setTrainable(flags: boolean[]): void {
+    let l = 0;
+    this.net.layers.forEach((spec, i) => {
+      if (spec.type === 'dense') this.net.setTrainable(i, flags[l++]);
+    });
+  }
+
   penalty(): number {
     const p = tf.tidy(() => this.net.penalty());
     const v = p.dataSync()[0];

@@ -16,9 +16,9 @@
 import { ValidationError } from '../core/errors';
 import type { MatrixLike, VectorLike } from '../core/matrix';
 import { checkRandomState, RandomState, type RandomStateLike } from '../core/random';
-import { checkArray, checkOneOf, checkScalar, checkSize } from '../core/validation';
+import { checkArray, checkOneOf, checkScalar, checkSize, describeValue } from '../core/validation';
 import { DEFAULT_OPTIMIZER_SETTINGS, OPTIMIZERS, PlainOptimizer, type OptimizerName } from './plainOptimizer';
-import { ACTIVATIONS, checkSavedModel, LOSSES, MAX_NETWORK_PARAMETERS, packWeights, REGULARIZATIONS, unpackWeights, type Activation, type LayerSpec, type LossName, type Regularization, type SavedModelJSON } from './spec';
+import { ACTIVATIONS, checkSavedModel, checkTrainableFlags, LOSSES, MAX_NETWORK_PARAMETERS, packWeights, REGULARIZATIONS, unpackWeights, type Activation, type LayerSpec, type LossName, type Regularization, type SavedModelJSON } from './spec';
 import { BatchSampler, type StepResult } from './stepper';
 
 /** Which engine runs an {@link MLP}. */
@@ -83,10 +83,16 @@ export interface MLPOptions {
   gridEngine?: MLPEngine | 'auto';
   /** Seed of initial weights, batch order and dropout masks. */
   randomState?: RandomStateLike;
+  /**
+   * One flag per weight layer (`layerSizes.length − 1` of them, input → first hidden first):
+   * false freezes that layer's weights and bias (fine-tuning with frozen early layers).
+   * Default all true. See {@link MLP.setTrainable}.
+   */
+  trainable?: boolean[];
 }
 
 /** @internal An MLP's resolved training settings. */
-export type MLPSettings = Required<Omit<MLPOptions, 'randomState' | 'engine' | 'layerSizes'>>;
+export type MLPSettings = Required<Omit<MLPOptions, 'randomState' | 'engine' | 'layerSizes' | 'trainable'>>;
 type Settings = MLPSettings;
 
 /**
@@ -106,6 +112,8 @@ export interface MLPTfjsEngine {
   sync(st: Settings): void;
   /** Puts back the weights from before the last update; false when there is none. */
   rollback(): boolean;
+  /** One flag per weight layer: false freezes its weights and bias. */
+  setTrainable(flags: boolean[]): void;
   dispose(): void;
 }
 
@@ -232,6 +240,9 @@ class PlainEngine {
   private flatGrads: Float64Array[];
   /** The parameters before the last update (for a rollback after a divergence), or null. */
   private before: Float64Array[] | null = null;
+  /** The parameters and gradients of the trainable layers only: what the optimiser steps. */
+  private trainedParams: Float64Array[];
+  private trainedGrads: Float64Array[];
 
   constructor(
     readonly sizes: number[],
@@ -249,7 +260,16 @@ class PlainEngine {
     this.gb = this.b.map((w) => new Float64Array(w.length));
     this.flatParams = this.W.flatMap((w, l) => [w, this.b[l]]);
     this.flatGrads = this.gW.flatMap((g, l) => [g, this.gb[l]]);
+    this.trainedParams = this.flatParams;
+    this.trainedGrads = this.flatGrads;
     this.opt = new PlainOptimizer(optimizer);
+  }
+
+  /** Trains only the weight layers whose flag is true; the optimiser's moments restart. */
+  setTrainable(flags: boolean[]): void {
+    this.trainedParams = this.flatParams.filter((_, i) => flags[i >> 1]);
+    this.trainedGrads = this.flatGrads.filter((_, i) => flags[i >> 1]);
+    this.opt.reset();
   }
 
   private scratch(n: number) {
@@ -397,7 +417,8 @@ class PlainEngine {
     // Keep the weights whose loss was just found finite: a later divergence goes back to them.
     if (!this.before) this.before = this.flatParams.map((p) => p.slice());
     else for (let i = 0; i < this.flatParams.length; i++) this.before[i].set(this.flatParams[i]);
-    this.opt.apply(this.flatParams, this.flatGrads, st);
+    // Frozen layers are left out: their arrays are never written (bit-identical after training).
+    if (this.trainedParams.length > 0) this.opt.apply(this.trainedParams, this.trainedGrads, st);
     return loss;
   }
 
@@ -531,6 +552,8 @@ export class MLP {
   private tb: Float64Array = new Float64Array(0);
   private threshold = 0.5;
   private disposed = false;
+  /** Per weight layer: false when frozen. */
+  private trainableFlags: boolean[];
 
   constructor(options: MLPOptions) {
     this.binding = (new.target as typeof MLP).tfjs;
@@ -586,8 +609,42 @@ export class MLP {
       this.engine = want;
       this.engineReason = `asked for '${want}'`;
     }
+    this.trainableFlags = checkTrainableFlags(options.trainable, sizes.length - 1);
     if (this.engine === 'plain') this.plain = new PlainEngine(this.layerSizes, this.activations, initParams(this.layerSizes, this.rng), this.st.optimizer);
     else this.tfe = this.binding!.createEngine(this.layerSizes, this.activations, this.st, this.rng);
+    if (this.trainableFlags.includes(false)) this.engineSetTrainable();
+  }
+
+  private engineSetTrainable(): void {
+    if (this.plain) this.plain.setTrainable(this.trainableFlags);
+    else this.tfe!.setTrainable(this.trainableFlags);
+  }
+
+  /** Per weight layer (0 = input → first hidden), whether it is trained (false: frozen). */
+  get trainable(): boolean[] {
+    return [...this.trainableFlags];
+  }
+
+  /**
+   * Freezes (false) or unfreezes (true) weight layer `layer` (0 = input → first hidden, as
+   * {@link getWeights}; or its name `dense_1`, `dense_2`, …). Training then leaves a frozen
+   * layer's weights and bias bit-identical while the others change, on both engines.
+   * Gradients still flow through it to earlier layers. The optimiser's moments restart.
+   * Saved by {@link toJSON} and {@link save}.
+   */
+  setTrainable(layer: number | string, trainable: boolean): void {
+    this.check();
+    let l = layer;
+    if (typeof layer === 'string') {
+      const m = /^dense_(\d+)$/.exec(layer);
+      l = m ? Number(m[1]) - 1 : -1;
+      if (!(l >= 0 && l < this.layerSizes.length - 1)) throw new ValidationError('layer', 'out-of-range', `no layer named ${JSON.stringify(layer)}; the layers are ${this.layerSizes.slice(1).map((_, i) => `dense_${i + 1}`).join(', ')}`);
+    }
+    this.checkLayer(l as number);
+    if (typeof trainable !== 'boolean') throw new ValidationError('trainable', 'wrong-type', `must be true or false, got ${describeValue(trainable)}`);
+    if (this.trainableFlags[l as number] === trainable) return;
+    this.trainableFlags[l as number] = trainable;
+    this.engineSetTrainable();
   }
 
   /** Number of weights and biases. */
@@ -612,7 +669,7 @@ export class MLP {
    * regularisation, dropout, batch size, optimiser hyper-parameters. Changing the optimiser
    * itself restarts its state (moments).
    */
-  setOptions(o: Partial<Omit<MLPOptions, 'layerSizes' | 'activation' | 'outputActivation' | 'loss' | 'engine' | 'randomState'>>): void {
+  setOptions(o: Partial<Omit<MLPOptions, 'layerSizes' | 'activation' | 'outputActivation' | 'loss' | 'engine' | 'randomState' | 'trainable'>>): void {
     const st = { ...this.st };
     if (o.learningRate !== undefined) st.learningRate = checkScalar(o.learningRate, 'learningRate', { min: 0, exclusiveMin: true });
     if (o.optimizer !== undefined) st.optimizer = checkOneOf(o.optimizer, 'optimizer', OPTIMIZERS);
@@ -940,12 +997,13 @@ export class MLP {
   }
 
   private checkLayer(layer: number): void {
-    if (!Number.isInteger(layer) || layer < 0 || layer >= this.layerSizes.length - 1) throw new ValidationError('layer', 'out-of-range', `must be an integer in 0…${this.layerSizes.length - 2}, got ${layer}`);
+    if (typeof layer !== 'number' || !Number.isInteger(layer) || layer < 0 || layer >= this.layerSizes.length - 1) throw new ValidationError('layer', 'out-of-range', `must be an integer in 0…${this.layerSizes.length - 2}, got ${layer}`);
   }
 
   private options(): Omit<MLPOptions, 'randomState'> {
     const { evalEvery: _e, gridEngine: _g, ...st } = this.st;
-    return { layerSizes: [...this.layerSizes], engine: this.engine, ...st };
+    // `trainable` only when a layer is frozen, so that fully trainable models serialise as before.
+    return { layerSizes: [...this.layerSizes], engine: this.engine, ...st, ...(this.trainableFlags.includes(false) ? { trainable: [...this.trainableFlags] } : {}) };
   }
 
   /** Plain JSON with the weights as nested arrays (for permalinks). */
@@ -987,14 +1045,19 @@ export class MLP {
       layers.push({ type: 'dense', units: this.layerSizes[l], activation: this.activations[l - 1] });
       if (l < this.layerSizes.length - 1 && this.st.dropout > 0) layers.push({ type: 'dropout', rate: this.st.dropout });
     }
+    // Per layer of the list (dropout layers have no weights: true).
+    const trainable: boolean[] = [];
+    for (let l = 0; l < this.layerSizes.length - 1; l++) {
+      trainable.push(this.trainableFlags[l]);
+      if (l < this.layerSizes.length - 2 && this.st.dropout > 0) trainable.push(true);
+    }
     const weightSpecs = this.layerSizes.slice(1).flatMap((u, l) => [
       { name: `dense_${l + 1}/kernel`, shape: [this.layerSizes[l], u] },
       { name: `dense_${l + 1}/bias`, shape: [u] },
     ]);
-    return {
-      modelJSON: { format: 'geolearn-nn', version: 1, kind: 'MLP', inputShape: [this.layerSizes[0]], layers, weightSpecs, meta, options: this.options() as unknown as Record<string, unknown> },
-      weightData: packWeights(this.allParams().map((p) => Float32Array.from(p))),
-    };
+    const modelJSON: SavedModelJSON = { format: 'geolearn-nn', version: 1, kind: 'MLP', inputShape: [this.layerSizes[0]], layers, weightSpecs, meta, options: this.options() as unknown as Record<string, unknown> };
+    if (trainable.includes(false)) modelJSON.trainable = trainable;
+    return { modelJSON, weightData: packWeights(this.allParams().map((p) => Float32Array.from(p))) };
   }
 
   /**
@@ -1017,6 +1080,8 @@ export class MLP {
     const saved = (mj.options ?? {}) as Partial<MLPOptions>;
     if (options === null || typeof options !== 'object') throw new ValidationError('options', 'bad-option', 'must be an object of MLP options');
     const eng = options.engine ?? (saved.engine === 'tfjs' && !this.tfjs ? 'auto' : saved.engine);
+    // A network saved by the CNN class has per-layer flags only: keep those of its dense layers.
+    const trainable = saved.trainable ?? (mj.trainable ? mj.layers.flatMap((l, i) => (l.type === 'dense' ? [mj.trainable![i]] : [])) : undefined);
     const m = rethrowAs('modelJSON.options', () =>
       new this({
         loss: outAct === 'softmax' ? 'categoricalCrossentropy' : outAct === 'sigmoid' ? 'binaryCrossentropy' : 'mse',
@@ -1025,6 +1090,7 @@ export class MLP {
         activation: (dense.length > 1 ? hidden[0] : 'tanh') as MLPOptions['activation'],
         outputActivation: outAct,
         dropout: dropout?.rate ?? 0,
+        trainable,
         ...options,
         engine: eng,
       }),

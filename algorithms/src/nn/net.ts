@@ -6,10 +6,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { ValidationError } from '../core/errors';
+import { describeValue } from '../core/validation';
 import { RandomState } from '../core/random';
 import { trackModel, untrackModel, type BackendBound } from './backend';
 import { DEFAULT_OPTIMIZER_SETTINGS, TfOptimizer, type OptimizerName, type OptimizerSettings } from './optimizers';
-import { pair, planNetwork, type Activation, type LayerSpec, type LossName, type Regularization, type WeightSpec } from './spec';
+import { checkTrainableFlags, pair, planNetwork, type Activation, type LayerSpec, type LossName, type Regularization, type WeightSpec } from './spec';
 
 export type { Activation, LossName, Regularization, Size2, LayerSpec, LayerOutput, WeightSpec } from './spec';
 export { packWeights, unpackWeights } from './spec';
@@ -27,7 +28,13 @@ export interface TfNetOptions {
   regularizationRate?: number;
   /** Seed of the initial weights and dropout masks. */
   randomState?: number | RandomState;
+  /**
+   * One flag per layer: false freezes the layer's weights (fine-tuning with frozen early
+   * layers). Layers without weights ignore their flag. Default all true.
+   */
+  trainable?: boolean[];
 }
+
 
 interface Param {
   spec: WeightSpec;
@@ -79,6 +86,10 @@ export class TfNet implements BackendBound {
   private params: Param[] = [];
   /** Index into `params` of each layer's kernel (−1 when it has none). */
   private paramOf: number[] = [];
+  /** Layer index of each entry of `params`. */
+  private layerOfParam: number[] = [];
+  /** Per layer: false when its weights are frozen. */
+  private trainableFlags: boolean[];
   private optimizer: TfOptimizer;
   private disposed = false;
   /** Last weights read on the host, the fallback when a lost context cannot be read. */
@@ -88,6 +99,7 @@ export class TfNet implements BackendBound {
   constructor(options: TfNetOptions) {
     // Validate every layer and the total size before allocating anything.
     const plan = planNetwork(options?.inputShape, options?.layers);
+    this.trainableFlags = checkTrainableFlags(options.trainable, options.layers.length);
     this.inputShape = [...options.inputShape];
     this.layers = options.layers.map((l) => ({ ...l }));
     this.loss = options.loss;
@@ -118,6 +130,7 @@ export class TfNet implements BackendBound {
         }
         init.push({ spec: k, data: glorot(k.shape, fanIn, fanOut, this.rng), penalised: true });
         init.push({ spec: b, data: new Float32Array(b.shape[0]), penalised: false });
+        this.layerOfParam.push(i, i);
       } else {
         this.paramOf[i] = -1;
       }
@@ -135,6 +148,55 @@ export class TfNet implements BackendBound {
   /** Total number of trainable numbers. */
   get parameterCount(): number {
     return this.params.reduce((s, p) => s + p.spec.shape.reduce((a, b) => a * b, 1), 0);
+  }
+
+  /** Per layer, whether its weights are trained (a copy; layers without weights say true unless set). */
+  get trainable(): boolean[] {
+    return [...this.trainableFlags];
+  }
+
+  /** Number of numbers the optimiser updates (the weights and biases of the trainable layers). */
+  get trainableParameterCount(): number {
+    return this.params.reduce((s, p, i) => s + (this.trainableFlags[this.layerOfParam[i]] ? p.spec.shape.reduce((a, b) => a * b, 1) : 0), 0);
+  }
+
+  /**
+   * Freezes (false) or unfreezes (true) a layer, given by index or by name (`conv2d_1`,
+   * `dense_3`: type and 1-based position, as {@link LayerOutput} names them). A frozen layer
+   * still runs forwards and passes gradients to the layers before it, but the optimiser
+   * never updates its weights, which stay bit-identical. Changing a flag restarts the
+   * optimiser's state (its moments are kept per trained variable).
+   */
+  setTrainable(layer: number | string, trainable: boolean): void {
+    this.check();
+    const i = this.layerIndex(layer);
+    if (typeof trainable !== 'boolean') throw new ValidationError('trainable', 'wrong-type', `must be true or false, got ${describeValue(trainable)}`);
+    if (this.trainableFlags[i] === trainable) return;
+    this.trainableFlags[i] = trainable;
+    this.optimizer.dispose();
+  }
+
+  /** Index of a layer given by index or by name (`dense_2`); ValidationError('layer') otherwise. */
+  layerIndex(layer: number | string): number {
+    const names = this.layers.map((l, i) => `${l.type}_${i + 1}`);
+    if (typeof layer === 'string') {
+      const i = names.indexOf(layer);
+      if (i < 0) throw new ValidationError('layer', 'out-of-range', `no layer named ${JSON.stringify(layer)}; the layers are ${names.join(', ')}`);
+      return i;
+    }
+    if (typeof layer !== 'number' || !Number.isInteger(layer) || layer < 0 || layer >= this.layers.length) {
+      throw new ValidationError('layer', 'out-of-range', `must be a layer index in 0…${this.layers.length - 1} or a name (${names.join(', ')}), got ${describeValue(layer)}`);
+    }
+    return layer;
+  }
+
+  /** Indices into {@link variables} of the weights the optimiser updates. */
+  private trainedParams(): number[] {
+    const out: number[] = [];
+    this.params.forEach((_, i) => {
+      if (this.trainableFlags[this.layerOfParam[i]]) out.push(i);
+    });
+    return out;
   }
 
   /** The output shape of the network, without the batch axis. */
@@ -246,7 +308,9 @@ export class TfNet implements BackendBound {
   applyGradients(grads: tf.Tensor[]): void {
     this.check();
     this.snapshotWeights();
-    this.optimizer.apply(this.variables(), grads, this.settings);
+    // Frozen layers' gradients are dropped: their weights are never assigned.
+    const idx = this.trainedParams();
+    if (idx.length > 0) this.optimizer.apply(idx.map((i) => this.params[i].v), idx.map((i) => grads[i]), this.settings);
     if (++this.trained % SHADOW_EVERY === 0 && tf.getBackend() === 'webgl') this.exportWeights();
   }
 
@@ -256,15 +320,17 @@ export class TfNet implements BackendBound {
    */
   trainBatch(x: tf.Tensor, target: tf.Tensor): number {
     this.check();
-    const vars = this.params.map((p) => p.v);
+    // Gradients only of the trainable layers' variables: the frozen ones are constants here.
+    const vars = this.trainedParams().map((i) => this.params[i].v);
     const { value, grads } = tf.tidy(() => {
+      if (vars.length === 0) return { value: this.lossOf(x, target, true), grads: [] as tf.Tensor[] };
       const r = tf.variableGrads(() => this.lossOf(x, target, true), vars);
       return { value: r.value, grads: vars.map((v) => r.grads[v.name]) };
     });
     const l = value.dataSync()[0];
     if (Number.isFinite(l)) {
       this.snapshotWeights();
-      this.optimizer.apply(vars, grads, this.settings);
+      if (vars.length > 0) this.optimizer.apply(vars, grads, this.settings);
     }
     tf.dispose([value, ...grads]);
     // On WebGL, keep a host copy now and then: a lost context cannot be read any more.

@@ -4,7 +4,7 @@
  * (`@geolearn/algorithms/mlp`) and the TF.js networks (`@geolearn/algorithms/nn`) use it.
  */
 import { ValidationError } from '../core/errors';
-import { checkSize, LIMITS } from '../core/validation';
+import { checkSize, describeValue, LIMITS } from '../core/validation';
 
 /** An activation function φ. 'step' (φ(z) = 1 if z > 0 else 0) is forward only. */
 export type Activation = 'sigmoid' | 'tanh' | 'relu' | 'linear' | 'step' | 'softmax';
@@ -71,6 +71,22 @@ export interface SavedModelJSON {
   meta?: Record<string, unknown>;
   /** Kind-specific settings. */
   options?: Record<string, unknown>;
+  /** One flag per layer, false for a frozen layer (see `setTrainable`); absent when every layer trains. */
+  trainable?: boolean[];
+}
+
+/**
+ * Checks a per-layer list of trainable flags (or undefined → all true) against `nLayers`
+ * layers, naming `name` in the error.
+ */
+export function checkTrainableFlags(flags: unknown, nLayers: number, name = 'trainable'): boolean[] {
+  if (flags === undefined) return new Array<boolean>(nLayers).fill(true);
+  if (!Array.isArray(flags)) throw new ValidationError(name, 'bad-option', `must be an array of booleans, one per layer, got ${describeValue(flags)}`);
+  if (flags.length !== nLayers) throw new ValidationError(name, 'length-mismatch', `expected ${nLayers} flags (one per layer), got ${flags.length}`);
+  flags.forEach((f, i) => {
+    if (typeof f !== 'boolean') throw new ValidationError(name, 'wrong-type', `flag ${i} must be true or false, got ${describeValue(f)}`);
+  });
+  return [...(flags as boolean[])];
 }
 
 /** [height, width] of a {@link Size2}, validated (a number, or an array of two numbers). */
@@ -240,6 +256,7 @@ export function checkSavedModel(modelJSON: unknown, kinds: readonly SavedModelJS
   if (modelJSON.options !== undefined && !isObject(modelJSON.options)) throw new ValidationError('modelJSON.options', 'bad-option', 'must be an object when given');
   if (networkInputShape !== undefined) planNetwork(modelJSON.inputShape, [{ type: 'flatten' }], 'modelJSON.inputShape');
   const plan = planNetwork(networkInputShape ?? modelJSON.inputShape, modelJSON.layers, 'modelJSON.layers');
+  if (modelJSON.trainable !== undefined) checkTrainableFlags(modelJSON.trainable, (modelJSON.layers as unknown[]).length, 'modelJSON.trainable');
   checkWeightSpecs(modelJSON.weightSpecs, 'modelJSON.weightSpecs');
   const got = modelJSON.weightSpecs as WeightSpec[];
   if (got.length !== plan.weightSpecs.length) throw new ValidationError('modelJSON.weightSpecs', 'length-mismatch', `the layers need ${plan.weightSpecs.length} weight arrays, the specs list ${got.length}`);

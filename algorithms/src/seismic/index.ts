@@ -84,3 +84,37 @@ export {
 } from './features';
 export { readMiniSeed, type MiniSeedFile, type MiniSeedRecordHeader, type SeismicTrace } from './miniseed';
 export { readSac, type SacFile, type SacHeader } from './sac';
+export {
+  fetchDataselect,
+  parseFdsnTime,
+  FdsnError,
+  NoDataError,
+  FdsnTimeoutError,
+  FDSN_MESSAGE_LIMIT,
+  type FetchDataselectOptions,
+  type DataselectResult,
+  type FdsnProblem,
+  type FetchLike,
+  type FetchResponseLike,
+} from './fdsn';
+export {
+  mergeTraces,
+  groupComponents,
+  fitWindow,
+  windowStarts,
+  sliceTrace,
+  checkTraceFinite,
+  traceId,
+  TraceError,
+  COMPONENT_SETS,
+  type TraceProblem,
+  type TraceGap,
+  type TraceOverlap,
+  type MergeTracesOptions,
+  type MergedTraces,
+  type ComponentGroup,
+  type GroupComponentsOptions,
+  type FitWindowOptions,
+} from './traces';
+export { prepareStreams, type PrepareStreamsOptions, type PreparedStream } from './prepare';
+export { resample, resampleTrace, resampledLength, type ResampleOptions, type InterpolationMethod } from './resample';
