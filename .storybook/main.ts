@@ -1,12 +1,16 @@
 import type { StorybookConfig } from '@storybook/react-vite';
 import { fileURLToPath } from 'node:url';
+import remarkGfm from 'remark-gfm';
 
 const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 const config: StorybookConfig = {
   framework: { name: '@storybook/react-vite', options: {} },
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
-  addons: ['@storybook/addon-docs'],
+  // GitHub-flavoured Markdown in MDX: the Introduction's and the reference pages' tables.
+  addons: [{ name: '@storybook/addon-docs', options: { mdxPluginOptions: { mdxCompileOptions: { remarkPlugins: [remarkGfm] } } } }],
+  // The logo, the favicon and the chapters' thumbnails.
+  staticDirs: ['./public'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   typescript: { reactDocgen: 'react-docgen-typescript' },
   // The packages resolve from source, so the gallery needs no build first.
@@ -15,6 +19,7 @@ const config: StorybookConfig = {
     const alias = [
       { find: /^@geolearn\/algorithms$/, replacement: src('../algorithms/src/index.ts') },
       { find: /^@geolearn\/algorithms\/nn$/, replacement: src('../algorithms/src/nn/index.ts') },
+      { find: /^@geolearn\/algorithms\/mlp$/, replacement: src('../algorithms/src/nn/plain.ts') },
       { find: /^@geolearn\/algorithms\/seismic$/, replacement: src('../algorithms/src/seismic/index.ts') },
       { find: /^@geolearn\/ui$/, replacement: src('../packages/ui/src/index.ts') },
     ];

@@ -1,31 +1,37 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, within } from 'storybook/test';
+import { expect, fn, userEvent, within } from 'storybook/test';
 import { SpotTheSeismogram } from '@geolearn/ui';
+import { explainerParameters } from '../gallery';
 
 const meta = {
   title: '1 Introduction/Spot the seismogram',
   component: SpotTheSeismogram,
-  args: { width: 720, height: 440, seed: 0 },
-  parameters: {
-    docs: {
-      description: {
-        component: [
-          'The slides open with a quiz from Valentine & Trampert (2012): which of four series is the seismogram? One is a stock index, a random walk x_t = x_{t−1}·e^{ε_t}; one a monthly temperature record, an annual cycle plus noise; one Gaussian white noise, x_t ~ 𝒩(0, 1); and one a long-period seismogram.',
-          'After the answer each series shows its spectrum, the periodogram P(f) = |Σ_t w_t x_t e^{−2πift}|²/n averaged in log-spaced bands: a random walk\'s power falls as f⁻², white noise is flat, the seasonal series has one peak at 1/12 cycle per sample. The seismogram alone is a transient: quiet, then an emergent onset (P), larger S waves and a decaying coda. Telling them apart is learning what a representation must capture.',
-          'Series and order are seeded (`seed`); "New series" draws the next round. The radio buttons are one group: Tab into it, arrows choose, the button checks.',
-          'Embed: `<iframe src="https://your.host/geolearn/iframe.html?id=1-introduction-spot-the-seismogram--default&viewMode=story" width="100%" height="640" style="border:0" title="Can you spot the seismogram?"></iframe>`',
-        ].join('\n\n'),
-      },
-    },
-  },
+  args: { width: 720, height: 440, seed: 0, onValueChange: fn() },
+  parameters: explainerParameters('spot-the-seismogram', {
+    try: 'Before you check, decide which series is the seismogram and say why in one sentence. Then check, and press "New series" for another round.',
+    notice: 'After the answer each series shows its spectrum. The random walk\'s power falls steeply with frequency, white noise is flat, the temperature record has one peak, and only the seismogram is a transient: quiet, a sudden onset, then a decaying coda.',
+    think: 'Which property of the signal did you use to decide: its shape in time, its spectrum, or both? What would a machine need as input to decide the same way?',
+    about: [
+      'The slides open with a quiz from Valentine & Trampert (2012): which of four series is the seismogram? One is a stock index, a random walk x_t = x_{t−1}·e^{ε_t}; one a monthly temperature record, an annual cycle plus noise; one Gaussian white noise, x_t ~ 𝒩(0, 1); and one a long-period seismogram.',
+      'The spectrum is the periodogram P(f) = |Σ_t w_t x_t e^{−2πift}|²/n averaged in log-spaced bands: a random walk\'s power falls as f⁻², white noise is flat, the seasonal series has one peak at 1/12 cycle per sample. The seismogram alone is a transient: quiet, then an emergent onset (P), larger S waves and a decaying coda. Telling them apart is learning what a representation must capture.',
+      'Series and order are seeded (`seed`); "New series" draws the next round. The radio buttons are one group: Tab into it, arrows choose, the button checks.',
+    ],
+  }),
 } satisfies Meta<typeof SpotTheSeismogram>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** The quiz, unanswered: four series, one of them a seismogram. */
+export const Default: Story = {};
+
+/** Another seeded round: new series in a new order. */
+export const AnotherRound: Story = { args: { seed: 4 } };
+
 const LETTERS = ['A', 'B', 'C', 'D'];
 
 /** From the keyboard: arrows move through the radio group to the seismogram, the button checks, the spectra appear. */
-export const Default: Story = {
+export const TestKeyboardAnswer: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const answer = Number(canvasElement.querySelector('[data-testid="spot-the-seismogram"]')!.getAttribute('data-answer'));
@@ -47,7 +53,8 @@ export const Default: Story = {
 };
 
 /** A wrong pick: the answer says what the chosen series is, and which one is the seismogram and why. */
-export const WrongAnswer: Story = {
+export const TestWrongAnswer: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const answer = Number(canvasElement.querySelector('[data-testid="spot-the-seismogram"]')!.getAttribute('data-answer'));
@@ -62,7 +69,8 @@ export const WrongAnswer: Story = {
 };
 
 /** "New series" draws a new seeded round and clears the choice. */
-export const NewRound: Story = {
+export const TestNewRound: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   args: { seed: 4 },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

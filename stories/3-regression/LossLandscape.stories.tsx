@@ -1,32 +1,47 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fireEvent, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fireEvent, fn, userEvent, waitFor, within } from 'storybook/test';
 import { drawFilledContours, logThresholds, LossLandscape, Responsive, sampleField } from '@geolearn/ui';
 import { quadraticObjective, rosenbrockObjective } from '@geolearn/algorithms';
+import { explainerParameters } from '../gallery';
 
 const meta = {
   title: '3 Regression/Loss landscape',
   component: LossLandscape,
-  args: { width: 560, height: 400, seed: 0 },
-  parameters: {
-    docs: {
-      description: {
-        component:
-          'The mean squared error 𝓛(a, b) = (1/n) Σ (yᵢ − (a xᵢ + b))² of the line y = a·x + b over its two parameters, drawn as filled contours (or as a 3-D surface), with gradient descent θ ← θ − η∇𝓛(θ) walking down to the least-squares optimum θ* = argmin 𝓛(θ). Beside it: the data with the current line and its residuals, and the loss against iteration.\n\n' +
-          'Choose the objective: the line fit, or the trouble-makers of the slides — a badly conditioned bowl (condition number κ = λmax/λmin = 20: plain GD zig-zags, and is stable only for η < 2/L), Rosenbrock\'s curved valley, a saddle (∇𝓛 = 0 but no minimum), a plateau (vanishing gradient) and several local minima. Tick several optimizers to race them from the same θ₀: momentum p ← αp − η∇𝓛, θ ← θ + p; Nesterov (gradient at θ + αp); RMSprop and Adam (steps divided by a running √(g²)).\n\n' +
-          'Drag the white handle (or focus it and use the arrow keys) to move θ₀; in the 3-D view drag the surface or use the arrow keys to rotate it.\n\n' +
-          'Embed it: `<iframe src="https://your.host/geolearn/iframe.html?id=3-regression-loss-landscape--default&viewMode=story" width="100%" height="760" style="border:0" title="Loss landscape"></iframe>`',
-      },
-    },
-  },
+  args: { width: 560, height: 400, seed: 0, onValueChange: fn() },
+  parameters: explainerParameters('loss-landscape', {
+    try: 'Press Step a few times, then Play. Drag the white handle to start somewhere else, change η, and pick another objective (the badly conditioned bowl, Rosenbrock\'s valley).',
+    notice: 'Each step goes straight downhill, across the contour lines, and the steps shrink as the slope flattens near θ*. On the narrow bowl plain gradient descent zig-zags across the valley; momentum and Adam cut along it.',
+    think: 'Why does a learning rate that works on the round bowl diverge on the narrow one? What sets the largest safe η?',
+    about: [
+      'The mean squared error 𝓛(a, b) = (1/n) Σ (yᵢ − (a xᵢ + b))² of the line y = a·x + b over its two parameters, drawn as filled contours (or as a 3-D surface), with gradient descent θ ← θ − η∇𝓛(θ) walking down to the least-squares optimum θ* = argmin 𝓛(θ). Beside it: the data with the current line and its residuals, and the loss against iteration.',
+      'Choose the objective: the line fit, or the trouble-makers of the slides — a badly conditioned bowl (condition number κ = λmax/λmin = 20: plain GD zig-zags, and is stable only for η < 2/L), Rosenbrock\'s curved valley, a saddle (∇𝓛 = 0 but no minimum), a plateau (vanishing gradient) and several local minima. Tick several optimizers to race them from the same θ₀: momentum p ← αp − η∇𝓛, θ ← θ + p; Nesterov (gradient at θ + αp); RMSprop and Adam (steps divided by a running √(g²)).',
+      'Drag the white handle (or focus it and use the arrow keys) to move θ₀; in the 3-D view drag the surface or use the arrow keys to rotate it.',
+    ],
+  }),
 } satisfies Meta<typeof LossLandscape>;
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** The line fit's loss landscape, with gradient descent at its starting point θ₀. */
+export const Default: Story = {};
+
+/** The badly conditioned bowl (κ = 20): tick Momentum or Adam and race them against plain gradient descent. */
+export const IllConditionedBowl: Story = { name: 'Badly conditioned bowl', args: { defaultValue: { objective: 'ill-conditioned' } } };
+
+/** η past 2/L on a bowl: the run diverges and says at which step. */
+export const Diverging: Story = {
+  args: {
+    objective: quadraticObjective({ eigenvalues: [1, 4], angle: 0.5 }),
+    defaultValue: { learningRate: 0.6, start: [2, 2], iteration: 40 },
+  },
+};
 
 const lossOf = (el: HTMLElement) => Number(el.getAttribute('data-loss'));
 const pointsOf = (el: Element) => Number(el.getAttribute('data-points'));
 
 /** Press Step: the path grows by one point each time and the loss shown goes down. */
-export const Default: Story = {
+export const TestStep: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const status = canvas.getByTestId('status');
@@ -44,7 +59,8 @@ export const Default: Story = {
 };
 
 /** Arrow keys move the starting point; the run restarts from there. */
-export const KeyboardStart: Story = {
+export const TestKeyboardStart: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const handle = canvas.getByRole('button', { name: /Starting point/ });
@@ -58,7 +74,8 @@ export const KeyboardStart: Story = {
 };
 
 /** η past 2/L: the run is stopped and says where it diverged. */
-export const Diverging: Story = {
+export const TestDiverging: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   args: {
     objective: quadraticObjective({ eigenvalues: [1, 4], angle: 0.5 }),
     defaultValue: { learningRate: 0.6, start: [2, 2], iteration: 40 },
@@ -71,10 +88,11 @@ export const Diverging: Story = {
 };
 
 /** Inside the resize wrapper it fills its container, as on a slide. */
-export const Responsive_: Story = {
+export const TestResponsive: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   name: 'Responsive',
   render: (args) => (
-    <div style={{ width: 420 }}>
+    <div style={{ width: 420, maxWidth: '100%' }}>
       <Responsive aspect={0.75}>{({ width, height }) => <LossLandscape {...args} width={width} height={height} />}</Responsive>
     </div>
   ),
@@ -85,7 +103,8 @@ export const Responsive_: Story = {
 };
 
 /** The objective chooser: Rosenbrock's valley; the data panel goes away and the loss chart follows. */
-export const Rosenbrock: Story = {
+export const TestRosenbrock: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByTestId('data-panel')).toBeInTheDocument();
@@ -99,7 +118,8 @@ export const Rosenbrock: Story = {
 };
 
 /** Several optimizers race on the badly conditioned bowl; each has its path and loss curve. */
-export const Race: Story = {
+export const TestRace: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   args: { defaultValue: { objective: 'ill-conditioned' } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -116,7 +136,8 @@ export const Race: Story = {
 };
 
 /** The 3-D surface: the arrow keys and a drag rotate it; the path is drawn on the surface. */
-export const Surface: Story = {
+export const TestSurface: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   args: { defaultValue: { iteration: 15 } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -138,8 +159,11 @@ export const Surface: Story = {
   },
 };
 
-/** Play animates the race and shows the frame time; Pause stops it (so the snapshot is still). */
-export const PlayPause: Story = {
+/** Play animates the race and, with showPerformance, shows the frame time; Pause stops it (so the snapshot is still). */
+export const TestPlayPause: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
+  // Telemetry shows only with showPerformance (students never see it).
+  args: { showPerformance: true },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const path = canvasElement.querySelector('[data-testid="gd-path"]')!;
@@ -158,12 +182,13 @@ export const PlayPause: Story = {
  * the Rosenbrock loss onto a 500 × 360 canvas, timed over 15 runs; the median is written to
  * data-median-ms and the console. The budget is one frame, 16 ms.
  */
-export const ContourBenchmark: Story = {
+export const TestContourBenchmark: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   name: 'Contour redraw benchmark',
   parameters: { snapshot: false },
   render: () => (
     <div>
-      <canvas id="bench-canvas" width={500} height={360} style={{ width: 500, height: 360 }} aria-hidden="true" />
+      <canvas id="bench-canvas" width={500} height={360} style={{ width: 500, maxWidth: '100%', height: 'auto' }} aria-hidden="true" />
       <output data-testid="bench">running…</output>
     </div>
   ),

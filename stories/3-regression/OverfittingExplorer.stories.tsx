@@ -1,28 +1,36 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fireEvent, within } from 'storybook/test';
+import { expect, fireEvent, fn, within } from 'storybook/test';
 import { OverfittingExplorer } from '@geolearn/ui';
+import { explainerParameters } from '../gallery';
 
 const meta = {
   title: '3 Regression/Overfitting',
   component: OverfittingExplorer,
-  args: { width: 900, height: 280, seed: 0 },
-  parameters: {
-    docs: {
-      description: {
-        component:
-          'Having a loss close to 0 does not mean that the model generalises. A polynomial f_θ(x) = θ₀ + θ₁x + … + θ_d x^d is fitted to noisy samples of sin(πx), split into a training set (filled) and a test set (hollow). Raising the degree d lowers the training error; the test error falls, then rises: the model-complexity curve. Ridge regularisation adds a penalty 𝓛_R = 𝓛 + λ𝓡 with 𝓡 = ‖θ‖² (the intercept is not penalised), which tames a high-degree fit. The learning curves show the training and test error against the training-set size m.\n\n' +
-          'Embed it: `<iframe src="https://your.host/geolearn/iframe.html?id=3-regression-overfitting--default&viewMode=story" width="100%" height="560" style="border:0" title="Overfitting"></iframe>`',
-      },
-    },
-  },
+  args: { width: 900, height: 280, seed: 0, onValueChange: fn() },
+  parameters: explainerParameters('overfitting', {
+    try: 'Raise the degree d from 1 to 15 and watch both errors. Then, at degree 15, raise the ridge strength λ.',
+    notice: 'The training error only ever falls as d grows; the test error falls, then rises once the curve starts threading between the training points. A little λ brings the test error back down.',
+    think: 'You only ever see the training error while fitting. How would you choose d and λ without looking at the test set?',
+    about: [
+      'Having a loss close to 0 does not mean that the model generalises. A polynomial f_θ(x) = θ₀ + θ₁x + … + θ_d x^d is fitted to noisy samples of sin(πx), split into a training set (filled) and a test set (hollow). Raising the degree d lowers the training error; the test error falls, then rises: the model-complexity curve.',
+      'Ridge regularisation adds a penalty 𝓛_R = 𝓛 + λ𝓡 with 𝓡 = ‖θ‖² (the intercept is not penalised), which tames a high-degree fit. The learning curves show the training and test error against the training-set size m.',
+    ],
+  }),
 } satisfies Meta<typeof OverfittingExplorer>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** A cubic fit, which generalises. */
+export const Default: Story = {};
+
+/** Degree 15 without a penalty: the training error is tiny, the test error is not. */
+export const Degree15: Story = { args: { defaultValue: { degree: 15 } } };
+
 const errors = (el: HTMLElement) => ({ train: Number(el.getAttribute('data-train')), test: Number(el.getAttribute('data-test')) });
 
 /** Degree 3 generalises; degree 15 overfits: lower training error, higher test error. */
-export const Default: Story = {
+export const TestDegree15: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const status = canvas.getByTestId('status');
@@ -37,7 +45,8 @@ export const Default: Story = {
 };
 
 /** Ridge on the degree-15 fit: the penalty term appears and the test error falls. */
-export const Ridge: Story = {
+export const TestRidge: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   args: { defaultValue: { degree: 15 } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -52,7 +61,8 @@ export const Ridge: Story = {
 };
 
 /** Degree 1 underfits: both errors are high and close. */
-export const Underfit: Story = {
+export const TestUnderfit: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await fireEvent.change(canvas.getByRole('slider', { name: /Degree/ }), { target: { value: '1' } });

@@ -1,28 +1,33 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fireEvent, userEvent, within } from 'storybook/test';
+import { expect, fireEvent, fn, userEvent, within } from 'storybook/test';
 import { SearchComparison } from '@geolearn/ui';
+import { explainerParameters } from '../gallery';
 
 const meta = {
   title: '3 Regression/Search comparison',
   component: SearchComparison,
-  args: { width: 780, height: 260, seed: 0 },
-  parameters: {
-    docs: {
-      description: {
-        component:
-          'How do we minimise 𝓛(a, b) = (1/N) Σ (a xᵢ + b − yᵢ)²? Three answers from the slides on the same line fit, each with the count of loss evaluations it used. Grid search tests every θ of a grid: exhaustive, but k values per parameter cost kᵈ evaluations in d dimensions — at 0.1 s per evaluation, 100 values per parameter take ¼ hour for 2 parameters and over 30 years for 5 (the arithmetic below is live: change the numbers). Random search draws θ at random: it costs what you decide to spend. Gradient descent θ ← θ − η∇𝓛(θ) evaluates the loss (and its gradient) once per step and converges in far fewer evaluations, but needs a differentiable loss.\n\n' +
-          'Embed it: `<iframe src="https://your.host/geolearn/iframe.html?id=3-regression-search-comparison--default&viewMode=story" width="100%" height="760" style="border:0" title="Search comparison"></iframe>`',
-      },
-    },
-  },
+  args: { width: 780, height: 260, seed: 0, onValueChange: fn() },
+  parameters: explainerParameters('search-comparison', {
+    try: 'Press Reset, then Step a few times and watch where each method spends its loss evaluations. Then make the grid finer with its slider.',
+    notice: 'The grid spends most evaluations far from the minimum; random search is no smarter but costs only what you give it; gradient descent walks straight in with a handful. In the arithmetic below, one more parameter multiplies the grid\'s cost by k.',
+    think: 'A network has a million parameters. How many evaluations would a grid of 10 values per parameter need, and what does gradient descent need that grid search does not?',
+    about: [
+      'How do we minimise 𝓛(a, b) = (1/N) Σ (a xᵢ + b − yᵢ)²? Three answers from the slides on the same line fit, each with the count of loss evaluations it used. Grid search tests every θ of a grid: exhaustive, but k values per parameter cost kᵈ evaluations in d dimensions — at 0.1 s per evaluation, 100 values per parameter take ¼ hour for 2 parameters and over 30 years for 5 (the arithmetic below is live: change the numbers).',
+      'Random search draws θ at random: it costs what you decide to spend. Gradient descent θ ← θ − η∇𝓛(θ) evaluates the loss (and its gradient) once per step and converges in far fewer evaluations, but needs a differentiable loss.',
+    ],
+  }),
 } satisfies Meta<typeof SearchComparison>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** The three searches after their full budget, and the slide's cost arithmetic. */
+export const Default: Story = {};
+
 const count = (el: Element) => Number(el.getAttribute('data-count'));
 
 /** Every evaluation shown: the grid used 100, random search 100, gradient descent far fewer; and the slide's arithmetic. */
-export const Default: Story = {
+export const TestCounts: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(count(canvas.getByTestId('grid'))).toBe(100);
@@ -34,7 +39,8 @@ export const Default: Story = {
 };
 
 /** Reset, then Step: each method has spent one evaluation; a finer grid costs its square. */
-export const StepAndGrid: Story = {
+export const TestStepAndGrid: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Reset' }));
@@ -49,7 +55,8 @@ export const StepAndGrid: Story = {
 };
 
 /** Change the slide's numbers: 1 s per evaluation and 10 values per parameter. */
-export const CostArithmetic: Story = {
+export const TestCostArithmetic: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await fireEvent.change(canvas.getByRole('spinbutton', { name: 'Seconds per evaluation' }), { target: { value: '1' } });

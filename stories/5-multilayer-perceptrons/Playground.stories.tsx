@@ -1,31 +1,42 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fireEvent, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fireEvent, fn, userEvent, waitFor, within } from 'storybook/test';
 import { Playground } from '@geolearn/ui';
+import { explainerParameters } from '../gallery';
 
 const meta = {
-  title: '5 Neural networks/Playground',
+  title: '5 Multilayer perceptrons/Playground',
   component: Playground,
-  args: { width: 980, height: 470, seed: 0 },
-  parameters: {
-    docs: {
-      description: {
-        component: [
-          'A multilayer perceptron h⁽ℓ⁾ = φ(W⁽ℓ⁾h⁽ℓ⁻¹⁾ + b⁽ℓ⁾) trained live by mini-batch gradient descent, θ ← θ − η ∂(𝓛 + λ𝓡)/∂θ, on two-dimensional data: everything the TensorFlow Playground has (its six data sets, the features x₁, x₂, x₁², x₂², x₁x₂, sin x₁, sin x₂, up to 6 hidden layers of 8 neurons, activation, L1/L2 regularisation and λ, η, noise, train:test ratio, batch size, a thumbnail of each neuron’s output, weights by sign and thickness, train and test loss curves), plus several classes with softmax and cross-entropy, your own points (click, type or CSV), a permalink of the whole state, model and data export, a seed and a steps-per-second readout.',
-          'Keys, as in the TensorFlow Playground, while focus is in the widget (click its background or tab into it): Space plays or pauses, S or → steps one epoch, R resets. Each weight edge has a 44 px wide invisible click target for touch.',
-          'Each frame trains one epoch and redraws the 100 × 100 boundary and every neuron from one batched forward pass of the plain-TypeScript engine. Inputs are scaled to [−1, 1] (x/6, x²/36).',
-          'Embed: `<iframe src="https://your.host/geolearn/iframe.html?id=5-neural-networks-playground--default&viewMode=story" width="100%" height="900" style="border:0" title="Neural network playground"></iframe>` — add `#data=spiral&hidden=8,8,8` to the page URL of a `syncUrl` playground to open a given state.',
-        ].join('\n\n'),
-      },
-    },
-  },
+  args: { width: 980, height: 470, seed: 0, onValueChange: fn() },
+  parameters: explainerParameters('playground', {
+    try: 'Press Play on the circle and watch the boundary form. Then choose the spiral: train it with x₁ and x₂ only, then add layers or the features x₁², x₂², sin x₁.',
+    notice: 'Each neuron\'s thumbnail is a piece of the final picture: the first layer draws lines, deeper layers combine them into curves. When the test loss rises while the training loss falls, the network is learning the noise.',
+    think: 'Hand-made features (x₁², sin x₁) or more layers: which makes the spiral easier here, and which would you choose when you do not know the right features?',
+    about: [
+      'A multilayer perceptron h⁽ℓ⁾ = φ(W⁽ℓ⁾h⁽ℓ⁻¹⁾ + b⁽ℓ⁾) trained live by mini-batch gradient descent, θ ← θ − η ∂(𝓛 + λ𝓡)/∂θ, on two-dimensional data: everything the TensorFlow Playground has (its six data sets, the features x₁, x₂, x₁², x₂², x₁x₂, sin x₁, sin x₂, up to 6 hidden layers of 8 neurons, activation, L1/L2 regularisation and λ, η, noise, train:test ratio, batch size, a thumbnail of each neuron’s output, weights by sign and thickness, train and test loss curves), plus several classes with softmax and cross-entropy, your own points (click, type or CSV), a permalink of the whole state, model and data export and a seed.',
+      'Keys, as in the TensorFlow Playground, while focus is in the widget (click its background or tab into it): Space plays or pauses, S or → steps one epoch, R resets. Each weight edge has a 44 px wide invisible click target for touch.',
+      'Each frame trains one epoch and redraws the 100 × 100 boundary and every neuron from one batched forward pass of the plain-TypeScript engine. Inputs are scaled to [−1, 1] (x/6, x²/36). Add `#data=spiral&hidden=8,8,8` to the page URL of a `syncUrl` playground to open a given state.',
+    ],
+  }),
 } satisfies Meta<typeof Playground>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** The circle data set and a small network, untrained. */
+export const Default: Story = {};
+
+/** The spiral with every feature and 6 × 8 neurons, after 30 epochs. */
+export const Spiral: Story = {
+  args: { defaultValue: { dataset: 'spiral', features: ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'], hidden: [8, 8, 8, 8, 8, 8], noise: 10, epoch: 30 } },
+};
+
+/** Four classes with softmax and cross-entropy, after 40 epochs. */
+export const FourClasses: Story = { args: { defaultValue: { dataset: 'blobs', classes: 4, hidden: [6], epoch: 40, learningRate: 0.1 } } };
+
 const trainLoss = (el: HTMLElement) => Number(el.getAttribute('data-train-loss'));
 
 /** Step three epochs on the circle: the epoch counter moves and the loss falls. */
-export const Default: Story = {
+export const TestStepThree: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const status = canvas.getByTestId('status');
@@ -41,8 +52,9 @@ export const Default: Story = {
 };
 
 /** The spiral with every feature and 6 × 8 neurons: play, see steps/s, pause, then reset. */
-export const Spiral: Story = {
-  args: { defaultValue: { dataset: 'spiral', features: ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'], hidden: [8, 8, 8, 8, 8, 8], noise: 10, epoch: 30 } },
+export const TestSpiral: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
+  args: { showPerformance: true, defaultValue: { dataset: 'spiral', features: ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'], hidden: [8, 8, 8, 8, 8, 8], noise: 10, epoch: 30 } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getAllByTestId('neuron-thumb')).toHaveLength(48);
@@ -58,7 +70,8 @@ export const Spiral: Story = {
 };
 
 /** Four classes with softmax; toggle a feature and add a layer from the keyboard. */
-export const SeveralClasses: Story = {
+export const TestSeveralClasses: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   args: { defaultValue: { dataset: 'blobs', classes: 4, hidden: [6], epoch: 40, learningRate: 0.1 } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -76,7 +89,8 @@ export const SeveralClasses: Story = {
 };
 
 /** Your own points: a malformed CSV is refused with its line; a good one replaces the data; click adds a point. */
-export const OwnPoints: Story = {
+export const TestOwnPoints: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const box = canvas.getByRole('textbox', { name: /Paste CSV/ });
@@ -96,7 +110,8 @@ export const OwnPoints: Story = {
 };
 
 /** Edit a weight by clicking its edge and typing a value; the edit is part of the permalink. */
-export const EditWeight: Story = {
+export const TestEditWeight: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   args: { defaultValue: { epoch: 5 } },
   // The permalink field shows the gallery's own address (host and port): no pixel baseline.
   parameters: { snapshot: false },
@@ -116,7 +131,8 @@ export const EditWeight: Story = {
  * The TensorFlow Playground's keys, with focus anywhere in the widget: S or → steps one epoch,
  * Space plays and pauses, R resets. A key typed into a field stays in the field.
  */
-export const KeyboardShortcuts: Story = {
+export const TestKeyboardShortcuts: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const epoch = canvas.getByTestId('epoch');

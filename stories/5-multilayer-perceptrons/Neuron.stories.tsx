@@ -1,30 +1,36 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fireEvent, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fireEvent, fn, userEvent, waitFor, within } from 'storybook/test';
 import { Neuron } from '@geolearn/ui';
+import { explainerParameters } from '../gallery';
 
 const meta = {
-  title: '5 Neural networks/Neuron',
+  title: '5 Multilayer perceptrons/Neuron',
   component: Neuron,
-  args: { width: 640, height: 260 },
-  parameters: {
-    docs: {
-      description: {
-        component: [
-          'A neuron, or unit, takes inputs **x** and outputs the activation h = φ(Σᵢ wᵢxᵢ + b), with wᵢ the weights, b the bias and φ the activation function: the sigmoid σ(z) = 1/(1 + e⁻ᶻ) or the rectified linear unit ReLU(z) = max(0, z).',
-          'The grey bands are where φ saturates (φ′(z) ≈ 0): there the gradient vanishes and gradient descent sits on a plateau. ReLU has no plateau for z > 0, one reason it is preferred to the sigmoid.',
-          'Embed: `<iframe src="https://your.host/geolearn/iframe.html?id=5-neural-networks-neuron--default&viewMode=story" width="100%" height="560" style="border:0" title="A neuron"></iframe>`',
-        ].join('\n\n'),
-      },
-    },
-  },
+  args: { width: 640, height: 260, onValueChange: fn() },
+  parameters: explainerParameters('neuron', {
+    try: 'Move one weight and then the bias, and follow z along the activation curve. Then switch the activation to ReLU and push z below zero.',
+    notice: 'The weights tilt and the bias shifts: both only move z. In the grey bands the sigmoid is flat, so changing a weight hardly changes h — and the gradient that learning needs is almost zero there.',
+    think: 'If a neuron starts deep in a grey band, what happens to it during gradient descent? Why does ReLU help, and when does it fail?',
+    about: [
+      'A neuron, or unit, takes inputs **x** and outputs the activation h = φ(Σᵢ wᵢxᵢ + b), with wᵢ the weights, b the bias and φ the activation function: the sigmoid σ(z) = 1/(1 + e⁻ᶻ) or the rectified linear unit ReLU(z) = max(0, z).',
+      'The grey bands are where φ saturates (φ′(z) ≈ 0): there the gradient vanishes and gradient descent sits on a plateau. ReLU has no plateau for z > 0, one reason it is preferred to the sigmoid.',
+    ],
+  }),
 } satisfies Meta<typeof Neuron>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** One sigmoid neuron with two inputs. */
+export const Default: Story = {};
+
+/** Negative weights and a small bias: z < 0, where the sigmoid is small and ReLU is exactly zero. */
+export const NegativeWeights: Story = { args: { defaultValue: { inputs: [1, 1], weights: [-1, -0.5], bias: 0.5 } } };
+
 const hOf = (el: HTMLElement) => Number(el.getAttribute('data-h'));
 
 /** Raise the weight w₁: z grows and the sigmoid's output h with it. */
-export const Default: Story = {
+export const TestWeight: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const status = canvas.getByTestId('status');
@@ -38,7 +44,8 @@ export const Default: Story = {
 };
 
 /** A large bias pushes z into the sigmoid's plateau: the status warns that the gradient vanishes. */
-export const Saturated: Story = {
+export const TestSaturated: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const bias = canvas.getByRole('slider', { name: 'Bias b' });
@@ -49,7 +56,8 @@ export const Saturated: Story = {
 };
 
 /** Switch to ReLU: negative z gives exactly zero, on ReLU's flat half. */
-export const Relu: Story = {
+export const TestRelu: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   args: { defaultValue: { inputs: [1, 1], weights: [-1, -0.5], bias: 0.5 } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

@@ -1,28 +1,37 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fireEvent, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fireEvent, fn, userEvent, waitFor, within } from 'storybook/test';
 import { XorNet } from '@geolearn/ui';
+import { explainerParameters } from '../gallery';
 
 const meta = {
-  title: '5 Neural networks/XOR',
+  title: '5 Multilayer perceptrons/XOR',
   component: XorNet,
-  args: { width: 720, height: 280, seed: 0 },
-  parameters: {
-    docs: {
-      description: {
-        component: [
-          'The exclusive or (XOR) of two bits is not linearly separable: no single neuron y = H(w₁x₁ + w₂x₂ + b) draws one line that puts (0,1) and (1,0) on one side and (0,0) and (1,1) on the other — at most 3 of the 4 rows come out right.',
-          'A multilayer perceptron solves it. The slides’ network uses binary steps H: h₁ = H(x₁ + x₂ − 0.5) is OR, h₂ = H(x₁ + x₂ − 1.5) is AND, and y = H(h₁ − h₂ − 0.5) is “OR but not AND”. A 2-2-1 or 2-3-1 MLP with tanh units learns the same by backpropagation, θ ← θ − η ∂𝓛/∂θ, with the binary cross-entropy 𝓛.',
-          'Embed: `<iframe src="https://your.host/geolearn/iframe.html?id=5-neural-networks-xor--default&viewMode=story" width="100%" height="560" style="border:0" title="Solving XOR"></iframe>`',
-        ].join('\n\n'),
-      },
-    },
-  },
+  args: { width: 720, height: 280, seed: 0, onValueChange: fn() },
+  parameters: explainerParameters('xor', {
+    try: 'Feed the four inputs one by one through the hand-set network. Then switch to a single neuron and try every slider to get all four rows right.',
+    notice: 'The hidden units compute OR and AND; the output says "OR but not AND". A single neuron draws one straight line, and no line puts (0,1) and (1,0) on one side and (0,0) and (1,1) on the other.',
+    think: 'What does the hidden layer do to the four points so that one line can separate them afterwards?',
+    about: [
+      'The exclusive or (XOR) of two bits is not linearly separable: no single neuron y = H(w₁x₁ + w₂x₂ + b) draws one line that puts (0,1) and (1,0) on one side and (0,0) and (1,1) on the other — at most 3 of the 4 rows come out right.',
+      'A multilayer perceptron solves it. The slides’ network uses binary steps H: h₁ = H(x₁ + x₂ − 0.5) is OR, h₂ = H(x₁ + x₂ − 1.5) is AND, and y = H(h₁ − h₂ − 0.5) is “OR but not AND”. A 2-2-1 or 2-3-1 MLP with tanh units learns the same by backpropagation, θ ← θ − η ∂𝓛/∂θ, with the binary cross-entropy 𝓛.',
+    ],
+  }),
 } satisfies Meta<typeof XorNet>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** The slides' hand-set network of binary units, at the first input (0, 0). */
+export const Default: Story = {};
+
+/** One neuron alone: try the sliders; one line never gets all four rows. */
+export const SingleNeuron: Story = { args: { defaultValue: { mode: 'single' } } };
+
+/** A 2-3-1 network after 300 steps of Adam: its boundary is two lines' worth. */
+export const Trained: Story = { name: 'Trained 2-3-1 network', args: { defaultValue: { mode: 'trained', step: 300 } } };
+
 /** The hand-set binary network: feed each row and watch the truth table light up, all four right. */
-export const Default: Story = {
+export const TestFeedRows: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const status = canvas.getByTestId('status');
@@ -37,7 +46,8 @@ export const Default: Story = {
 };
 
 /** A single neuron: whatever the weights, one line gets at most 3 of the 4 rows. */
-export const SingleNeuron: Story = {
+export const TestSingleNeuron: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   args: { defaultValue: { mode: 'single' } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -55,12 +65,14 @@ export const SingleNeuron: Story = {
 };
 
 /** The 2-3-1 MLP after 300 steps of Adam: press Step ×10 and the loss keeps falling; all four rows right. */
-export const Trained: Story = {
+export const TestTrained: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   args: { defaultValue: { mode: 'trained', step: 300 } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const status = canvas.getByTestId('status');
-    await expect(status).toHaveTextContent(/Step 300 of 2000/);
+    // The 300 steps are replayed in an effect after the first paint ("Preparing the network…").
+    await waitFor(() => expect(status).toHaveTextContent(/Step 300 of 2000/), { timeout: 10_000 });
     const loss = () => Number(/loss ([\d.e-]+)/.exec(status.textContent ?? '')![1]);
     const before = loss();
     await userEvent.click(canvas.getByRole('button', { name: 'Step ×10' }));
@@ -72,7 +84,8 @@ export const Trained: Story = {
 };
 
 /** Train from scratch with Play (2-2-1), then pause: the boundary has formed. */
-export const PlayAndPause: Story = {
+export const TestPlayAndPause: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   args: { defaultValue: { mode: 'trained', hidden: 2, learningRate: 0.1 } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

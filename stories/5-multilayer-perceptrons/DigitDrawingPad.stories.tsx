@@ -1,28 +1,42 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fireEvent, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fireEvent, fn, userEvent, waitFor, within } from 'storybook/test';
 import { DigitDrawingPad } from '@geolearn/ui';
+import { explainerParameters } from '../gallery';
 
 const meta = {
-  title: '5 Neural networks/Digit drawing pad',
+  title: '5 Multilayer perceptrons/Digit drawing pad',
   component: DigitDrawingPad,
-  args: { width: 760, height: 280, showTiming: false },
-  parameters: {
-    docs: {
-      description: {
-        component: [
-          'Handwritten digits x ∈ ℝ²⁸ˣ²⁸ and classes y ∈ {0, …, 9}: draw a number and the network trained on MNIST guesses it. Your drawing goes through MNIST’s own preprocessing (the ink’s bounding box fitted into 20 × 20 pixels, its centre of mass moved to the centre of 28 × 28), shown as the downsampled input. Choose the fully connected network y = softmax(W⁽²⁾ ReLU(W⁽¹⁾x + b⁽¹⁾) + b⁽²⁾) or the CNN, and show any layer’s activations.',
-          'The models (≥ 95 % and ≥ 98 % on 2,000 held-out digits) ship with the package; TF.js runs them on WebGL, WASM or the CPU. Without a pointer, pick a held-out digit: the guess is announced.',
-          'Embed: `<iframe src="https://your.host/geolearn/iframe.html?id=5-neural-networks-digit-drawing-pad--default&viewMode=story" width="100%" height="900" style="border:0" title="Draw a digit"></iframe>`',
-        ].join('\n\n'),
-      },
-    },
-  },
+  args: { width: 760, height: 280, showTiming: false, onValueChange: fn() },
+  parameters: explainerParameters('digit-drawing-pad', {
+    try: 'Draw a digit, then a sloppy one, then something that is not a digit at all. Switch between the fully connected network and the CNN, and show a hidden layer.',
+    notice: 'The guess changes with every stroke, and the network always answers with one of ten digits, even for a scribble: its probabilities sum to 1 whatever you draw.',
+    think: 'The CNN is right more often than the fully connected network with fewer weights. What does a convolution assume about images that a dense layer does not?',
+    about: [
+      'Handwritten digits x ∈ ℝ²⁸ˣ²⁸ and classes y ∈ {0, …, 9}: draw a number and the network trained on MNIST guesses it. Your drawing goes through MNIST’s own preprocessing (the ink’s bounding box fitted into 20 × 20 pixels, its centre of mass moved to the centre of 28 × 28), shown as the downsampled input. Choose the fully connected network y = softmax(W⁽²⁾ ReLU(W⁽¹⁾x + b⁽¹⁾) + b⁽²⁾) or the CNN, and show any layer’s activations.',
+      'The models (≥ 95 % and ≥ 98 % on 2,000 held-out digits) ship with the package; TF.js runs them on WebGL, WASM or the CPU. Without a pointer, pick a held-out digit: the guess is announced.',
+    ],
+  }),
 } satisfies Meta<typeof DigitDrawingPad>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** An empty pad, waiting for a digit. */
+export const Default: Story = {};
+
+/** The fully connected network on a held-out 9, with its hidden layer shown. */
+export const FullyConnected: Story = {
+  args: { defaultValue: { model: 'fc', sample: 27, visibleLayers: ['Input layer', 'Fully-connected layer 1', 'Output layer'] } },
+};
+
+/** The CNN's feature maps for a held-out 2. */
+export const CnnLayers: Story = {
+  name: 'CNN layers',
+  args: { defaultValue: { sample: 6, visibleLayers: ['Convolution layer 1', 'Downsampling layer 1', 'Convolution layer 2'] } },
+};
+
 /** Draw a "7" with pointer events: the CNN's first guess is 7, updated as the strokes go down. */
-export const Default: Story = {
+export const TestDrawSeven: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const status = canvas.getByTestId('status');
@@ -45,7 +59,8 @@ export const Default: Story = {
 };
 
 /** The keyboard path: pick held-out digits from the menu; each guess is announced. */
-export const HeldOutDigits: Story = {
+export const TestHeldOutDigits: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const status = canvas.getByTestId('status');
@@ -59,7 +74,8 @@ export const HeldOutDigits: Story = {
 };
 
 /** The fully connected model with its hidden layer shown; toggle a layer off. */
-export const FullyConnected: Story = {
+export const TestFullyConnected: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   args: { defaultValue: { model: 'fc', sample: 27, visibleLayers: ['Input layer', 'Fully-connected layer 1', 'Output layer'] } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -71,7 +87,8 @@ export const FullyConnected: Story = {
 };
 
 /** The CNN's feature maps for a held-out digit; undo and clear a drawing. */
-export const CnnLayers: Story = {
+export const TestCnnLayers: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   args: { defaultValue: { sample: 6, visibleLayers: ['Convolution layer 1', 'Downsampling layer 1', 'Convolution layer 2'] } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -83,7 +100,8 @@ export const CnnLayers: Story = {
 };
 
 /** The inference time of each update, measured (not in the visual baseline: it varies). */
-export const Timing: Story = {
+export const TestTiming: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   args: { showTiming: true, defaultValue: { sample: 3 } },
   parameters: { snapshot: false },
   play: async ({ canvasElement }) => {

@@ -1,30 +1,36 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fireEvent, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fireEvent, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ConvolutionExplorer } from '@geolearn/ui';
+import { explainerParameters } from '../gallery';
 
 const meta = {
-  title: '6 Deep learning/Convolution',
+  title: '6 Convolutional networks/Convolution',
   component: ConvolutionExplorer,
-  args: { width: 680, height: 280, seed: 0 },
-  parameters: {
-    docs: {
-      description: {
-        component: [
-          'Discrete image convolution, (A ∗ B)ᵢⱼ = Σₙ Σₘ Aₙₘ Bᵢ₋ₙ,ⱼ₋ₘ, with A the input image and B the kernel (the weights a convolutional layer learns). Each output pixel is the sum of the products of the image under the window with the (flipped) kernel; the same weights slide over the whole image, so a convolutional layer extracts local features with few parameters.',
-          'Presets: the slides’ 5×5 smoothing kernel and 1×5 kernel (a horizontal derivative), an edge detector (Laplacian) and sharpening. Click the input or focus the window and use the arrow keys to move it; edit any kernel weight.',
-          'Embed: `<iframe src="https://your.host/geolearn/iframe.html?id=6-deep-learning-convolution--default&viewMode=story" width="100%" height="640" style="border:0" title="Convolution"></iframe>`',
-        ].join('\n\n'),
-      },
-    },
-  },
+  args: { width: 680, height: 280, seed: 0, onValueChange: fn() },
+  parameters: explainerParameters('convolution', {
+    try: 'Step the window a few pixels and check one output value by hand. Then choose the edge detector, and edit one kernel weight.',
+    notice: 'The same few weights slide over the whole image. The smoothing kernel blurs; the derivative kernel answers only where brightness changes, with a sign that says which way.',
+    think: 'A 28 × 28 image into a dense layer of the same size needs 614,656 weights; a 5 × 5 convolution needs 25. What does the convolution give up in exchange?',
+    about: [
+      'Discrete image convolution, (A ∗ B)ᵢⱼ = Σₙ Σₘ Aₙₘ Bᵢ₋ₙ,ⱼ₋ₘ, with A the input image and B the kernel (the weights a convolutional layer learns). Each output pixel is the sum of the products of the image under the window with the (flipped) kernel; the same weights slide over the whole image, so a convolutional layer extracts local features with few parameters.',
+      'Presets: the slides’ 5×5 smoothing kernel and 1×5 kernel (a horizontal derivative), an edge detector (Laplacian) and sharpening. Click the input or focus the window and use the arrow keys to move it; edit any kernel weight.',
+    ],
+  }),
 } satisfies Meta<typeof ConvolutionExplorer>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** The smoothing kernel, part-way down the image: the output so far beside the input. */
+export const Default: Story = { args: { defaultValue: { position: 90 } } };
+
+/** The edge detector (a Laplacian) over the middle of the image. */
+export const EdgeDetector: Story = { args: { defaultValue: { preset: 'edge', kernel: [[0, -1, 0], [-1, 4, -1], [0, -1, 0]], position: 20 * 40 + 22 } } };
+
 const posOf = (el: HTMLElement) => Number(el.getAttribute('data-position'));
 
 /** Step the window along the first row: one more output pixel each time. */
-export const Default: Story = {
+export const TestStep: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   args: { defaultValue: { position: 90 } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -40,7 +46,8 @@ export const Default: Story = {
 };
 
 /** Move the window with the keyboard, then let Play run and pause it. */
-export const Keyboard: Story = {
+export const TestKeyboard: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const win = canvas.getByRole('button', { name: /Kernel window/ });
@@ -59,7 +66,8 @@ export const Keyboard: Story = {
 };
 
 /** The slides' 1×5 kernel on the digit: a signed derivative, drawn orange (−) to blue (+). */
-export const DerivativeKernel: Story = {
+export const TestDerivativeKernel: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Image' }), 'digit');
@@ -71,7 +79,8 @@ export const DerivativeKernel: Story = {
 };
 
 /** Edit one weight of the edge kernel: the preset becomes "custom" and the pixel value changes. */
-export const EditKernel: Story = {
+export const TestEditKernel: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   args: { defaultValue: { preset: 'edge', kernel: [[0, -1, 0], [-1, 4, -1], [0, -1, 0]], position: 20 * 40 + 22 } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

@@ -1,33 +1,39 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
-import { expect, fireEvent, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fireEvent, fn, userEvent, waitFor, within } from 'storybook/test';
 import { syntheticSeismogram } from '@geolearn/algorithms/seismic';
 import { Seismogram, type SeismogramTrace, type SeismogramView } from '@geolearn/ui';
+import { explainerParameters } from '../gallery';
 
 const meta = {
-  title: '7 Seismology/Seismogram',
+  title: '7 Applications in seismology/Seismogram',
   component: Seismogram,
-  args: { width: 720, height: 380, seed: 0 },
-  parameters: {
-    docs: {
-      description: {
-        component: [
-          'A three-component seismogram (Z up, N, E) of a synthetic local earthquake with its exact labels: the true P and S arrivals (solid) at t_P = t₀ + r/v_P and t_S = t₀ + r/v_S, with v_P = 6.0 and v_S = 3.5 km/s, so that the distance follows from the S − P time, r ≈ (t_S − t_P)/(1/v_S − 1/v_P) ≈ 8.4·(t_S − t_P) km. P is strongest on Z and S on the horizontals, as their polarisations say.',
-          'Finding P and S in a continuous record is the slides\' regression problem: press **P** or **S** (or the buttons) to pick at the cursor (tap the trace to move it), or let an STA/LTA trigger pick P: the ratio of the short- to the long-term mean of x² jumps at the onset, STA/LTA = (1/n_s Σ x²)/(1/n_l Σ x²) > 5. The status says how far each pick is from the truth.',
-          'Drag, the wheel, or the keys (← → pan, + − zoom, Home whole record) explore it. Each redraw min/max-decimates the visible samples: for pixel column c it draws one segment from min to max of x over the samples that fall in c, so an hour at 100 Hz (360,000 samples a component) pans at 60 FPS with no peak lost. The optional spectrogram is the STFT power 10·log₁₀ P(t, f) in dB (viridis).',
-          'Embed: `<iframe src="https://your.host/geolearn/iframe.html?id=7-seismology-seismogram--default&viewMode=story" width="100%" height="620" style="border:0" title="Seismogram"></iframe>`',
-        ].join('\n\n'),
-      },
-    },
-  },
+  args: { width: 720, height: 380, seed: 0, onValueChange: fn() },
+  parameters: explainerParameters('seismogram', {
+    try: 'Zoom onto the start of the earthquake and pick P and S yourself (the P and S keys, or the buttons). Then let the STA/LTA trigger pick P and compare.',
+    notice: 'P is clearest on the vertical component Z, S on the horizontals N and E. The trigger reacts to the rise in energy, so on an emergent onset it picks a little late.',
+    think: 'The S − P time gives the distance. How far is this event, and how much would an error of 0.5 s in your S pick change it?',
+    about: [
+      'A three-component seismogram (Z up, N, E) of a synthetic local earthquake with its exact labels: the true P and S arrivals (solid) at t_P = t₀ + r/v_P and t_S = t₀ + r/v_S, with v_P = 6.0 and v_S = 3.5 km/s, so that the distance follows from the S − P time, r ≈ (t_S − t_P)/(1/v_S − 1/v_P) ≈ 8.4·(t_S − t_P) km. P is strongest on Z and S on the horizontals, as their polarisations say.',
+      'Finding P and S in a continuous record is the slides\' regression problem: press **P** or **S** (or the buttons) to pick at the cursor (tap the trace to move it), or let an STA/LTA trigger pick P: the ratio of the short- to the long-term mean of x² jumps at the onset, STA/LTA = (1/n_s Σ x²)/(1/n_l Σ x²) > 5. The status says how far each pick is from the truth.',
+      'Drag, the wheel, or the keys (← → pan, + − zoom, Home whole record) explore it. Each redraw min/max-decimates the visible samples: for pixel column c it draws one segment from min to max of x over the samples that fall in c, so an hour at 100 Hz (360,000 samples a component) pans at 60 FPS with no peak lost. The optional spectrogram is the STFT power 10·log₁₀ P(t, f) in dB (viridis).',
+    ],
+  }),
 } satisfies Meta<typeof Seismogram>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** A minute of a local earthquake on three components, with its true P and S arrivals. */
+export const Default: Story = {};
+
+/** The same record with the spectrogram of Z below it. */
+export const WithSpectrogram: Story = { args: { showSpectrogram: true, height: 460 } };
+
 const windowOf = (el: Element) => [Number(el.getAttribute('data-start')), Number(el.getAttribute('data-end'))];
 
 /** Keys: + zooms in around the centre, → pans, P picks at the cursor, Home shows the whole record again. */
-export const Default: Story = {
+export const TestKeysAndPick: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const slider = canvas.getByRole('slider', { name: /Time window/ });
@@ -51,7 +57,8 @@ export const Default: Story = {
 };
 
 /** With the spectrogram of Z below: the STA/LTA trigger picks P within 1.5 s of the truth (it lags a weak onset). */
-export const SpectrogramAndStaLta: Story = {
+export const TestSpectrogramAndStaLta: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   name: 'Spectrogram and STA/LTA pick',
   args: { showSpectrogram: true, height: 460 },
   play: async ({ canvasElement }) => {
@@ -71,7 +78,8 @@ export const SpectrogramAndStaLta: Story = {
 };
 
 /** Controlled: the parent holds the window (a permalink could); drag pans it and the parent's readout follows. */
-export const Controlled: Story = {
+export const TestControlled: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   render: (args) => {
     const Demo = () => {
       const [view, setView] = useState<SeismogramView>({ start: 5, end: 25, scaling: 'view' });
@@ -129,7 +137,8 @@ const nextFrame = () => new Promise<number>((r) => requestAnimationFrame(r));
  * (performance.now() around the draw, reported by `onDraw`), and writes the median to
  * `data-draw-median-ms` and the console.
  */
-export const OneHour: Story = {
+export const TestOneHour: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   name: 'One hour at 100 Hz (performance)',
   render: (args) => {
     const { traces, arrivals } = oneHour();

@@ -1,0 +1,283 @@
+/**
+ * The gallery's shared pieces: the course's chapters, every explainer's documented embed (its story id,
+ * title and the iframe height that fits without an inner scrollbar), the tags of test stories, and the
+ * teaching text that opens each docs page.
+ *
+ * The story runner (.storybook/test-runner.ts) reads `parameters.embed` of each story and checks it:
+ * the embed URL shows the untouched state and fits in `height` px at 960 and 1400 px wide.
+ */
+
+/*
+ * A test story (a state reached by a play function) carries the tags
+ *   tags: ['!dev', '!autodocs', 'test', 'gl-test'],
+ * written out in each story (Storybook reads tags statically): still in index.json and run by the
+ * test-runner (`test`), but hidden from the sidebar (`!dev`) and from the docs page (`!autodocs`);
+ * `gl-test` tells the story runner and the manager that it is not a teaching story.
+ */
+
+/** The course's chapters, in course order, as the sidebar shows them. */
+export const CHAPTERS = [
+  '1 Introduction',
+  '2 Definitions',
+  '3 Regression',
+  '4 Classification',
+  '5 Multilayer perceptrons',
+  '6 Convolutional networks',
+  '7 Applications in seismology',
+  '8 Unsupervised learning',
+] as const;
+
+/** A course chapter's name. */
+export type Chapter = (typeof CHAPTERS)[number];
+
+/**
+ * What the embed test checks on the untouched embed page. Keys are CSS selectors; a value of `''` means
+ * "must be present", `null` "must be absent", any other string "must be present and contain this text".
+ */
+export type Untouched = Record<string, string | null>;
+
+/** One explainer's documented embed. */
+export interface Embed {
+  /** The chapter (the first part of the story title). */
+  chapter: Chapter;
+  /** The explainer's name in the sidebar (the second part of the story title). */
+  name: string;
+  /** The iframe's `title` attribute (read by screen readers). */
+  title: string;
+  /**
+   * The iframe height, in px, that fits the explainer without an inner scrollbar at 960 px and wider
+   * (the story runner measures it and says the height needed when this is too small).
+   */
+  height: number;
+  /** The state an untouched embed must show (no test step ran). */
+  untouched: Untouched;
+}
+
+/** Storybook's id of a title or name part: lower case, runs of other characters become one dash. */
+export const sanitize = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[ ’–—―′¿'`~!@#$%^&*()_|+\-=?;:'",.<>{}[\]\\/]/gi, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-+/, '')
+    .replace(/-+$/, '');
+
+/** Every explainer's documented embed, in course order. */
+export const EMBEDS = {
+  'spot-the-seismogram': {
+    chapter: '1 Introduction',
+    name: 'Spot the seismogram',
+    title: 'Can you spot the seismogram?',
+    height: 830,
+    untouched: { '[data-testid="spectrum"]': null, 'input[type="radio"]:checked': null },
+  },
+  'data-model-and-loss': {
+    chapter: '2 Definitions',
+    name: 'Data, model and loss',
+    title: 'Data, model and loss',
+    height: 650,
+    untouched: { '[aria-label^="Intercept b = 3.5"]': '' },
+  },
+  'search-comparison': {
+    chapter: '3 Regression',
+    name: 'Search comparison',
+    title: 'Grid search, random search and gradient descent',
+    height: 950,
+    untouched: { '[data-testid="grid"][data-count="100"]': '' },
+  },
+  'loss-landscape': {
+    chapter: '3 Regression',
+    name: 'Loss landscape',
+    title: 'Loss landscape',
+    height: 900,
+    untouched: { '[data-testid="gd-path"][data-points="1"]': '' },
+  },
+  'learning-rate': {
+    chapter: '3 Regression',
+    name: 'Learning rate',
+    title: 'Learning rate',
+    height: 820,
+    untouched: { '[data-testid="run-yours"][data-points="1"]': '' },
+  },
+  'batch-size': {
+    chapter: '3 Regression',
+    name: 'Batch size',
+    title: 'Batch size',
+    height: 900,
+    untouched: { '[data-testid="path-full"][data-points="1"]': '' },
+  },
+  overfitting: {
+    chapter: '3 Regression',
+    name: 'Overfitting',
+    title: 'Overfitting',
+    height: 630,
+    untouched: { '[data-testid="degree"]': '3' },
+  },
+  'svm-margin': {
+    chapter: '4 Classification',
+    name: 'SVM margin',
+    title: 'SVM: the margin and the hinge loss',
+    height: 860,
+    untouched: { '[data-testid="status"]': 'Exact (SMO): w = ', '[data-testid="add-area"]': null },
+  },
+  'kernel-trick': {
+    chapter: '4 Classification',
+    name: 'Kernel trick',
+    title: 'The kernel trick',
+    height: 820,
+    untouched: { '[data-testid="rotate"][data-rotation="30,25"]': '', '[data-testid="status"]': 'RBF kernel, σ = 1 (γ = 0.5)' },
+  },
+  neuron: {
+    chapter: '5 Multilayer perceptrons',
+    name: 'Neuron',
+    title: 'A neuron',
+    height: 680,
+    untouched: { '[data-testid="status"]': '' },
+  },
+  xor: {
+    chapter: '5 Multilayer perceptrons',
+    name: 'XOR',
+    title: 'Solving XOR',
+    height: 560,
+    untouched: { '[data-testid="status"]': 'Input (0, 0)' },
+  },
+  playground: {
+    chapter: '5 Multilayer perceptrons',
+    name: 'Playground',
+    title: 'Neural network playground',
+    height: 1640,
+    untouched: { '[data-testid="epoch"]': 'Epoch 0000' },
+  },
+  backpropagation: {
+    chapter: '5 Multilayer perceptrons',
+    name: 'Backpropagation',
+    title: 'Backpropagation',
+    height: 800,
+    untouched: { '[data-testid="status"][data-step="0"]': '' },
+  },
+  'digit-drawing-pad': {
+    chapter: '5 Multilayer perceptrons',
+    name: 'Digit drawing pad',
+    title: 'Draw a digit',
+    height: 950,
+    untouched: { '[data-testid="pad"][data-strokes="0"]': '' },
+  },
+  convolution: {
+    chapter: '6 Convolutional networks',
+    name: 'Convolution',
+    title: 'Convolution',
+    height: 1230,
+    untouched: { '[data-testid="status"][data-position="90"]': '' },
+  },
+  'feature-maps': {
+    chapter: '6 Convolutional networks',
+    name: 'Feature maps',
+    title: 'What the CNN sees',
+    height: 1400,
+    untouched: { '[data-testid="status"]': '' },
+  },
+  'pooling-stride': {
+    chapter: '6 Convolutional networks',
+    name: 'Pooling and stride',
+    title: 'Pooling, stride and padding',
+    height: 720,
+    untouched: { '[data-testid="status"][data-position="0"][data-out="4"]': '' },
+  },
+  'parameter-count': {
+    chapter: '6 Convolutional networks',
+    name: 'Parameter count',
+    title: 'Parameters: fully connected against convolution',
+    height: 660,
+    untouched: { '[data-testid="status"][data-fc="120001000"][data-conv="4864"]': '' },
+  },
+  seismogram: {
+    chapter: '7 Applications in seismology',
+    name: 'Seismogram',
+    title: 'Seismogram',
+    height: 930,
+    untouched: { '[data-marker="pP"]': null, '[data-marker="pS"]': null },
+  },
+  'waveform-features': {
+    chapter: '7 Applications in seismology',
+    name: 'Waveform features',
+    title: 'Waveform features',
+    height: 1020,
+    untouched: { '[data-testid="event-waveform"][data-class="LP"]': '' },
+  },
+  'kmeans-stepper': {
+    chapter: '8 Unsupervised learning',
+    name: 'k-means step by step',
+    title: 'k-means, step by step',
+    height: 940,
+    untouched: { '[data-testid="status"][data-phase="initialise"]': '', '[data-testid="best-of"]': null },
+  },
+  'pca-explorer': {
+    chapter: '8 Unsupervised learning',
+    name: 'PCA explorer',
+    title: 'Principal component analysis',
+    height: 800,
+    untouched: { '[data-testid="status"][data-step="1"]': '', '[data-testid="eigen-check"]': null },
+  },
+} satisfies Record<string, Embed>;
+
+/** An explainer's key in {@link EMBEDS}. */
+export type ExplainerKey = keyof typeof EMBEDS;
+
+/** The documented embed story's id: `<chapter>-<name>--default`. */
+export const embedId = (key: ExplainerKey): string => {
+  const e: Embed = EMBEDS[key];
+  return `${sanitize(e.chapter)}-${sanitize(e.name)}--default`;
+};
+
+/** The iframe snippet of an explainer's embed, for a gallery hosted at `base`. */
+export const embedSnippet = (key: ExplainerKey, base = 'https://your.host/geolearn/'): string => {
+  const e: Embed = EMBEDS[key];
+  return `<iframe src="${base}iframe.html?id=${embedId(key)}&viewMode=story" width="100%" height="${e.height}" style="border:0" title="${e.title}"></iframe>`;
+};
+
+/** The teaching text of a docs page. Markdown: escape `_` and `*` that are maths, not emphasis. */
+export interface Teaching {
+  /** What to try: the first thing to do with the widget. */
+  try: string;
+  /** What to notice while doing it. */
+  notice: string;
+  /** One question to think about. */
+  think: string;
+  /** The maths and how the widget works, after the teaching text. */
+  about: string[];
+}
+
+/**
+ * Escapes what Markdown would read as emphasis in TeX-like prose (`x_t`, `θ*`, `~`), outside code spans,
+ * keeping `**bold**`.
+ */
+export const escapeTex = (md: string): string =>
+  md
+    .split(/(`[^`]*`)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/[_~]/g, (c) => `\\${c}`).replace(/(?<!\*)\*(?!\*)/g, '\\*')))
+    .join('');
+
+/**
+ * The docs page's opening text (`parameters.docs.description.component`): what to try, what to notice,
+ * one question to think about.
+ */
+export function teachingDocs(t: Teaching): string {
+  return [`**Try.** ${escapeTex(t.try)}`, `**Notice.** ${escapeTex(t.notice)}`, `**Think.** ${escapeTex(t.think)}`].join('\n\n');
+}
+
+/** The docs page's text after the explainer (`parameters.docs.about`): the maths, then the embed snippet. */
+export function aboutDocs(key: ExplainerKey, t: Teaching): string {
+  return [
+    ...t.about.map(escapeTex),
+    `**Embed it** in slides (the page "Theming and embedding" says more):\n\n\`\`\`html\n${embedSnippet(key)}\n\`\`\``,
+  ].join('\n\n');
+}
+
+/**
+ * The parameters every explainer's meta shares: the embed (read by the story runner) and its docs text,
+ * laid out by the docs page in .storybook/preview.tsx: teaching text, explainer, maths, other states, props.
+ */
+export const explainerParameters = (key: ExplainerKey, t: Teaching) => ({
+  embed: { ...EMBEDS[key], id: embedId(key) },
+  docs: { description: { component: teachingDocs(t) }, about: aboutDocs(key, t) },
+});
