@@ -6,9 +6,15 @@ const steps = [
   ['typecheck', 'node_modules/.bin/tsc', ['-p', 'tsconfig.json', '--noEmit']],
   ['lint', 'node_modules/.bin/eslint', ['--max-warnings', '0', '.']],
   ['build packages', 'pnpm', ['-r', '--filter', '@geolearn/*', 'run', 'build']],
+  // After the build: also test/unit/bundle.test.ts (budgets) and publish.test.ts (publint, attw).
   ['unit tests', 'node_modules/.bin/vitest', ['run']],
+  // Issue 19: heavy fits through the worker runner leave no main-thread task over 50 ms.
+  ['long tasks (worker runner, Chromium)', 'node', ['test/longtask/longtask.test.mjs']],
+  ['consumer app (pack, npm install, tsc, vite build, Chromium)', 'node', ['test/consumer/run.mjs']],
   ['storybook build', 'node_modules/.bin/storybook', ['build', '--quiet', '-o', 'storybook-static']],
   ['story tests (Chromium)', 'node', ['test/run-stories.mjs']],
+  // Issue 18: the reveal.js deck of examples/slides (script-tag elements and gallery iframes) at reveal.js's scaling.
+  ['slide deck (reveal.js, Chromium)', 'node', ['test/slides/deck.test.mjs']],
 ];
 
 const only = process.argv.slice(2);

@@ -1,25 +1,73 @@
-import { defineConfig } from 'tsup';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { defineConfig, type Options } from 'tsup';
+
+type Plugin = NonNullable<Options['esbuildPlugins']>[number];
+
+/**
+ * The script-tag build is one classic script that also works from file://, so the small assets the
+ * UI names with `new URL('../assets/…', import.meta.url)` (the math font, the sample seismogram, the
+ * held-out digits) are inlined as data: URLs (an IIFE has no import.meta.url of its own).
+ */
+const inlineAssets: Plugin = {
+  name: 'geolearn-inline-assets',
+  setup(build) {
+    build.onLoad({ filter: /[/\\]packages[/\\]ui[/\\](src|dist)[/\\].*\.(ts|tsx|js)$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes('import.meta.url')) return undefined;
+      const contents = source.replace(/new URL\((['"])(\.\.?\/[^'"]+\.(?:woff2?|mseed|bin))\1,\s*import\.meta\.url\)/g, (_, _q: string, rel: string) => {
+        const data = readFileSync(resolve(dirname(args.path), rel)).toString('base64');
+        return `new URL(${JSON.stringify(`data:application/octet-stream;base64,${data}`)})`;
+      });
+      return { contents, loader: args.path.endsWith('x') ? 'tsx' : args.path.endsWith('.js') ? 'js' : 'ts', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+/**
+ * The script-tag build defines no MNIST explainer, so the UI's lazy MNIST runtime (TF.js, which
+ * an IIFE would inline, dynamic import or not) is replaced by a stub that says why.
+ */
+const noMnistRuntime: Plugin = {
+  name: 'geolearn-no-mnist-runtime',
+  setup(build) {
+    build.onResolve({ filter: /[/\\]mnistRuntime(-[A-Z0-9]+)?(\.[jt]s)?$/ }, () => ({ path: 'mnist-runtime', namespace: 'geolearn-stub' }));
+    build.onLoad({ filter: /.*/, namespace: 'geolearn-stub' }, () => ({
+      contents: `export function startMnistModel() { return Promise.reject(new Error('The script-tag build of @geolearn/elements has no TensorFlow.js: use the MNIST explainers from a bundler or an iframe of the gallery.')); }`,
+      loader: 'js',
+    }));
+  },
+};
+
+const forBundlers: Options = {
+  // `.` defines nothing on import; `./global` defines every element when imported.
+  entry: { index: 'src/index.ts', global: 'src/global.ts' },
+  sourcemap: true,
+  target: 'es2022',
+  // The elements render React: a client module for the Next.js App Router.
+  banner: { js: '"use client";' },
+  external: ['react', 'react-dom', '@geolearn/ui', '@geolearn/algorithms'],
+  dts: true,
+};
 
 export default defineConfig([
+  { ...forBundlers, format: ['esm'] },
+  // CJS unsplit, so that the directive stays the first line.
+  { ...forBundlers, format: ['cjs'], splitting: false },
   {
-    // For bundlers: React and the UI stay external.
-    entry: { index: 'src/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    clean: true,
-    sourcemap: true,
-    target: 'es2022',
-    external: ['react', 'react-dom', '@geolearn/ui', '@geolearn/algorithms'],
-  },
-  {
-    // For one <script> tag in a slide deck: everything bundled, elements defined on load.
-    entry: { 'geolearn-elements': 'src/global.ts' },
+    // For one <script> tag in a slide deck: everything bundled (the explainers that need no TF.js),
+    // elements defined on load.
+    // Not in the exports map (it is a classic script, not a module): copy it, or use the unpkg field.
+    entry: { 'geolearn-elements': 'src/script.ts' },
     format: ['iife'],
     globalName: 'GeoLearnElements',
     minify: true,
     target: 'es2020',
     noExternal: [/.*/],
     platform: 'browser',
-    define: { 'process.env.NODE_ENV': '"production"' },
+    // Any other import.meta.url: the script's own address.
+    banner: { js: 'var __geolearnScriptUrl = (typeof document !== "undefined" && document.currentScript && document.currentScript.src) || (typeof location !== "undefined" ? location.href : "file:///");' },
+    define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__geolearnScriptUrl' },
+    esbuildPlugins: [noMnistRuntime, inlineAssets],
   },
 ]);

@@ -46,6 +46,33 @@ describe('server-side rendering', () => {
       ['Playground', 'Neural network playground'],
       ['DigitDrawingPad', 'Draw your number here'],
       ['FeatureMaps', 'What the CNN sees'],
+      ['Backpropagation', 'Backpropagation'],
+      ['PoolingStride', 'Pooling, stride and padding'],
+      ['ParameterCount', 'Parameters: fully connected against convolution'],
+    ] as const) {
+      const out = renderToString(createElement(ui[name] as (props: object) => ReturnType<typeof ui.LossLandscape>, {}));
+      expect(out, name).toContain(text);
+      expect(out, name).toContain('<math');
+    }
+  });
+  // Classification (issue 14).
+  it('renders the classification explainers to a string', async () => {
+    const ui = await import('@geolearn/ui');
+    for (const [name, text] of [
+      ['SvmMargin', 'SVM: the margin and the hinge loss'],
+      ['KernelTrick', 'The kernel trick'],
+    ] as const) {
+      const out = renderToString(createElement(ui[name] as (props: object) => ReturnType<typeof ui.LossLandscape>, {}));
+      expect(out, name).toContain(text);
+      expect(out, name).toContain('<math');
+    }
+  });
+  // Unsupervised learning (issue 15).
+  it('renders the unsupervised-learning explainers to a string', async () => {
+    const ui = await import('@geolearn/ui');
+    for (const [name, text] of [
+      ['KMeansStepper', 'k-means, step by step'],
+      ['PcaExplorer', 'Principal component analysis'],
     ] as const) {
       const out = renderToString(createElement(ui[name] as (props: object) => ReturnType<typeof ui.LossLandscape>, {}));
       expect(out, name).toContain(text);

@@ -2,16 +2,35 @@ import {
   BatchSizeExplorer,
   ConvolutionExplorer,
   DataModelLoss,
+  DigitDrawingPad,
+  FeatureMaps,
   LearningRateExplorer,
   LossLandscape,
   Neuron,
   OverfittingExplorer,
+  Playground,
   SearchComparison,
   Seismogram,
   SpotTheSeismogram,
   WaveformFeatures,
+  XorNet,
+  type BatchSizeExplorerProps,
+  type ConvolutionExplorerProps,
+  type DataModelLossProps,
+  type DigitDrawingPadProps,
+  type FeatureMapsProps,
+  type LearningRateExplorerProps,
+  type LossLandscapeProps,
+  type NeuronProps,
+  type OverfittingExplorerProps,
+  type PlaygroundProps,
+  type SearchComparisonProps,
+  type SeismogramProps,
+  type SpotTheSeismogramProps,
+  type WaveformFeaturesProps,
+  type XorNetProps,
 } from '@geolearn/ui';
-import { createElement, type ComponentType } from 'react';
+import { Component, createElement, type ComponentType, type ErrorInfo, type HTMLAttributes, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 
 /** A component the elements can host, and the tag it gets. */
@@ -24,12 +43,8 @@ export interface ElementDefinition {
 
 const def = (tag: string, component: unknown): ElementDefinition => ({ tag, component: component as ComponentType<Record<string, unknown>> });
 
-/**
- * The explainers available as custom elements. The TensorFlow.js ones (XorNet, Playground,
- * DigitDrawingPad, FeatureMaps) are left out so that the script-tag file stays small; embed
- * those as an iframe of the gallery.
- */
-export const elementDefinitions: ElementDefinition[] = [
+/** The explainers that need no TensorFlow.js: the one-file script-tag build defines these. */
+export const coreElementDefinitions: ElementDefinition[] = [
   def('geolearn-loss-landscape', LossLandscape),
   def('geolearn-learning-rate-explorer', LearningRateExplorer),
   def('geolearn-search-comparison', SearchComparison),
@@ -37,6 +52,8 @@ export const elementDefinitions: ElementDefinition[] = [
   def('geolearn-overfitting-explorer', OverfittingExplorer),
   def('geolearn-data-model-loss', DataModelLoss),
   def('geolearn-neuron', Neuron),
+  def('geolearn-xor-net', XorNet),
+  def('geolearn-playground', Playground),
   def('geolearn-convolution-explorer', ConvolutionExplorer),
   def('geolearn-seismogram', Seismogram),
   def('geolearn-spot-the-seismogram', SpotTheSeismogram),
@@ -44,8 +61,23 @@ export const elementDefinitions: ElementDefinition[] = [
 ];
 
 /**
- * An attribute's text as a prop value: numbers and JSON (arrays, objects, true/false)
- * are parsed, anything else stays a string. `default-value='{"learningRate":0.2}'` works.
+ * Every explainer as a custom element. The MNIST ones (drawing pad, feature maps) load
+ * TensorFlow.js and their model only when they first connect (the UI package's lazy runtime,
+ * which a bundler emits as a chunk and assets of their own).
+ */
+export const elementDefinitions: ElementDefinition[] = [
+  ...coreElementDefinitions,
+  def('geolearn-digit-drawing-pad', DigitDrawingPad),
+  def('geolearn-feature-maps', FeatureMaps),
+];
+
+/** A value an attribute could not give: the attribute is dropped and the default used. */
+const INVALID = Symbol('invalid attribute');
+
+/**
+ * An attribute's text as a prop value: numbers and JSON (arrays, objects, true/false/null)
+ * are parsed, anything else stays a string. `default-value='{"learningRate":0.2}'` works;
+ * JSON that does not parse gives `INVALID` (the element then warns and uses the default).
  */
 export function parseAttribute(text: string | null): unknown {
   if (text === null) return undefined;
@@ -56,7 +88,7 @@ export function parseAttribute(text: string | null): unknown {
     try {
       return JSON.parse(t);
     } catch {
-      return text;
+      return INVALID;
     }
   }
   return text;
@@ -67,47 +99,250 @@ export function attributeToProp(name: string): string {
   return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
+/** Props every element also exposes as DOM properties (`el.seed = 7`, `el.defaultValue = {…}`). */
+export const ELEMENT_PROPERTIES = ['value', 'defaultValue', 'seed', 'width', 'height', 'label', 'models', 'wasmPaths', 'objective'] as const;
+
+/** Attributes that style the host rather than configure the explainer. */
+const HOST_ATTRIBUTES = new Set(['style', 'class', 'id', 'slot', 'hidden', 'title', 'tabindex', 'role', 'part', 'lang', 'dir']);
+
+/** Catches an explainer that throws on its props, so the element can fall back to the defaults. */
+class Guard extends Component<{ onError: (e: unknown) => void; children?: ReactNode; resetKey: number }, { failed: boolean; key: number }> {
+  override state = { failed: false, key: 0 };
+  static getDerivedStateFromProps(props: { resetKey: number }, state: { failed: boolean; key: number }) {
+    return props.resetKey !== state.key ? { failed: false, key: props.resetKey } : null;
+  }
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override componentDidCatch(error: unknown, _info: ErrorInfo) {
+    this.props.onError(error);
+  }
+  override render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
+let hostStyle: HTMLStyleElement | null = null;
+
+/** One low-specificity rule for every host: `display: block`, so that a page can override it. */
+function ensureHostStyle(tags: string[]): void {
+  if (typeof document === 'undefined') return;
+  if (!hostStyle) {
+    hostStyle = document.createElement('style');
+    hostStyle.dataset.geolearnElements = '';
+    document.head.prepend(hostStyle);
+  }
+  hostStyle.textContent = `:where(${[...new Set([...(hostStyle.textContent.match(/geolearn-[a-z-]+/g) ?? []), ...tags])].join(', ')}) { display: block; }`;
+}
+
 /**
- * Defines every GeoLearn custom element (once; safe to call again). Each element renders
- * its React component into itself on connect, re-renders when an attribute changes,
- * fires a `valuechange` CustomEvent with the explainer's JSON state, and unmounts on
- * disconnect so nothing keeps running. A no-op on a server.
+ * Defines every GeoLearn custom element (once; safe to call again). Each element renders its
+ * React component into itself on connect, with its attributes (kebab-case, parsed) and
+ * properties as props; it takes its `width` from the attribute or else from its own width
+ * (hosts are `display: block`, so the container's), re-renders when an attribute, a property or
+ * its width changes, fires a `valuechange` CustomEvent with the explainer's JSON state, and
+ * unmounts on disconnect so nothing keeps running. Props the explainer rejects (bad JSON, an
+ * unknown option) fall back to its defaults with one console warning. A no-op on a server.
  */
 export function defineGeoLearnElements(definitions: ElementDefinition[] = elementDefinitions): void {
   if (typeof window === 'undefined' || typeof customElements === 'undefined') return;
+  ensureHostStyle(definitions.map((d) => d.tag));
   for (const { tag, component } of definitions) {
     if (customElements.get(tag)) continue;
-    customElements.define(
-      tag,
-      class extends HTMLElement {
-        private root: Root | null = null;
-        private observer: MutationObserver | null = null;
+    class Host extends HTMLElement {
+      private root: Root | null = null;
+      private observer: MutationObserver | null = null;
+      private resize: ResizeObserver | null = null;
+      private props: Record<string, unknown> = {};
+      private measuredWidth: number | undefined;
+      /** After a failure: render with the host's size only, until an attribute or property changes. */
+      private fallback = false;
+      private generation = 0;
+      private warned = false;
 
-        connectedCallback() {
-          this.root = createRoot(this);
-          this.observer = new MutationObserver(() => this.renderComponent());
-          this.observer.observe(this, { attributes: true });
-          this.renderComponent();
+      connectedCallback() {
+        this.root = createRoot(this, { onCaughtError: () => undefined });
+        this.observer = new MutationObserver(() => this.update());
+        this.observer.observe(this, { attributes: true });
+        if (typeof ResizeObserver !== 'undefined') {
+          this.resize = new ResizeObserver(([entry]) => {
+            const w = Math.floor(entry.contentRect.width);
+            if (w > 0 && w !== this.measuredWidth && !this.hasAttribute('width') && this.props.width === undefined) {
+              this.measuredWidth = w;
+              this.renderComponent();
+            }
+          });
+          this.resize.observe(this);
         }
+        this.renderComponent();
+      }
 
-        disconnectedCallback() {
-          this.observer?.disconnect();
-          this.observer = null;
-          this.root?.unmount();
-          this.root = null;
-        }
+      disconnectedCallback() {
+        this.observer?.disconnect();
+        this.resize?.disconnect();
+        this.observer = null;
+        this.resize = null;
+        this.root?.unmount();
+        this.root = null;
+      }
 
-        private renderComponent() {
-          if (!this.root) return;
-          const props: Record<string, unknown> = {};
-          for (const attr of Array.from(this.attributes)) {
-            if (attr.name === 'style' || attr.name === 'class' || attr.name === 'id') continue;
-            props[attributeToProp(attr.name)] = parseAttribute(attr.value);
-          }
-          props.onValueChange = (value: unknown) => this.dispatchEvent(new CustomEvent('valuechange', { detail: value, bubbles: true }));
-          this.root.render(createElement(component, props));
+      /** Props set as DOM properties (merged over the attributes). */
+      setProp(name: string, v: unknown) {
+        if (v === undefined) delete this.props[name];
+        else this.props[name] = v;
+        this.update();
+      }
+
+      getProp(name: string): unknown {
+        return name in this.props ? this.props[name] : parseAttribute(this.getAttribute(name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)));
+      }
+
+      private update() {
+        this.fallback = false;
+        this.warned = false;
+        this.generation++;
+        this.renderComponent();
+      }
+
+      private warn(problem: string) {
+        if (this.warned) return;
+        this.warned = true;
+        console.warn(`<${tag}>: ${problem}; using the defaults.`);
+      }
+
+      private renderComponent() {
+        if (!this.root) return;
+        const props: Record<string, unknown> = {};
+        const invalid: string[] = [];
+        for (const attr of Array.from(this.attributes)) {
+          if (HOST_ATTRIBUTES.has(attr.name) || attr.name.startsWith('data-') || attr.name.startsWith('aria-')) continue;
+          const v = parseAttribute(attr.value);
+          if (v === INVALID) invalid.push(attr.name);
+          else props[attributeToProp(attr.name)] = v;
         }
-      },
-    );
+        Object.assign(props, this.props);
+        if (props.width === undefined && this.measuredWidth) props.width = this.measuredWidth;
+        if (invalid.length) this.warn(`attribute ${invalid.join(', ')} is not valid JSON`);
+        const shown = this.fallback ? { width: props.width, height: props.height } : props;
+        shown.onValueChange = (value: unknown) => this.dispatchEvent(new CustomEvent('valuechange', { detail: value, bubbles: true, composed: true }));
+        this.root.render(
+          createElement(
+            Guard,
+            {
+              resetKey: this.generation * 2 + (this.fallback ? 1 : 0),
+              onError: (e: unknown) => {
+                if (this.fallback) return;
+                this.warn(`the explainer rejected its attributes or properties (${e instanceof Error ? e.message : String(e)})`);
+                this.fallback = true;
+                queueMicrotask(() => this.renderComponent());
+              },
+            },
+            createElement(component, shown),
+          ),
+        );
+      }
+    }
+    for (const name of ELEMENT_PROPERTIES) {
+      Object.defineProperty(Host.prototype, name, {
+        configurable: true,
+        enumerable: true,
+        get(this: Host) {
+          return this.getProp(name);
+        },
+        set(this: Host, v: unknown) {
+          this.setProp(name, v);
+        },
+      });
+    }
+    customElements.define(tag, Host);
+  }
+}
+
+// ------------------------------------------------------------------------------------------
+// Typings: the tags in TypeScript (document.querySelector, createElement) and in React's JSX.
+// ------------------------------------------------------------------------------------------
+
+/** Props of an explainer that can be set as DOM properties, and its state type. */
+type Settable<P> = Partial<Pick<P, Extract<keyof P, (typeof ELEMENT_PROPERTIES)[number]>>>;
+type StateOf<P> = P extends { onValueChange?: (v: infer V) => void } ? V : unknown;
+
+/** A GeoLearn element: an HTMLElement with the explainer's settable props as properties. */
+export type GeoLearnElement<P> = HTMLElement & Settable<P> & {
+  addEventListener(type: 'valuechange', listener: (e: CustomEvent<StateOf<P>>) => void, options?: boolean | AddEventListenerOptions): void;
+};
+
+/** The props of each tag's explainer. */
+export interface GeoLearnElementProps {
+  'geolearn-loss-landscape': LossLandscapeProps;
+  'geolearn-learning-rate-explorer': LearningRateExplorerProps;
+  'geolearn-search-comparison': SearchComparisonProps;
+  'geolearn-batch-size-explorer': BatchSizeExplorerProps;
+  'geolearn-overfitting-explorer': OverfittingExplorerProps;
+  'geolearn-data-model-loss': DataModelLossProps;
+  'geolearn-neuron': NeuronProps;
+  'geolearn-xor-net': XorNetProps;
+  'geolearn-playground': PlaygroundProps;
+  'geolearn-convolution-explorer': ConvolutionExplorerProps;
+  'geolearn-digit-drawing-pad': DigitDrawingPadProps;
+  'geolearn-feature-maps': FeatureMapsProps;
+  'geolearn-seismogram': SeismogramProps;
+  'geolearn-spot-the-seismogram': SpotTheSeismogramProps;
+  'geolearn-waveform-features': WaveformFeaturesProps;
+}
+
+/**
+ * A tag in JSX (React 19 sets known DOM properties, so objects can be passed directly):
+ * the settable props, string attributes in kebab-case (e.g. `default-value`), and
+ * `onvaluechange` for the `valuechange` event.
+ */
+export type GeoLearnElementJSX<P> = Settable<P> &
+  Omit<HTMLAttributes<HTMLElement>, keyof Settable<P>> & {
+    /** Any other prop of the explainer, as an attribute: kebab-case, JSON or number text. */
+    [attribute: `${string}-${string}`]: unknown;
+    /** Listens to the `valuechange` event (React 19 custom-element events). */
+    onvaluechange?: (e: CustomEvent<StateOf<P>>) => void;
+    ref?: unknown;
+  };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'geolearn-loss-landscape': GeoLearnElement<LossLandscapeProps>;
+    'geolearn-learning-rate-explorer': GeoLearnElement<LearningRateExplorerProps>;
+    'geolearn-search-comparison': GeoLearnElement<SearchComparisonProps>;
+    'geolearn-batch-size-explorer': GeoLearnElement<BatchSizeExplorerProps>;
+    'geolearn-overfitting-explorer': GeoLearnElement<OverfittingExplorerProps>;
+    'geolearn-data-model-loss': GeoLearnElement<DataModelLossProps>;
+    'geolearn-neuron': GeoLearnElement<NeuronProps>;
+    'geolearn-xor-net': GeoLearnElement<XorNetProps>;
+    'geolearn-playground': GeoLearnElement<PlaygroundProps>;
+    'geolearn-convolution-explorer': GeoLearnElement<ConvolutionExplorerProps>;
+    'geolearn-digit-drawing-pad': GeoLearnElement<DigitDrawingPadProps>;
+    'geolearn-feature-maps': GeoLearnElement<FeatureMapsProps>;
+    'geolearn-seismogram': GeoLearnElement<SeismogramProps>;
+    'geolearn-spot-the-seismogram': GeoLearnElement<SpotTheSeismogramProps>;
+    'geolearn-waveform-features': GeoLearnElement<WaveformFeaturesProps>;
+  }
+}
+
+declare module 'react' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace JSX {
+    interface IntrinsicElements {
+      'geolearn-loss-landscape': GeoLearnElementJSX<LossLandscapeProps>;
+      'geolearn-learning-rate-explorer': GeoLearnElementJSX<LearningRateExplorerProps>;
+      'geolearn-search-comparison': GeoLearnElementJSX<SearchComparisonProps>;
+      'geolearn-batch-size-explorer': GeoLearnElementJSX<BatchSizeExplorerProps>;
+      'geolearn-overfitting-explorer': GeoLearnElementJSX<OverfittingExplorerProps>;
+      'geolearn-data-model-loss': GeoLearnElementJSX<DataModelLossProps>;
+      'geolearn-neuron': GeoLearnElementJSX<NeuronProps>;
+      'geolearn-xor-net': GeoLearnElementJSX<XorNetProps>;
+      'geolearn-playground': GeoLearnElementJSX<PlaygroundProps>;
+      'geolearn-convolution-explorer': GeoLearnElementJSX<ConvolutionExplorerProps>;
+      'geolearn-digit-drawing-pad': GeoLearnElementJSX<DigitDrawingPadProps>;
+      'geolearn-feature-maps': GeoLearnElementJSX<FeatureMapsProps>;
+      'geolearn-seismogram': GeoLearnElementJSX<SeismogramProps>;
+      'geolearn-spot-the-seismogram': GeoLearnElementJSX<SpotTheSeismogramProps>;
+      'geolearn-waveform-features': GeoLearnElementJSX<WaveformFeaturesProps>;
+    }
   }
 }

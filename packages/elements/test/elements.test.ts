@@ -1,5 +1,5 @@
-import { act } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, createElement } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { attributeToProp, defineGeoLearnElements, elementDefinitions, parseAttribute } from '../src';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -13,6 +13,8 @@ describe('custom elements', () => {
     expect(new Set(tags).size).toBe(tags.length);
     expect(tags.every((t) => /^geolearn-[a-z-]+$/.test(t))).toBe(true);
     expect(tags).toContain('geolearn-seismogram');
+    // Every explainer, the TF.js ones included (they load TF.js on first connect).
+    for (const t of ['geolearn-xor-net', 'geolearn-playground', 'geolearn-digit-drawing-pad', 'geolearn-feature-maps']) expect(tags).toContain(t);
   });
 
   it('parses attributes into props', () => {
@@ -46,5 +48,84 @@ describe('custom elements', () => {
       el.remove();
     });
     expect(el.childElementCount).toBe(0);
+  });
+
+  it('hosts are display: block and take the container width when no width is given', async () => {
+    defineGeoLearnElements();
+    const style = document.querySelector('style[data-geolearn-elements]');
+    expect(style?.textContent).toMatch(/:where\([^)]*geolearn-loss-landscape[^)]*\) \{ display: block; \}/);
+  });
+
+  it('takes props as DOM properties too', async () => {
+    defineGeoLearnElements();
+    const el = document.createElement('geolearn-loss-landscape');
+    el.width = 380;
+    el.defaultValue = { learningRate: 0.03 };
+    await act(async () => {
+      document.body.appendChild(el);
+    });
+    expect(el.querySelector('svg')?.getAttribute('width')).toBe('380');
+    expect(el.textContent).toContain('0.03');
+    expect(el.width).toBe(380);
+    await act(async () => {
+      el.width = 300;
+    });
+    expect(el.querySelector('svg')?.getAttribute('width')).toBe('300');
+  });
+
+  it('falls back to the defaults with one warning on bad attribute JSON, never a TypeError', async () => {
+    defineGeoLearnElements();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      for (const bad of ['{"objective":"bogus"}', '{not json']) {
+        warn.mockClear();
+        const el = document.createElement('geolearn-loss-landscape');
+        el.setAttribute('width', '400');
+        el.setAttribute('default-value', bad);
+        await act(async () => {
+          document.body.appendChild(el);
+        });
+        await act(async () => {
+          await Promise.resolve();
+        });
+        expect(warn, bad).toHaveBeenCalledTimes(1);
+        expect(String(warn.mock.calls[0][0])).toMatch(/(geolearn-loss-landscape|LossLandscape).*default/);
+        expect(el.querySelector('svg')?.getAttribute('width'), bad).toBe('400');
+        el.remove();
+      }
+      expect(error.mock.calls.map((c) => String(c[0]))).not.toContainEqual(expect.stringMatching(/TypeError/));
+    } finally {
+      warn.mockRestore();
+      error.mockRestore();
+    }
+  });
+
+  it('an explainer that throws on its props is re-rendered with the defaults, with one warning', async () => {
+    const Thrower = ({ mode, width }: { mode?: string; width?: number }) => {
+      if (mode === 'bad') throw new TypeError("Cannot read properties of undefined (reading 'x')");
+      return createElement('svg', { width });
+    };
+    defineGeoLearnElements([{ tag: 'geolearn-test-thrower', component: Thrower as never }]);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const el = document.createElement('geolearn-test-thrower');
+      el.setAttribute('width', '120');
+      el.setAttribute('mode', 'bad');
+      await act(async () => {
+        document.body.appendChild(el);
+      });
+      await act(async () => {
+        await Promise.resolve();
+      });
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0][0])).toMatch(/<geolearn-test-thrower>: .*using the defaults/);
+      expect(el.querySelector('svg')?.getAttribute('width')).toBe('120');
+      expect(error).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+      error.mockRestore();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import type { CNN, WasmPaths } from '@geolearn/algorithms/nn';
 import { useEffect, useState } from 'react';
-import { shippedModelUrls } from '../assets';
-import { ensureBackend, loadMnistModel, type MnistModelKind, type MnistModelSource } from './mnistModels';
+import { loadHeldOutDigits } from './mnistDigits';
+import { loadMnistRuntime, type MnistModelKind, type MnistModelSource } from './mnistModels';
 
 /** What {@link useMnistModel} has so far. */
 export interface MnistModelState {
@@ -14,8 +14,9 @@ export interface MnistModelState {
 }
 
 /**
- * Starts TF.js and loads an MNIST model in an effect; disposes it (every tensor) when the
- * kind or source changes and on unmount, even if loading finishes after that.
+ * Loads TF.js (a dynamic import, on mount: apps get it as a lazy chunk), starts it and loads an
+ * MNIST model, and the held-out digits beside it, in an effect; disposes the model (every
+ * tensor) when the kind or source changes (a failed digits load only leaves them blank) and on unmount, even if loading finishes after that.
  */
 export function useMnistModel(kind: MnistModelKind, source: MnistModelSource | undefined, wasmPaths: WasmPaths | undefined): MnistModelState {
   const [state, setState] = useState<MnistModelState>({ model: null, backend: null, error: null });
@@ -23,15 +24,14 @@ export function useMnistModel(kind: MnistModelKind, source: MnistModelSource | u
     let alive = true;
     let loaded: CNN | null = null;
     setState((s) => ({ ...s, model: null, error: null }));
-    ensureBackend(wasmPaths)
-      .then(async (report) => {
-        const m = await loadMnistModel(source ?? shippedModelUrls(kind));
+    Promise.all([loadMnistRuntime().then((rt) => rt.startMnistModel(kind, source, wasmPaths)), loadHeldOutDigits().catch(() => undefined)])
+      .then(([{ model, backend }]) => {
         if (!alive) {
-          m.dispose();
+          model.dispose();
           return;
         }
-        loaded = m;
-        setState({ model: m, backend: report.backend, error: null });
+        loaded = model;
+        setState({ model, backend, error: null });
       })
       .catch((e: unknown) => {
         if (alive) setState({ model: null, backend: null, error: e instanceof Error ? e.message : String(e) });

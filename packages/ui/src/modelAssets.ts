@@ -1,0 +1,27 @@
+/**
+ * URLs of the MNIST models and of TF.js's WASM binaries. Imported only by the lazily loaded
+ * MNIST runtime (common/mnistRuntime.ts), so these `new URL(…, import.meta.url)` sit in a
+ * chunk of their own that an app reaches only when a component that needs them mounts. At the
+ * root of src/ for the reason given in ./assets.ts.
+ */
+
+/** The shipped MNIST models' files (written by `pnpm train:mnist`). */
+export function shippedModelUrls(kind: 'fc' | 'cnn'): { modelUrl: string; weightsUrl: string } {
+  return kind === 'cnn'
+    ? { modelUrl: new URL('../assets/models/mnist-cnn/model.json', import.meta.url).href, weightsUrl: new URL('../assets/models/mnist-cnn/weights.bin', import.meta.url).href }
+    : { modelUrl: new URL('../assets/models/mnist-fc/model.json', import.meta.url).href, weightsUrl: new URL('../assets/models/mnist-fc/weights.bin', import.meta.url).href };
+}
+
+/**
+ * TF.js's WASM binaries, taken from the installed @tensorflow/tfjs-backend-wasm (a dependency
+ * of this package) by its package path, so that its JavaScript and binaries always match, no
+ * copy ships here, and nothing loads from a CDN. Vite and webpack 5 resolve the bare
+ * specifier and emit the files.
+ */
+export function shippedWasmPaths(): Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string> {
+  return {
+    'tfjs-backend-wasm.wasm': new URL('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm', import.meta.url).href,
+    'tfjs-backend-wasm-simd.wasm': new URL('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm', import.meta.url).href,
+    'tfjs-backend-wasm-threaded-simd.wasm': new URL('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm', import.meta.url).href,
+  };
+}
