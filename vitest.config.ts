@@ -6,6 +6,7 @@ const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const alias = [
   { find: /^@geolearn\/algorithms$/, replacement: src('./algorithms/src/index.ts') },
   { find: /^@geolearn\/algorithms\/nn$/, replacement: src('./algorithms/src/nn/index.ts') },
+  { find: /^@geolearn\/algorithms\/mlp$/, replacement: src('./algorithms/src/nn/plain.ts') },
   { find: /^@geolearn\/algorithms\/seismic$/, replacement: src('./algorithms/src/seismic/index.ts') },
   { find: /^@geolearn\/ui$/, replacement: src('./packages/ui/src/index.ts') },
   { find: /^@geolearn\/elements$/, replacement: src('./packages/elements/src/index.ts') },
