@@ -32,6 +32,7 @@ export default defineConfig({
           name: 'ui',
           environment: 'happy-dom',
           include: ['packages/*/test/**/*.test.{ts,tsx}'],
+          setupFiles: ['packages/ui/test/setup/math.ts'],
           benchmark: { include: ['packages/*/bench/**/*.bench.{ts,tsx}'] },
           testTimeout: 60_000,
         },

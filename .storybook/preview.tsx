@@ -5,6 +5,7 @@ import '@fontsource/inter/400.css';
 import '@fontsource/inter/600.css';
 import '@fontsource/noto-sans-math/400.css';
 import galleryCss from './gallery.css?inline';
+import { preloadMath } from '@geolearn/ui';
 
 // The gallery's page CSS goes in one <style id="gl-gallery-css">, so the story runner can remove it and
 // check that the components' own CSS (focus rings included) stands alone.
@@ -74,5 +75,11 @@ const preview: Preview = {
     if (viewMode === 'story') document.title = `GeoLearn · ${title.split('/').pop()}`;
   },
   tags: ['autodocs'],
+  // The maths typesetter is a lazy chunk; load it before a story renders, so that first paint
+  // (and every snapshot) shows typeset formulas, never their TeX source.
+  loaders: [async () => {
+    await preloadMath();
+    return {};
+  }],
 };
 export default preview;

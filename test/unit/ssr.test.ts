@@ -14,6 +14,8 @@ describe('server-side rendering', () => {
 
   it('renders every component to a string', async () => {
     const ui = await import('@geolearn/ui');
+    // The typesetter is lazy; a server loads it once before rendering (README, "Server rendering").
+    await ui.preloadMath();
     const html = renderToString(createElement(ui.LossLandscape, { width: 400, height: 300 }));
     expect(html).toContain('Loss landscape');
     expect(html).toContain('<math');

@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Tex, texCss, typeset } from '../src';
+import { Tex, texCss } from '../src';
+import { typeset } from '../src/math/typeset';
 import { MATHS_SPECIMEN } from '../src/math/specimen';
 import { mathFontUrl } from '../src/mathFont';
 

@@ -19,19 +19,20 @@
  *   \mathcal, accents on i), the screenshots match KaTeX's on every specimen formula: bold
  *   𝐖 𝐱, ℝ, 𝓛, stretched |…|, limits under Σ and argmin, hats, primes.
  *
- * Loading: the typesetter is imported statically and renders synchronously, on purpose.
- * `renderToString` must produce `<math>` on a server (React's server renderer does not wait
- * for a lazy module; test/unit/ssr.test.ts checks it), hydration must see the same markup,
- * and the gallery's snapshots must not catch the TeX source standing in for a formula. The
- * font, the larger asset, is lazy already: the browser fetches it when maths is first shown
- * (`font-display: swap`; the story runner waits for `document.fonts.ready`).
+ * Loading: the typesetter is loaded lazily (math/loader.ts), by dynamic `import()` when the
+ * first formula mounts, so it is a separate chunk and not part of an app's initial JavaScript
+ * (issue 18's budgets). Until it arrives (a few ms from the same origin) the formula shows its
+ * TeX source, marked `aria-busy`. Servers and tests call `await preloadMath()` once first: then
+ * `renderToString` produces `<math>` and hydration sees the same markup. The font is lazy too:
+ * the browser fetches it when maths is first shown (`font-display: swap`).
  */
-import { useEffect, useMemo, useRef, type CSSProperties, type RefObject } from 'react';
+import { useEffect, useMemo, useReducer, useRef, type CSSProperties, type RefObject } from 'react';
 import { texCss } from '../math/css';
-import { typeset } from '../math/typeset';
+import { isMathLoaded, preloadMath, typesetIfLoaded } from '../math/loader';
 
 export { texCss, MATH_FONT_FAMILY } from '../math/css';
-export { typeset, type TypesetOptions } from '../math/typeset';
+export type { TypesetOptions } from '../math/typeset';
+export { preloadMath, isMathLoaded, typesetMath } from '../math/loader';
 
 /** Props of {@link Tex}. */
 export interface TexProps {
@@ -59,9 +60,19 @@ export interface TexProps {
  * formula wider than its container scrolls sideways and then becomes keyboard-focusable.
  */
 export function Tex({ children, block = false, className, terms }: TexProps) {
-  const html = useMemo(() => typeset(children, { block }), [children, block]);
+  const [loads, loaded] = useReducer((n: number) => n + 1, 0);
+  // `loads` re-runs the memo once the lazily loaded typesetter has arrived.
+  const html = useMemo(() => typesetIfLoaded(children, { block }), [children, block, loads]);
+  useEffect(() => {
+    if (isMathLoaded()) return;
+    let live = true;
+    void preloadMath().then(() => live && loaded());
+    return () => {
+      live = false;
+    };
+  }, []);
   const ref = useRef<HTMLDivElement & HTMLSpanElement>(null);
-  useFocusableWhenScrolling(ref, block, html);
+  useFocusableWhenScrolling(ref, block, html ?? children);
   const style = useMemo(() => termVariables(terms), [terms]);
   const Tag = block ? 'div' : 'span';
   return (
@@ -69,13 +80,19 @@ export function Tex({ children, block = false, className, terms }: TexProps) {
       <style href="gl-tex" precedence="gl">
         {texCss()}
       </style>
-      <Tag
-        ref={ref}
-        className={className ? `gl-tex ${className}` : 'gl-tex'}
-        data-display={block ? 'block' : 'inline'}
-        style={style}
-        dangerouslySetInnerHTML={{ __html: html }}
-      />
+      {html === null ? (
+        <Tag ref={ref} className={className ? `gl-tex ${className}` : 'gl-tex'} data-display={block ? 'block' : 'inline'} data-state="loading" aria-busy="true" style={style}>
+          {children}
+        </Tag>
+      ) : (
+        <Tag
+          ref={ref}
+          className={className ? `gl-tex ${className}` : 'gl-tex'}
+          data-display={block ? 'block' : 'inline'}
+          style={style}
+          dangerouslySetInnerHTML={{ __html: html }}
+        />
+      )}
     </>
   );
 }
