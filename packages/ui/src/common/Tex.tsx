@@ -62,7 +62,7 @@ export interface TexProps {
 export function Tex({ children, block = false, className, terms }: TexProps) {
   const [loads, loaded] = useReducer((n: number) => n + 1, 0);
   // `loads` re-runs the memo once the lazily loaded typesetter has arrived.
-  const html = useMemo(() => typesetIfLoaded(children, { block }), [children, block, loads]);
+  const html = useMemo(() => (loads >= 0 ? typesetIfLoaded(children, { block }) : null), [children, block, loads]);
   useEffect(() => {
     if (isMathLoaded()) return;
     let live = true;
