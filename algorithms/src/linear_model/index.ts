@@ -3,3 +3,4 @@ export * from './Ridge';
 export * from './ElasticNet';
 export * from './SGDRegressor';
 export * from './LogisticRegression';
+export * from './paths';
