@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, userEvent, within } from 'storybook/test';
-import { SpotTheSeismogram } from '@geolearn/ui';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { makeQuiz, SpotTheSeismogram } from '@geolearn/ui';
 import { explainerParameters } from '../gallery';
 
 const meta = {
@@ -28,16 +28,27 @@ export const Default: Story = {};
 export const AnotherRound: Story = { args: { seed: 4 } };
 
 const LETTERS = ['A', 'B', 'C', 'D'];
+/**
+ * The answer of a round, from the quiz's own seeded maths (the page does not say it before the
+ * check). The real record takes the synthetic seismogram's place: the answer is the same with it.
+ */
+const answerOf = (seed: number, round = 0) => makeQuiz(seed, round, 600).answer;
 
-/** From the keyboard: arrows move through the radio group to the seismogram, the button checks, the spectra appear. */
+/** From the keyboard: arrows move through the radio group to the seismogram, the button checks, the spectra and onsets appear. */
 export const TestKeyboardAnswer: Story = {
   tags: ['!dev', '!autodocs', 'test', 'gl-test'],
-  play: async ({ canvasElement }) => {
+  // The synthetic seismogram (the real record has no marked onsets), and a deterministic picture.
+  args: { realRecord: false },
+  play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    const answer = Number(canvasElement.querySelector('[data-testid="spot-the-seismogram"]')!.getAttribute('data-answer'));
+    const answer = answerOf(args.seed ?? 0);
+    const root = canvas.getByTestId('spot-the-seismogram');
+    await expect(root).toHaveAttribute('data-record', 'off');
     const check = canvas.getByRole('button', { name: 'Check answer' });
     await expect(check).toBeDisabled();
     await expect(canvas.queryAllByTestId('spectrum')).toHaveLength(0);
+    // Nothing in the page gives the answer away before the check.
+    await expect(canvasElement.querySelector('[data-answer], [data-kind]')).toBeNull();
     const first = canvas.getByRole('radio', { name: /Series A/ });
     first.focus();
     await userEvent.keyboard(' ');
@@ -47,6 +58,7 @@ export const TestKeyboardAnswer: Story = {
     const status = canvas.getByTestId('status');
     await expect(status).toHaveTextContent(new RegExp(`Right: series ${LETTERS[answer]} is the seismogram`));
     await expect(status).toHaveAttribute('aria-live', 'polite');
+    await expect(status).toHaveAttribute('data-correct', 'true');
     await expect(canvas.getAllByTestId('spectrum')).toHaveLength(4);
     await expect(canvas.getByTestId('onsets')).toBeInTheDocument();
   },
@@ -55,9 +67,10 @@ export const TestKeyboardAnswer: Story = {
 /** A wrong pick: the answer says what the chosen series is, and which one is the seismogram and why. */
 export const TestWrongAnswer: Story = {
   tags: ['!dev', '!autodocs', 'test', 'gl-test'],
-  play: async ({ canvasElement }) => {
+  args: { realRecord: false },
+  play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    const answer = Number(canvasElement.querySelector('[data-testid="spot-the-seismogram"]')!.getAttribute('data-answer'));
+    const answer = answerOf(args.seed ?? 0);
     const wrong = (answer + 1) % 4;
     await userEvent.click(canvas.getByRole('radio', { name: new RegExp(`Series ${LETTERS[wrong]}`) }));
     await userEvent.click(canvas.getByRole('button', { name: 'Check answer' }));
@@ -65,22 +78,46 @@ export const TestWrongAnswer: Story = {
     await expect(status).toHaveTextContent(new RegExp(`Not quite: series ${LETTERS[wrong]} is .*The seismogram is series ${LETTERS[answer]}`));
     await expect(status).toHaveAttribute('data-correct', 'false');
     await expect(canvas.getByTestId(`series-${LETTERS[answer]}`)).toHaveAttribute('data-kind', 'seismogram');
+    await expect(canvas.getByTestId(`series-${LETTERS[wrong]}`)).toHaveAttribute('data-state', 'wrong');
+  },
+};
+
+/**
+ * The slides' quiz with the real IU.COLA record (fetched lazily): once it has arrived
+ * (`data-record="real"`), the right answer names the station and the event.
+ */
+export const TestRealRecord: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const root = canvas.getByTestId('spot-the-seismogram');
+    await waitFor(() => expect(root).toHaveAttribute('data-record', 'real'), { timeout: 10_000 });
+    const answer = answerOf(args.seed ?? 0);
+    await userEvent.click(canvas.getByRole('radio', { name: new RegExp(`Series ${LETTERS[answer]}`) }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Check answer' }));
+    await expect(canvas.getByTestId('status')).toHaveTextContent(new RegExp(`Right: series ${LETTERS[answer]} is the seismogram. A real record`));
+    await expect(within(canvas.getByTestId(`series-${LETTERS[answer]}`)).getByTestId('series-name')).toHaveTextContent(/IU\.COLA/);
+    // A real record carries no synthetic onset marks.
+    await expect(canvas.queryByTestId('onsets')).toBeNull();
   },
 };
 
 /** "New series" draws a new seeded round and clears the choice. */
 export const TestNewRound: Story = {
   tags: ['!dev', '!autodocs', 'test', 'gl-test'],
-  args: { seed: 4 },
-  play: async ({ canvasElement }) => {
+  args: { seed: 4, realRecord: false },
+  play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    const root = canvasElement.querySelector('[data-testid="spot-the-seismogram"]')!;
     const before = canvas.getByRole('img', { name: /Series A/ }).innerHTML;
     await userEvent.click(canvas.getByRole('radio', { name: /Series B/ }));
     await userEvent.click(canvas.getByRole('button', { name: 'New series' }));
     await expect(canvas.getByRole('img', { name: /Series A/ }).innerHTML).not.toBe(before);
     await expect(canvas.getByRole('button', { name: 'Check answer' })).toBeDisabled();
     await expect(canvas.getAllByRole('radio').filter((r) => (r as HTMLInputElement).checked)).toHaveLength(0);
-    await expect(Number(root.getAttribute('data-answer'))).toBeGreaterThanOrEqual(0);
+    // The new round's answer is its own: pick it and check.
+    const answer = answerOf(args.seed ?? 0, 1);
+    await userEvent.click(canvas.getByRole('radio', { name: new RegExp(`Series ${LETTERS[answer]}`) }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Check answer' }));
+    await expect(canvas.getByTestId('status')).toHaveAttribute('data-correct', 'true');
   },
 };

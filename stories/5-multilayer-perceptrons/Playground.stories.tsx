@@ -88,7 +88,11 @@ export const TestSeveralClasses: Story = {
   },
 };
 
-/** Your own points: a malformed CSV is refused with its line; a good one replaces the data; click adds a point. */
+/**
+ * Your own points: a malformed CSV is refused with its line; a good one replaces the data. A click on
+ * the plot adds nothing until "Add points" is on; then it adds a point and keeps the training where
+ * it is (same epoch, same weights: issue 13).
+ */
 export const TestOwnPoints: Story = {
   tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   play: async ({ canvasElement }) => {
@@ -102,14 +106,37 @@ export const TestOwnPoints: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Load CSV' }));
     const heat = canvas.getByTestId('heatmap');
     await waitFor(() => expect(heat).toHaveAttribute('data-points', '6'));
-    const r = heat.querySelector('rect')!.getBoundingClientRect();
-    fireEvent.pointerDown(heat.querySelector('rect')!, { clientX: r.left + r.width * 0.25, clientY: r.top + r.height * 0.5, pointerId: 1 });
+    // Train two epochs on the loaded points.
+    const step = canvas.getByRole('button', { name: 'Step' });
+    await userEvent.click(step);
+    await userEvent.click(step);
+    await waitFor(() => expect(canvas.getByTestId('epoch')).toHaveTextContent('Epoch 0002'));
+    const weight = () => canvasElement.querySelector('[data-testid="w-0-0-0"]')!.getAttribute('data-weight');
+    const before = weight();
+    const area = heat.querySelector('rect')!;
+    const click = () => {
+      const r = area.getBoundingClientRect();
+      fireEvent.pointerDown(area, { clientX: r.left + r.width * 0.25, clientY: r.top + r.height * 0.5, pointerId: 1 });
+    };
+    // "Add points" off: a click on the plot does nothing.
+    click();
+    await expect(heat).toHaveAttribute('data-points', '6');
+    const adding = canvas.getByRole('button', { name: 'Add points' });
+    await userEvent.click(adding);
+    await expect(adding).toHaveAttribute('aria-pressed', 'true');
+    click();
     await waitFor(() => expect(heat).toHaveAttribute('data-points', '7'));
     await expect(canvas.getByRole('button', { name: /Clear my points \(7\)/ })).toBeEnabled();
+    // The network was not reset: same epoch, same weights.
+    await expect(canvas.getByTestId('epoch')).toHaveTextContent('Epoch 0002');
+    await expect(weight()).toBe(before);
   },
 };
 
-/** Edit a weight by clicking its edge and typing a value; the edit is part of the permalink. */
+/**
+ * Edit a weight in place: a click on its edge opens a field beside it, Enter sets it (the edge
+ * follows), Escape closes it; the edit is part of the permalink.
+ */
 export const TestEditWeight: Story = {
   tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   args: { defaultValue: { epoch: 5 } },
@@ -117,11 +144,24 @@ export const TestEditWeight: Story = {
   parameters: { snapshot: false },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    fireEvent.click(canvasElement.querySelector('[data-testid="w-1-2-1"]')!);
-    await waitFor(() => expect(canvas.getByRole('combobox', { name: 'From' })).toHaveValue('2'));
-    const input = canvas.getByTestId('weight-input');
+    const edge = canvas.getByTestId('w-1-2-1');
+    await userEvent.click(edge);
+    const input = await canvas.findByTestId('weight-input');
+    await expect(input).toHaveAccessibleName('Weight from layer 1 unit 3 to layer 2 unit 2');
+    await expect(input).toHaveFocus();
+    // The field opens beside its edge (below the edge's midpoint), not in a distant form.
+    const e = edge.getBoundingClientRect();
+    const f = input.getBoundingClientRect();
+    await expect(Math.abs(f.top - (e.top + e.bottom) / 2)).toBeLessThan(60);
     await userEvent.clear(input);
     await userEvent.type(input, '-3{enter}');
+    await waitFor(() => expect(canvas.queryByTestId('weight-input')).toBeNull());
+    await expect(canvas.getByTestId('w-1-2-1')).toHaveAttribute('data-weight', '-3');
+    // Escape closes the field without a change.
+    await userEvent.click(canvas.getByTestId('w-1-2-1'));
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(canvas.queryByTestId('weight-input')).toBeNull());
+    await expect(canvas.getByTestId('w-1-2-1')).toHaveAttribute('data-weight', '-3');
     await userEvent.click(canvas.getByRole('button', { name: 'Permalink' }));
     await expect((canvas.getByTestId('permalink') as HTMLInputElement).value).toMatch(/edits=.*weight.*-3/);
   },

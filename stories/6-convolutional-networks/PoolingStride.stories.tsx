@@ -43,10 +43,13 @@ export const TestStep: Story = {
   },
 };
 
-/** A window larger than the padded input: the status says why there is no output. */
+/**
+ * A window larger than the padded input: the status says why there is no output. One more cell of
+ * padding makes it fit: n_out = ⌊(n + 2p − k)/s⌋ + 1 = ⌊(4 + 2 − 5)/2⌋ + 1 = 1.
+ */
 export const TestWindowTooLarge: Story = {
   tags: ['!dev', '!autodocs', 'test', 'gl-test'],
-  args: { defaultValue: { size: 4, kernel: 5, padding: 0 } },
+  args: { defaultValue: { size: 4, kernel: 5, stride: 2, padding: 0 } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByTestId('status')).toHaveTextContent(/does not fit: k = 5 is larger than n \+ 2p = 4/);
@@ -54,7 +57,9 @@ export const TestWindowTooLarge: Story = {
     const pad = canvas.getByRole('slider', { name: 'Padding p' });
     pad.focus();
     await userEvent.keyboard('{ArrowRight}');
+    await expect(pad).toHaveValue('1');
     await expect(canvas.getByTestId('status')).toHaveTextContent(/Output 1×1 from 4×4/);
+    await expect(canvas.getByTestId('output-grid').getAttribute('data-size')).toBe('1');
   },
 };
 

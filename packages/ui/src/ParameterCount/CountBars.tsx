@@ -58,10 +58,14 @@ export function CountBars({ bars, width, showMemory }: { bars: readonly Bar[]; w
   );
 }
 
-/** The counts as a table: weights, biases, total and memory of each layer. */
+/**
+ * The counts as a table: weights, biases, total and memory of each layer. On a narrow screen
+ * the table scrolls sideways inside its panel; the panel is then a named, focusable region so
+ * that it scrolls from the keyboard too (arrow keys once focused).
+ */
 export function CountTable({ bars, showMemory }: { bars: readonly Bar[]; showMemory: boolean }) {
   return (
-    <div className="gl-panel gl-pc-scroll" data-gl-panel="">
+    <div className="gl-panel gl-pc-scroll" data-gl-panel="" role="region" aria-label="Parameters of each layer (table; scrolls sideways on a narrow screen)" tabIndex={0}>
       <table className="gl-pc-table" data-testid="count-table">
         <caption>Parameters of each layer</caption>
         <thead>

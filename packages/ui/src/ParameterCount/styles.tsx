@@ -8,7 +8,7 @@ export const pcCss = String.raw`
 .gl-pc-table caption { text-align: left; font-weight: 600; padding-bottom: 4px; }
 .gl-pc-table th, .gl-pc-table td { padding: 2px 8px; text-align: right; border-bottom: 1px solid var(--gl-border); }
 .gl-pc-table th[scope="row"], .gl-pc-table thead th:first-child { text-align: left; }
-.gl-pc-scroll { overflow-x: auto; }
+.gl-pc-scroll { overflow-x: auto; max-width: 100%; }
 .gl-pc-note { color: var(--gl-muted); font-size: 0.9em; margin: 0; max-width: 36em; }
 `;
 

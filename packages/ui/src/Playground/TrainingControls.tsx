@@ -1,5 +1,4 @@
-import { useEffect, useRef } from 'react';
-import { Button, PlaybackButtons, ToggleButton } from '../kit/buttons';
+import { Button, ToggleButton } from '../kit/buttons';
 import { Select } from '../kit/Segmented';
 import { Slider } from '../kit/Slider';
 import { fmt } from './model';
@@ -8,7 +7,7 @@ import { ACTIVATION_NAMES, MAX_LAYERS, PLAYGROUND_RANGES, REGULARIZATION_NAMES, 
 const ACT_LABEL: Record<PlaygroundActivation, string> = { tanh: 'Tanh', relu: 'ReLU', sigmoid: 'Sigmoid', linear: 'Linear' };
 const REG_LABEL: Record<PlaygroundRegularization, string> = { none: 'None', l1: 'L1', l2: 'L2' };
 /** The keys of each playback button (aria-keyshortcuts), as the TensorFlow Playground. */
-const SHORTCUTS: Record<string, string> = { play: 'Space', step: 'S ArrowRight', reset: 'R' };
+const SHORTCUTS = { play: 'Space', step: 'S ArrowRight', reset: 'R' } as const;
 
 /** Props of {@link TrainingControls}. */
 export interface TrainingControlsProps {
@@ -37,19 +36,14 @@ export interface TrainingControlsProps {
 export function TrainingControls(p: TrainingControlsProps) {
   const s = p.state;
   const st = p.settings;
-  const playback = useRef<HTMLSpanElement>(null);
-  // The kit's PlaybackButtons has no shortcut prop: name the keys on its buttons here.
-  useEffect(() => {
-    for (const [action, keys] of Object.entries(SHORTCUTS)) playback.current?.querySelector(`[data-action="${action}"]`)?.setAttribute('aria-keyshortcuts', keys);
-  });
   return (
     <>
-      <span ref={playback} className="gl-pg-row">
-        <PlaybackButtons playing={p.playing} onTogglePlay={p.onTogglePlay} onStep={p.onStep} onReset={p.onReset} done={p.done} />
+      <span className="gl-pg-row">
+        <PlaygroundPlayback playing={p.playing} done={p.done} onTogglePlay={p.onTogglePlay} onStep={p.onStep} onReset={p.onReset} />
         <Button onClick={p.onUndo} disabled={!p.canUndo} aria-keyshortcuts="Control+Z">
           Undo
         </Button>
-        <Button onClick={p.onRedo} disabled={!p.canRedo}>
+        <Button onClick={p.onRedo} disabled={!p.canRedo} aria-keyshortcuts="Control+Shift+Z">
           Redo
         </Button>
         <span className="gl-pg-epoch" data-testid="epoch">
@@ -75,5 +69,27 @@ export function TrainingControls(p: TrainingControlsProps) {
         </Button>
       </span>
     </>
+  );
+}
+
+/**
+ * Play/Pause, Step, Reset in the kit's order and look (`.gl-playback`, `data-action`), made of
+ * kit buttons so that each names its keys in the markup (`aria-keyshortcuts`, also in a
+ * server render): the kit's `PlaybackButtons` takes no shortcut prop, and setting the
+ * attribute from an effect left it missing until after the first paint.
+ */
+function PlaygroundPlayback({ playing, done, onTogglePlay, onStep, onReset }: { playing: boolean; done: boolean; onTogglePlay: () => void; onStep: () => void; onReset: () => void }) {
+  return (
+    <span className="gl-playback" data-state={done ? 'done' : playing ? 'playing' : 'paused'}>
+      <Button data-action="play" onClick={onTogglePlay} disabled={done} aria-pressed={playing} aria-keyshortcuts={SHORTCUTS.play}>
+        {playing ? 'Pause' : 'Play'}
+      </Button>
+      <Button data-action="step" onClick={onStep} disabled={done} aria-keyshortcuts={SHORTCUTS.step}>
+        Step
+      </Button>
+      <Button data-action="reset" onClick={onReset} aria-keyshortcuts={SHORTCUTS.reset}>
+        Reset
+      </Button>
+    </span>
   );
 }
