@@ -6,7 +6,7 @@ import { checkRandomState, type RandomStateLike } from '../core/random';
 import { checkArray, checkFiniteResult } from '../core/validation';
 import { checkCount, frozenMatrix, lazyLabels } from './_common';
 import { distinctClustersWarning, KMeansBase, N_CLUSTERS_PARAM, readKMeansFitted, type KMeansFittedJSON } from './_kmeansBase';
-import { BoundedAssign, inertiaOf, kmeansPlusPlus, meanAndVariance, randomInit, sameLabels, updateCenters } from './_kmeans';
+import { BoundedAssign, inertiaOf, kmeansPlusPlus, meanAndVariance, randomInit, sameLabels, updateCenters, type SeedTrack } from './_kmeans';
 
 /** Options of {@link KMeans}, as scikit-learn's. */
 export interface KMeansOptions {
@@ -129,6 +129,9 @@ export class KMeans extends KMeansBase<KMeansOptions> {
     const A = M.data;
     for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) A[i * d + j] -= mu[j];
     const tolAbs = tol * meanVar;
+    // Under fit() the snapshots are drained unread: they then share the live arrays instead of
+    // copying them (a 100k-sample fit otherwise copies its labels at every 'assign').
+    const quiet = this.draining;
     const show = (C: Float64Array) => {
       const out = new Float64Array(k * d);
       for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) out[c * d + j] = C[c * d + j] + mu[j];
@@ -138,13 +141,18 @@ export class KMeans extends KMeansBase<KMeansOptions> {
     // snapshots share one private copy, taken at the 'assign'.
     let shown: () => readonly number[] | null = lazyLabels(null);
     const snap = (step: KMeansStep['step'], run: number, iteration: number, C: Float64Array, labels: Int32Array | null, inertia: number | null, centerShift: number | null, converged: boolean): KMeansStep => {
-      if (step === 'assign' || !labels) shown = lazyLabels(labels ? labels.slice() : null);
+      if (step === 'assign' || !labels) shown = lazyLabels(labels ? (quiet ? labels : labels.slice()) : null);
       const get = shown;
+      // The centres' rows are built on first read too (from a copy, unless quiet).
+      const Cs = quiet ? C : C.slice();
+      let rows: readonly (readonly number[])[] | null = null;
       return Object.freeze({
         step,
         run,
         iteration,
-        centers: show(C),
+        get centers() {
+          return (rows ??= show(Cs));
+        },
         get labels() {
           return get();
         },
@@ -158,6 +166,7 @@ export class KMeans extends KMeansBase<KMeansOptions> {
     const prev = new Int32Array(n);
     const dist = new Float64Array(n);
     const bounded = new BoundedAssign(A, n, d, k);
+    const track: SeedTrack | null = d === 2 && k >= 2 ? { labels, second: new Float64Array(n), best: null, valid: false } : null;
     let best: { C: Float64Array; labels: Int32Array; inertia: number; nIter: number } | null = null;
     const runs = explicit ? 1 : nInit;
     for (let run = 0; run < runs; run++) {
@@ -165,19 +174,22 @@ export class KMeans extends KMeansBase<KMeansOptions> {
       if (explicit) {
         C = new Float64Array(k * d);
         for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) C[c * d + j] = explicit[c * d + j] - mu[j];
-      } else C = o.init === 'random' ? randomInit(A, n, d, k, rng) : kmeansPlusPlus(A, n, d, k, rng);
+      } else C = o.init === 'random' ? randomInit(A, n, d, k, rng) : kmeansPlusPlus(A, n, d, k, rng, track ?? undefined);
       yield snap('initialise', run, 0, C, null, null, null, false);
       let Cn: Float64Array = new Float64Array(k * d);
       prev.fill(-1);
       bounded.reset();
+      // Two features: k-means++ already found each sample's nearest and second-nearest
+      // centre, so the first assignment starts from exact bounds rather than a full scan.
+      if (track && !explicit && o.init !== 'random') bounded.seed(track, labels);
       let strict = false;
       let iter = 0;
       let inertia = 0;
       for (;;) {
         iter++;
-        // Assign: each sample to its nearest centre.
-        inertia = bounded.assign(C, labels, dist);
-        yield snap('assign', run, iter, C, labels, inertia, null, false);
+        // Assign: each sample to its nearest centre (the inertia summed only for a reader).
+        inertia = bounded.assign(C, labels, dist, !quiet);
+        yield snap('assign', run, iter, C, labels, quiet ? null : inertia, null, false);
         // Update: each centre to the mean of its samples.
         updateCenters(A, n, d, labels, dist, k, Cn);
         bounded.moved(C, Cn);
@@ -185,12 +197,13 @@ export class KMeans extends KMeansBase<KMeansOptions> {
         for (let q = 0; q < k * d; q++) shift += (Cn[q] - C[q]) ** 2;
         [C, Cn] = [Cn, C];
         yield snap('update', run, iter, C, labels, null, shift, false);
-        // Repeat until no label changes or the centres barely move.
-        strict = sameLabels(labels, prev);
+        // Repeat until no label changes (counted by the 2-D pass, else compared with the last
+        // round's labels) or the centres barely move.
+        strict = bounded.changed >= 0 ? iter > 1 && bounded.changed === 0 : sameLabels(labels, prev);
         const done = strict || shift <= tolAbs || iter >= maxIter;
         yield snap('repeat', run, iter, C, labels, null, shift, done);
         if (done) break;
-        prev.set(labels);
+        if (bounded.changed < 0) prev.set(labels);
       }
       if (strict) inertia = inertiaOf(A, n, d, C, labels);
       else {

@@ -14,35 +14,47 @@ import { flatten } from './_common';
  * proportional to D(x)², the squared distance to the nearest centre so far, "best" meaning
  * the candidate that leaves the smallest potential Σ min D(x)².
  */
-export function kmeansPlusPlus(X: Float64Array, n: number, d: number, k: number, rng: RandomState): Float64Array {
+export function kmeansPlusPlus(X: Float64Array, n: number, d: number, k: number, rng: RandomState, track?: SeedTrack): Float64Array {
   const C = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
   const first = rng.randint(n);
   C.set(X.subarray(first * d, first * d + d), 0);
-  const closest = new Float64Array(n);
-  const cum = new Float64Array(n);
-  // D² to the first centre, and its running sum (the cumulative weights of the next draw).
-  let pot = 0;
-  for (let i = 0; i < n; i++) {
-    closest[i] = sqDist(X, i * d, C, 0, d);
-    cum[i] = pot += closest[i];
-  }
+  const closest = new Float64Array(n).fill(Infinity);
+  // The cumulative weights of the draws, kept per block of PP_BLOCK samples only (the running
+  // sum at each block's end): a draw searches the blocks, then adds up within its block, the
+  // same additions in the same order as a full cumulative array, without writing one.
+  const nb = Math.ceil(n / PP_BLOCK);
+  const blockCum = new Float64Array(nb);
+  // D² to the first centre, and its running sum.
+  let pot = closerTo(X, n, d, X, first * d, closest, blockCum);
   const candIds = new Int32Array(trials);
   const pots = new Float64Array(trials);
   const cand = new Float64Array(trials * d);
   for (let c = 1; c < k; c++) {
     for (let t = 0; t < trials; t++) {
       const r = rng.random() * pot;
-      // searchsorted (left): the first index with cum ≥ r.
+      // searchsorted (left) on the cumulative sums: the first index with cum ≥ r.
       let lo = 0;
-      let hi = n;
+      let hi = nb;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (cum[mid] < r) lo = mid + 1;
+        if (blockCum[mid] < r) lo = mid + 1;
         else hi = mid;
       }
-      candIds[t] = Math.min(lo, n - 1);
-      cand.set(X.subarray(candIds[t] * d, candIds[t] * d + d), t * d);
+      let idx = n - 1;
+      if (lo < nb) {
+        let run = lo > 0 ? blockCum[lo - 1] : 0;
+        const end = Math.min(n, (lo + 1) * PP_BLOCK);
+        for (let q = lo * PP_BLOCK; q < end; q++) {
+          run += closest[q];
+          if (run >= r) {
+            idx = q;
+            break;
+          }
+        }
+      }
+      candIds[t] = idx;
+      cand.set(X.subarray(idx * d, idx * d + d), t * d);
     }
     // The potential Σᵢ min(D(xᵢ)², ‖xᵢ − candidate‖²) each candidate would leave, all candidates
     // in one pass over X (each sum still runs in sample order).
@@ -57,27 +69,101 @@ export function kmeansPlusPlus(X: Float64Array, n: number, d: number, k: number,
     }
     // Update D² for the chosen centre, fused with the cumulative sums of the next draw.
     const o = candIds[bestT] * d;
-    pot = 0;
-    if (d === 2) {
-      const c0 = X[o];
-      const c1 = X[o + 1];
-      for (let i = 0; i < n; i++) {
-        const a = X[2 * i] - c0;
-        const b = X[2 * i + 1] - c1;
-        const m = Math.min(a * a + b * b, closest[i]);
-        closest[i] = m;
-        cum[i] = pot += m;
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const m = Math.min(sqDist(X, i * d, X, o, d), closest[i]);
-        closest[i] = m;
-        cum[i] = pot += m;
-      }
-    }
+    pot = track && d === 2 ? closerTo2Tracked(X, n, X, o, c, closest, blockCum, track) : closerTo(X, n, d, X, o, closest, blockCum);
     C.set(X.subarray(o, o + d), c * d);
   }
+  if (track) {
+    track.best = closest;
+    track.valid = d === 2;
+  }
   return C;
+}
+
+/**
+ * What k-means++ can hand to the first assignment for two features: each sample's nearest
+ * centre (ties to the lower index), its squared distance (`best`) and the second-smallest
+ * squared distance, exactly what the first full scan would find.
+ */
+export interface SeedTrack {
+  labels: Int32Array;
+  second: Float64Array;
+  best: Float64Array | null;
+  /** Set by kmeansPlusPlus: true when labels, best and second were kept (two features). */
+  valid: boolean;
+}
+
+/** {@link closerTo} for two features, also keeping the nearest centre's index and the second distance. */
+function closerTo2Tracked(X: Float64Array, n: number, C: Float64Array, co: number, c: number, closest: Float64Array, blockCum: Float64Array, track: SeedTrack): number {
+  const { labels, second } = track;
+  if (c === 1) {
+    // The first centre (0) is everyone's nearest so far.
+    labels.fill(0, 0, n);
+    second.fill(Infinity, 0, n);
+  }
+  let pot = 0;
+  const nb = blockCum.length;
+  const c0 = C[co];
+  const c1 = C[co + 1];
+  for (let b = 0; b < nb; b++) {
+    const end = Math.min(n, (b + 1) * PP_BLOCK);
+    for (let i = b * PP_BLOCK; i < end; i++) {
+      const a = X[2 * i] - c0;
+      const e = X[2 * i + 1] - c1;
+      const s = a * a + e * e;
+      const m = closest[i];
+      if (s < m) {
+        second[i] = m;
+        closest[i] = s;
+        labels[i] = c;
+        pot += s;
+      } else {
+        if (s < second[i]) second[i] = s;
+        pot += m;
+      }
+    }
+    blockCum[b] = pot;
+  }
+  return pot;
+}
+
+/** Samples per block of k-means++'s cumulative weights. */
+const PP_BLOCK = 64;
+
+/**
+ * closest[i] ← min(closest[i], ‖xᵢ − c‖²) for the centre c = C[co…], with the running sum of
+ * the new values stored at each block's end; returns the total.
+ */
+function closerTo(X: Float64Array, n: number, d: number, C: Float64Array, co: number, closest: Float64Array, blockCum: Float64Array): number {
+  let pot = 0;
+  const nb = blockCum.length;
+  if (d === 2) {
+    const c0 = C[co];
+    const c1 = C[co + 1];
+    for (let b = 0; b < nb; b++) {
+      const end = Math.min(n, (b + 1) * PP_BLOCK);
+      for (let i = b * PP_BLOCK; i < end; i++) {
+        const a = X[2 * i] - c0;
+        const e = X[2 * i + 1] - c1;
+        const s = a * a + e * e;
+        const m = s < closest[i] ? s : closest[i];
+        closest[i] = m;
+        pot += m;
+      }
+      blockCum[b] = pot;
+    }
+    return pot;
+  }
+  for (let b = 0; b < nb; b++) {
+    const end = Math.min(n, (b + 1) * PP_BLOCK);
+    for (let i = b * PP_BLOCK; i < end; i++) {
+      const s = sqDist(X, i * d, C, co, d);
+      const m = s < closest[i] ? s : closest[i];
+      closest[i] = m;
+      pot += m;
+    }
+    blockCum[b] = pot;
+  }
+  return pot;
 }
 
 /** pots[t] = Σᵢ min(closest[i], ‖xᵢ − cand_t‖²) for the `trials` candidates (rows of cand). */
@@ -98,15 +184,19 @@ function candidatePotentials(X: Float64Array, n: number, d: number, cand: Float6
       const x = X[2 * i];
       const y = X[2 * i + 1];
       const c = closest[i];
+      // Ternaries, not Math.min (whose NaN and −0 rules cost a few instructions more).
       let u = x - a0;
       let v = y - a1;
-      p0 += Math.min(u * u + v * v, c);
+      let s = u * u + v * v;
+      p0 += s < c ? s : c;
       u = x - b0;
       v = y - b1;
-      p1 += Math.min(u * u + v * v, c);
+      s = u * u + v * v;
+      p1 += s < c ? s : c;
       u = x - e0;
       v = y - e1;
-      p2 += Math.min(u * u + v * v, c);
+      s = u * u + v * v;
+      p2 += s < c ? s : c;
     }
     pots[0] = p0;
     pots[1] = p1;
@@ -197,7 +287,18 @@ export function assignRows(centers: readonly (readonly number[])[], X: MatrixLik
  * update then skips its own pass over X. Used only when X and the labels array are the very
  * ones that pass labelled (and cleared by any update), so an interleaved fit cannot mix them.
  */
-let lastAssign: { X: Float64Array; labels: Int32Array; sums: Float64Array; counts: Float64Array; k: number; d: number } | null = null;
+let lastAssign: {
+  X: Float64Array;
+  labels: Int32Array;
+  sums: Float64Array;
+  counts: Float64Array;
+  k: number;
+  d: number;
+  /** The centres that pass compared against. */
+  C: Float64Array;
+  /** True when that pass left `dist` unwritten for the samples its bounds skipped. */
+  stale: boolean;
+} | null = null;
 
 /**
  * The update step: each centre becomes the mean of its samples, cₖ = (1/|Cₖ|) Σ_{i∈Cₖ} xᵢ.
@@ -240,6 +341,10 @@ export function updateCenters(
   const empty: number[] = [];
   for (let c = 0; c < k; c++) if (counts[c] === 0) empty.push(c);
   if (empty.length > 0) {
+    // The 2-D bounded pass skips writing the distances it does not need: fill them in now.
+    if (fused && fused.stale && fused.X === X && fused.labels === labels) {
+      for (let i = 0; i < n; i++) dist[i] = sqDist(X, i * d, fused.C, labels[i] * d, d);
+    }
     // The samples farthest from their centres, largest first.
     const far = Array.from({ length: n }, (_, i) => i)
       .sort((a, b) => dist[b] - dist[a])
@@ -333,17 +438,36 @@ export function sameLabels(a: Int32Array, b: Int32Array): boolean {
  * uᵢ < max(ℓᵢ, sₐ) (less a tiny margin for rounding, so that near-ties, which must go to the
  * lower index, are always scanned) the label cannot change. Otherwise the sample is scanned as
  * in {@link assign}, which also refreshes ℓᵢ to the second-smallest distance.
+ *
+ * For two features (the course's scatter plots, and the 100k-sample bench) the pass is
+ * Hamerly's in full ({@link assign2}): an upper bound uᵢ replaces the exact distance, the
+ * bounds are float32 rounded outwards, the cluster sums move with the labels that change, and
+ * the inertia is summed only when asked for. A run may start from k-means++'s own nearest and
+ * second-nearest distances ({@link BoundedAssign.seed}) instead of a full scan.
  */
 export class BoundedAssign {
   private readonly lower: Float64Array;
   private readonly half: Float64Array;
   private readonly sums: Float64Array;
   private readonly counts: Float64Array;
+  /** The samples whose bound test failed, for the 2-D pass's scan. */
+  private readonly todo: Int32Array;
   private fresh = true;
   private readonly slack: number;
-  private loosen1 = 0;
-  private loosen2 = 0;
-  private argMax = -1;
+  /**
+   * Per centre, the total drift so far of the other centres (the largest other drift summed
+   * over updates). A sample's bound is stored as ℓᵢ + off[aᵢ] and read as lower[i] − off[aᵢ],
+   * so loosening every bound costs k additions instead of a write per sample.
+   */
+  private readonly off: Float64Array;
+  /**
+   * Two features only: uᵢ, an upper bound on the distance to the own centre, stored as
+   * uᵢ − upOff[aᵢ] where upOff[c] sums centre c's own drifts (‖xᵢ − c′‖ ≤ ‖xᵢ − c‖ + δ_c).
+   */
+  private readonly upper: Float32Array;
+  private readonly upOff: Float64Array;
+  /** Two features only: the lower bounds in float32 (rounded down), half the memory traffic. */
+  private readonly lower32: Float32Array;
 
   constructor(
     private readonly X: Float64Array,
@@ -351,36 +475,82 @@ export class BoundedAssign {
     private readonly d: number,
     private readonly k: number,
   ) {
-    this.lower = new Float64Array(n);
+    this.lower = new Float64Array(d === 2 ? 0 : n);
     this.half = new Float64Array(k);
     this.sums = new Float64Array(k * d);
     this.counts = new Float64Array(k);
+    this.off = new Float64Array(k);
+    this.upOff = new Float64Array(k);
+    this.upper = new Float32Array(d === 2 ? n : 0);
+    this.lower32 = new Float32Array(d === 2 ? n : 0);
+    this.todo = new Int32Array(d === 2 ? n : 0);
     // Rounding margin on the scale of the data (absolute error of distances ~ ε·‖x‖).
     let big = 0;
     for (let q = 0; q < n * d; q++) big = Math.max(big, Math.abs(X[q]));
     this.slack = 1e-9 * big * Math.sqrt(d);
   }
 
+  /**
+   * Two features: start a run from k-means++'s tracked nearest and second-nearest distances
+   * (see {@link SeedTrack}) instead of a first full scan; `labels` already holds the nearest
+   * centres. The bounds are then exact, so the first assignment scans only the near-ties.
+   * Returns false (nothing done) when the track is not usable.
+   */
+  seed(track: SeedTrack, labels: Int32Array): boolean {
+    const { X, n, d, k, sums, counts } = this;
+    if (d !== 2 || !track.valid || !track.best || k < 2) return false;
+    const best = track.best;
+    const second = track.second;
+    const lower = this.lower32;
+    const upper = this.upper;
+    this.off.fill(0);
+    this.upOff.fill(0);
+    sums.fill(0);
+    counts.fill(0);
+    for (let i = 0; i < n; i++) {
+      const a = labels[i];
+      lower[i] = down32(Math.sqrt(second[i]));
+      upper[i] = up32(Math.sqrt(best[i]));
+      counts[a]++;
+      sums[2 * a] += X[2 * i];
+      sums[2 * a + 1] += X[2 * i + 1];
+    }
+    this.fresh = false;
+    return true;
+  }
+
+  /**
+   * How many labels the last {@link assign} changed (two features; every label counts on a
+   * run's first pass), or −1 when not counted: lets the caller skip comparing label arrays.
+   */
+  changed = -1;
+
   /** Forget the bounds (a new run): the next assignment scans every sample. */
   reset(): void {
     this.fresh = true;
-    this.loosen1 = this.loosen2 = 0;
+    this.off.fill(0);
+    this.upOff.fill(0);
   }
 
   /**
    * Labels each sample with its nearest centre (ties to the lower index), writes the squared
-   * distance into `dist` and returns the inertia, summed in sample order as {@link assign} does.
+   * distance into `dist` and returns the inertia. For two features `dist` is written only for
+   * the samples the bounds did not skip (the update step, its one reader, fills in the rest
+   * when a cluster empties).
    */
-  assign(C: Float64Array, labels: Int32Array, dist: Float64Array): number {
+  assign(C: Float64Array, labels: Int32Array, dist: Float64Array, exact = true): number {
     const { X, n, d, k, lower, half, slack, sums, counts } = this;
-    // Per-cluster sums and counts of the new labels, accumulated in this pass in sample order,
-    // for the update step that follows (see updateCenters).
-    sums.fill(0);
-    counts.fill(0);
     const fresh = this.fresh;
-    const { loosen1, loosen2, argMax } = this;
+    // Per-cluster sums and counts of the new labels, for the update step that follows (see
+    // updateCenters): accumulated in this pass in sample order, or for two features kept
+    // from pass to pass and changed only where a label changes.
+    if (d !== 2 || fresh) {
+      sums.fill(0);
+      counts.fill(0);
+    }
+    const off = this.off;
     this.fresh = false;
-    this.loosen1 = this.loosen2 = 0;
+    this.changed = -1;
     if (!fresh) {
       // sₐ: half the distance from each centre to its nearest other centre.
       for (let a = 0; a < k; a++) {
@@ -388,6 +558,12 @@ export class BoundedAssign {
         for (let c = 0; c < k; c++) if (c !== a) m = Math.min(m, sqDist(C, a * d, C, c * d, d));
         half[a] = Math.sqrt(m) / 2;
       }
+    }
+    if (d === 2) {
+      this.changed = assign2(X, n, C, k, labels, dist, this.lower32, this.upper, half, sums, counts, this.todo, fresh, off, this.upOff, slack);
+      // `dist` is written for the scanned samples only: see updateCenters.
+      lastAssign = { X, labels, sums, counts, k, d, C, stale: true };
+      return exact ? inertiaOf2(X, n, C, labels) : NaN;
     }
     let inertia = 0;
     for (let i = 0; i < n; i++) {
@@ -400,7 +576,7 @@ export class BoundedAssign {
           const q = X[o + 1] - C[2 * a + 1];
           u2 = p * p + q * q;
         } else u2 = sqDist(X, o, C, a * d, d);
-        const l = (lower[i] -= a === argMax ? loosen2 : loosen1);
+        const l = lower[i] - off[a];
         // u < max(ℓ, s) with the margin, compared squared (u ≤ m there, so a margin of 2e-9·m
         // covers 1e-9·(m + u)).
         const m = (l > half[a] ? l : half[a]) * (1 - 2e-9) - slack;
@@ -434,7 +610,7 @@ export class BoundedAssign {
       }
       labels[i] = arg;
       dist[i] = best;
-      lower[i] = Math.sqrt(second);
+      lower[i] = Math.sqrt(second) + off[arg];
       inertia += best;
       counts[arg]++;
       if (d === 2) {
@@ -442,7 +618,7 @@ export class BoundedAssign {
         sums[2 * arg + 1] += X[o + 1];
       } else for (let j = 0; j < d; j++) sums[arg * d + j] += X[o + j];
     }
-    lastAssign = { X, labels, sums, counts, k, d };
+    lastAssign = { X, labels, sums, counts, k, d, C, stale: false };
     return inertia;
   }
 
@@ -461,15 +637,150 @@ export class BoundedAssign {
         argMax = c;
       } else if (v > max2) max2 = v;
     }
-    // Applied to each ℓᵢ in the next assignment (summed if the centres move twice meanwhile).
-    if (this.loosen1 > 0) {
-      this.loosen1 += max1;
-      this.loosen2 = this.loosen1;
-      this.argMax = -1;
-    } else {
-      this.loosen1 = max1;
-      this.loosen2 = max2;
-      this.argMax = argMax;
+    // ‖xᵢ − c′‖ ≥ ‖xᵢ − c‖ − δ for every other centre: each bound drops by the largest
+    // drift among the centres other than its own.
+    for (let c = 0; c < k; c++) this.off[c] += c === argMax ? max2 : max1;
+    if (d === 2) for (let c = 0; c < k; c++) this.upOff[c] += Math.sqrt(sqDist(C, c * d, Cnew, c * d, d));
+  }
+}
+
+/**
+ * {@link BoundedAssign.assign} for two features, Hamerly's algorithm in full: a sample whose
+ * upper bound uᵢ is below max(ℓᵢ, s_{aᵢ}) keeps its label without reading its coordinates, and
+ * nothing is written for it. The others are queued in `todo` and handled in a second loop
+ * (two small loops keep their values in registers): the exact distance to the own centre
+ * tightens uᵢ and may settle the test; otherwise the sample is scanned over the k centres, and
+ * a label change moves the sample between the two clusters' sums.
+ */
+function assign2(
+  X: Float64Array,
+  n: number,
+  C: Float64Array,
+  k: number,
+  labels: Int32Array,
+  dist: Float64Array,
+  lower: Float32Array,
+  upper: Float32Array,
+  half: Float64Array,
+  sums: Float64Array,
+  counts: Float64Array,
+  todo: Int32Array,
+  fresh: boolean,
+  off: Float64Array,
+  upOff: Float64Array,
+  slack: number,
+): number {
+  const shrink = 1 - 2e-9;
+  if (fresh) {
+    // The first pass of a run: every sample scanned, bounds set, sums from zero.
+    for (let i = 0; i < n; i++) {
+      const x0 = X[2 * i];
+      const x1 = X[2 * i + 1];
+      let best = Infinity;
+      let second = Infinity;
+      let arg = 0;
+      for (let c = 0; c < k; c++) {
+        const p = x0 - C[2 * c];
+        const q = x1 - C[2 * c + 1];
+        const s = p * p + q * q;
+        if (s < best) {
+          second = best;
+          best = s;
+          arg = c;
+        } else if (s < second) second = s;
+      }
+      labels[i] = arg;
+      dist[i] = best;
+      lower[i] = down32(Math.sqrt(second) + off[arg]);
+      upper[i] = up32(Math.sqrt(best) - upOff[arg]);
+      counts[arg]++;
+      sums[2 * arg] += x0;
+      sums[2 * arg + 1] += x1;
+    }
+    return n;
+  }
+  let changed = 0;
+  let nt = 0;
+  for (let i = 0; i < n; i++) {
+    const a = labels[i];
+    const l = lower[i] - off[a];
+    const h = half[a];
+    // u < max(ℓ, s) with the rounding margin of the class comment.
+    if (upper[i] + upOff[a] >= (l > h ? l : h) * shrink - slack) todo[nt++] = i;
+  }
+  for (let t = 0; t < nt; t++) {
+    const i = todo[t];
+    const x0 = X[2 * i];
+    const x1 = X[2 * i + 1];
+    const old = labels[i];
+    // Tighten uᵢ to the exact distance; the test may pass now.
+    let p = x0 - C[2 * old];
+    let q = x1 - C[2 * old + 1];
+    const u2 = p * p + q * q;
+    const l = lower[i] - off[old];
+    const h = half[old];
+    const m = (l > h ? l : h) * shrink - slack;
+    if (m > 0 && u2 < m * m) {
+      dist[i] = u2;
+      upper[i] = up32(Math.sqrt(u2) - upOff[old]);
+      continue;
+    }
+    let best = Infinity;
+    let second = Infinity;
+    let arg = 0;
+    for (let c = 0; c < k; c++) {
+      p = x0 - C[2 * c];
+      q = x1 - C[2 * c + 1];
+      const s = p * p + q * q;
+      if (s < best) {
+        second = best;
+        best = s;
+        arg = c;
+      } else if (s < second) second = s;
+    }
+    labels[i] = arg;
+    dist[i] = best;
+    lower[i] = down32(Math.sqrt(second) + off[arg]);
+    upper[i] = up32(Math.sqrt(best) - upOff[arg]);
+    if (arg !== old) {
+      changed++;
+      counts[old]--;
+      sums[2 * old] -= x0;
+      sums[2 * old + 1] -= x1;
+      counts[arg]++;
+      sums[2 * arg] += x0;
+      sums[2 * arg + 1] += x1;
     }
   }
+  return changed;
+}
+
+/**
+ * v (≥ 0) to be stored as a float32 no larger than v, so a lower bound stays one: scaled by
+ * 1 − 2.4e-7 before the round to nearest (relative error ≤ 2⁻²⁴ ≈ 6e-8), capped below
+ * float32's overflow (an ∞ would never loosen). Values below its normal range round to 0.
+ */
+function down32(v: number): number {
+  return Math.min(v * (1 - 2.4e-7), 3e38);
+}
+
+/**
+ * v to be stored as a float32 no smaller than v, so an upper bound stays one (see
+ * {@link down32}); positive values stay at least float32's smallest normal, which does not
+ * round to 0. Beyond its range it becomes ∞, still an upper bound.
+ */
+function up32(v: number): number {
+  return v > 0 ? Math.max(v * (1 + 2.4e-7), 1.2e-38) : v * (1 - 2.4e-7);
+}
+
+/** Σ ‖xᵢ − c_{labels[i]}‖² for two features, in sample order. */
+function inertiaOf2(X: Float64Array, n: number, C: Float64Array, labels: Int32Array): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const a = labels[i];
+    const p = X[2 * i] - C[2 * a];
+    const q = X[2 * i + 1] - C[2 * a + 1];
+    s += p * p + q * q;
+  }
+  return s;
 }

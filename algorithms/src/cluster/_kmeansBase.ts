@@ -51,9 +51,20 @@ export abstract class KMeansBase<O extends object, F extends KMeansFitted = KMea
   /** The fit as a generator of snapshots; `fit` drains it. */
   abstract fitSteps(X: MatrixLike): Generator<unknown, void, undefined>;
 
+  /**
+   * True while {@link fit} drains {@link fitSteps}: nobody reads those snapshots, so a
+   * subclass may skip the copies that keep them frozen (the same loop, cheaper frames).
+   */
+  protected draining = false;
+
   /** Runs the fit to its end and returns this estimator. */
   fit(X: MatrixLike): this {
-    runToEnd(this.fitSteps(X));
+    this.draining = true;
+    try {
+      runToEnd(this.fitSteps(X));
+    } finally {
+      this.draining = false;
+    }
     return this;
   }
 
@@ -141,9 +152,17 @@ export abstract class KMeansBase<O extends object, F extends KMeansFitted = KMea
 
 /** The message of scikit-learn's warning when fewer distinct clusters than k were found (or null). */
 export function distinctClustersWarning(labels: ArrayLike<number>, k: number): string | null {
-  const seen = new Set<number>();
-  for (let i = 0; i < labels.length; i++) seen.add(labels[i]);
-  return seen.size < k ? `Number of distinct clusters (${seen.size}) found smaller than nClusters (${k}). Possibly due to duplicate points in X.` : null;
+  // Labels are 0 … k−1: a flag per cluster rather than a Set (100k insertions cost ~1 ms).
+  const seen = new Uint8Array(k);
+  let size = 0;
+  for (let i = 0; i < labels.length && size < k; i++) {
+    const c = labels[i];
+    if (seen[c] === 0) {
+      seen[c] = 1;
+      size++;
+    }
+  }
+  return size < k ? `Number of distinct clusters (${size}) found smaller than nClusters (${k}). Possibly due to duplicate points in X.` : null;
 }
 
 /** Reads and checks the fitted fields of a k-means JSON document: k centres, labels in 0 … k−1. */

@@ -118,10 +118,17 @@ export class PCA extends TransformerBase<PCAOptions, PCAState> {
     const A = M.data;
     for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mu[j] += A[i * d + j];
     for (let j = 0; j < d; j++) mu[j] /= n;
-    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) A[i * d + j] -= mu[j];
-    // Features of order 1e154 overflow XᵀX: report it before decomposing ∞ and NaN.
+    // Σ (centred entries)², in the same pass: features of order 1e154 overflow XᵀX, so report
+    // it before decomposing ∞ and NaN.
     let spread = 0;
-    for (let q = 0; q < A.length; q++) spread += A[q] * A[q];
+    for (let i = 0; i < n; i++) {
+      const o = i * d;
+      for (let j = 0; j < d; j++) {
+        const v = A[o + j] - mu[j];
+        A[o + j] = v;
+        spread += v * v;
+      }
+    }
     checkFiniteResult(spread, 'PCA: the total variance of X');
 
     const useEigh = solver === 'covariance_eigh' || (solver === 'auto' && n >= 10 * d && d <= 1000);
@@ -144,10 +151,8 @@ export class PCA extends TransformerBase<PCAOptions, PCAState> {
     // Explained variance σ²/(n−1) and its ratio to the total variance Σⱼ Var(xⱼ).
     const ev = Array.from(s, (x) => (x * x) / Math.max(n - 1, 1));
     let total = 0;
-    if (partial) {
-      for (let q = 0; q < A.length; q++) total += A[q] * A[q];
-      total /= Math.max(n - 1, 1);
-    } else total = ev.reduce((a, b) => a + b, 0);
+    if (partial) total = spread / Math.max(n - 1, 1);
+    else total = ev.reduce((a, b) => a + b, 0);
     const ratio = ev.map((v) => (total > 0 ? v / total : 0));
     let k = kMax;
     if (nc !== undefined && nc >= 1) k = nc;

@@ -168,29 +168,39 @@ export function symmetricEigen(a: ArrayLike<number>, n: number): SymmetricEigen 
  * this loop in JavaScript.
  */
 export function gram(X: Float64Array, n: number, d: number): Float64Array {
-  const simd = n * d * d >= 2 * SIMD_MIN_WORK ? acquireSimd(n * d) : null;
+  // Blocks of B rows (B even); a block holds its d column pieces contiguously, each padded to
+  // an even length with a zero, then G (d×d) follows.
+  const B = Math.max(64, Math.min(n + (n & 1), Math.floor(32768 / d) & ~1));
+  const nBlocks = Math.ceil(n / B);
+  const tSize = nBlocks * B * d;
+  const simd = n * d * d >= 2 * SIMD_MIN_WORK ? acquireSimd(tSize + d * d) : null;
   if (simd) {
-    // The same column dot products by the WebAssembly SIMD kernel (two doubles per step), over
-    // blocks of B rows: block c holds its d column pieces contiguously (d·B doubles, ≤ 256 KB),
-    // so the d² products of a block run from cache rather than streaming whole columns.
+    // The column dot products by the WebAssembly SIMD kernels, block by block (d·B doubles,
+    // ≤ 256 KB, so the d² products of a block run from cache rather than streaming whole
+    // columns): gramPairs takes the column pairs (2×2 tiles, each load used twice), dot the
+    // last column when d is odd.
     const T = simd.f64;
-    const B = Math.max(64, Math.min(n, Math.floor(32768 / d) & ~1));
-    for (let i = 0; i < n; i++) {
-      const base = Math.floor(i / B) * B;
-      const len = Math.min(B, n - base);
-      const o = base * d + (i - base);
-      for (let j = 0; j < d; j++) T[o + j * len] = X[i * d + j];
-    }
-    const G = new Float64Array(d * d);
+    const gOff = tSize;
+    T.fill(0, gOff, gOff + d * d);
+    const pairs = d >> 1;
     for (let base = 0; base < n; base += B) {
       const len = Math.min(B, n - base);
-      const o = 8 * base * d;
-      for (let a = 0; a < d; a++) {
-        const pa = o + 8 * a * len;
-        for (let b = a; b < d; b++) G[a * d + b] += simd.dot(pa, o + 8 * b * len, len);
+      const lenP = len + (len & 1);
+      const o = base * d;
+      for (let i = base; i < base + len; i++) {
+        const r = o + (i - base);
+        const xo = i * d;
+        for (let j = 0; j < d; j++) T[r + j * lenP] = X[xo + j];
+      }
+      if (lenP > len) for (let j = 0; j < d; j++) T[o + j * lenP + len] = 0;
+      simd.gramPairs(8 * o, lenP, pairs, 8 * lenP, 8 * gOff, 8 * d);
+      if (d & 1) {
+        const pl = 8 * (o + (d - 1) * lenP);
+        for (let a2 = 0; a2 < d; a2++) T[gOff + a2 * d + d - 1] += simd.dot(8 * (o + a2 * lenP), pl, lenP);
       }
     }
-    for (let a = 0; a < d; a++) for (let b = a + 1; b < d; b++) G[b * d + a] = G[a * d + b];
+    const G = new Float64Array(d * d);
+    for (let a2 = 0; a2 < d; a2++) for (let b2 = a2; b2 < d; b2++) G[a2 * d + b2] = G[b2 * d + a2] = T[gOff + a2 * d + b2];
     releaseSimd(simd);
     return G;
   }
@@ -245,17 +255,40 @@ export function gram(X: Float64Array, n: number, d: number): Float64Array {
  */
 export function projectRows(X: Float64Array, n: number, d: number, W: Float64Array, k: number): Float64Array {
   const Y = new Float64Array(n * k);
-  const simd = n * d * k >= SIMD_MIN_WORK ? acquireSimd(n * d + k * d + k) : null;
+  const R = 256; // rows per block of the tiled kernel's output
+  const simd = n * d * k >= SIMD_MIN_WORK ? acquireSimd(n * d + k * d + Math.max(k, R * k)) : null;
   if (simd) {
-    // Row by row: the k products of xᵢ with the rows of W in one SIMD call; X is read once.
     const f = simd.f64;
     f.set(X, 0);
     const w = n * d;
     f.set(W.subarray(0, k * d), w);
     const out = w + k * d;
-    for (let i = 0; i < n; i++) {
-      simd.rowDots(8 * i * d, 8 * w, k, d, 8 * out);
-      for (let c = 0; c < k; c++) Y[i * k + c] = f[out + c];
+    if (d % 2 === 0) {
+      // Blocks of R rows by the 2×2-tiled kernel (each load feeds two multiply-adds); an odd
+      // last row and an odd last row of W by the one-dot kernels.
+      const k2 = k >> 1;
+      for (let i0 = 0; i0 < n; i0 += R) {
+        const m = Math.min(R, n - i0);
+        const m2 = m >> 1;
+        simd.crossPairs(8 * i0 * d, 8 * w, m2, k2, d, 8 * d, 8 * d, 8 * out, 8 * k);
+        for (let t = 0; t < 2 * m2; t++) {
+          const yo = (i0 + t) * k;
+          const fo = out + t * k;
+          for (let c = 0; c < 2 * k2; c++) Y[yo + c] = f[fo + c];
+          if (k & 1) Y[yo + k - 1] = simd.dot(8 * (i0 + t) * d, 8 * (w + (k - 1) * d), d);
+        }
+        if (m & 1) {
+          const i = i0 + m - 1;
+          simd.rowDots(8 * i * d, 8 * w, k, d, 8 * out);
+          for (let c = 0; c < k; c++) Y[i * k + c] = f[out + c];
+        }
+      }
+    } else {
+      // Row by row: the k products of xᵢ with the rows of W in one SIMD call; X is read once.
+      for (let i = 0; i < n; i++) {
+        simd.rowDots(8 * i * d, 8 * w, k, d, 8 * out);
+        for (let c = 0; c < k; c++) Y[i * k + c] = f[out + c];
+      }
     }
     releaseSimd(simd);
     return Y;

@@ -1,11 +1,26 @@
 import { ClassifierBase, readEstimatorJSON } from '../core/base';
 import { jsonError, readArray, readClasses, readInt, readMatrix, readFiniteArray } from '../core/json';
-import type { MatrixLike, VectorLike } from '../core/matrix';
+import type { Matrix, MatrixLike, VectorLike } from '../core/matrix';
 import type { ParamSpecs } from '../core/params';
 import { checkArray, checkClassLabels, checkFeatureCount, checkFiniteResult } from '../core/validation';
 import { lbfgs, type LbfgsState } from './_lbfgs';
 import { binaryObjective, multinomialObjective } from './_logistic';
 import { runToEnd } from '../core/steps';
+
+/**
+ * A typed matrix of finite float64 values as it is (the caller must not write to it), or null
+ * when anything needs {@link checkArray}'s validation and copy (which also raises its errors).
+ */
+function finiteF64View(X: MatrixLike): Matrix | null {
+  if (typeof X !== 'object' || X === null || Array.isArray(X)) return null;
+  const { rows, cols, data } = X as { rows?: unknown; cols?: unknown; data?: unknown };
+  if (!(data instanceof Float64Array) || !Number.isSafeInteger(rows) || !Number.isSafeInteger(cols)) return null;
+  const r = rows as number;
+  const c = cols as number;
+  if (r < 1 || c < 1 || data.length !== r * c) return null;
+  for (let k = 0; k < data.length; k++) if (data[k] - data[k] !== 0) return null;
+  return { rows: r, cols: c, data };
+}
 
 /** Options of {@link LogisticRegression}, as scikit-learn's. */
 export interface LogisticRegressionOptions {
@@ -100,7 +115,9 @@ export class LogisticRegression extends ClassifierBase<LogisticRegressionOptions
     const o = this.options;
     const penalty = o.penalty === null ? 'none' : o.penalty;
     const { C, maxIter, tol, multiClass } = o;
-    const A = checkArray(X);
+    // The fit only reads X: under fit() a finite Float64Array matrix is read in place (no
+    // validated copy, 16 MB at 100k × 20); a paused stepper keeps its own copy.
+    const A = (this.draining && finiteF64View(X)) || checkArray(X);
     const { classes, yIndex } = checkClassLabels(y, A.rows);
     const n = A.rows;
     const d = A.cols;
@@ -143,7 +160,8 @@ export class LogisticRegression extends ClassifierBase<LogisticRegressionOptions
       const done = { coef: [] as number[][], intercept: [] as number[] };
       const nIter: number[] = [];
       for (const k of models) {
-        const t = Uint8Array.from(yIndex, (c) => (c === k ? 1 : 0));
+        const t = new Uint8Array(n);
+        for (let i = 0; i < n; i++) t[i] = yIndex[i] === k ? 1 : 0;
         const objective = binaryObjective(A, t, lambda, o.fitIntercept);
         const run = lbfgs(objective, new Float64Array(p), { maxIter, gtol });
         let last: LbfgsState = { iteration: 0, x: new Float64Array(p), f: 0, g: new Float64Array(p), gradMax: 0, converged: false };
@@ -178,9 +196,17 @@ export class LogisticRegression extends ClassifierBase<LogisticRegressionOptions
     return this;
   }
 
+  /** True while {@link fit} drains {@link fitSteps} (synchronously: X cannot change meanwhile). */
+  private draining = false;
+
   /** Runs {@link fitSteps} to the end and returns this estimator. */
   fit(X: MatrixLike, y: VectorLike): this {
-    return runToEnd(this.fitSteps(X, y));
+    this.draining = true;
+    try {
+      return runToEnd(this.fitSteps(X, y));
+    } finally {
+      this.draining = false;
+    }
   }
 
   /** Finite inputs of order 1e154 and more overflow the likelihood: say so rather than keep NaN weights. */

@@ -8,10 +8,18 @@ import type { Matrix } from '../core/matrix';
 import { SIMD_MIN_WORK, acquireSimd, releaseSimd } from '../decomposition/_simd';
 
 /**
+ * Samples per logarithm in the binary loss: Σ log(1 + eᵢ) = log Π (1 + eᵢ) over blocks of 32,
+ * each factor in (1, 2] so a block's product stays below 2³². The rounding of the product
+ * (≤ 32 ulp) costs ~1e-14 absolute per block, as log1p's own, and one Math.log replaces 32
+ * Math.log1p calls (a third of the per-sample cost at 100k samples).
+ */
+const LOG_BLOCK = 32;
+
+/**
  * The mean penalised loss of a binary model and its gradient, θ = (w, b), targets t ∈ {0, 1}:
  *   f = (1/n) Σᵢ [log(1 + e^{zᵢ}) − tᵢ zᵢ] + λ‖w‖²/2,  zᵢ = w·xᵢ + b,  λ = 1/(Cn)
  *   ∇_w f = (1/n) Σᵢ (σ(zᵢ) − tᵢ) xᵢ + λw,  ∂f/∂b = (1/n) Σᵢ (σ(zᵢ) − tᵢ).
- * With e = e^{−|z|}: log(1 + e^{z}) = max(z, 0) + log1p(e), σ(z) = 1/(1 + e) for z ≥ 0 and
+ * With e = e^{−|z|}: log(1 + e^{z}) = max(z, 0) + log(1 + e), σ(z) = 1/(1 + e) for z ≥ 0 and
  * e/(1 + e) otherwise, both stable for any z.
  */
 export function binaryObjective(X: Matrix, t: Uint8Array, lambda: number, fitIntercept: boolean) {
@@ -31,22 +39,28 @@ export function binaryObjective(X: Matrix, t: Uint8Array, lambda: number, fitInt
       const g = new Float64Array(theta.length);
       const b = fitIntercept ? theta[d] : 0;
       for (let j = 0; j < d; j++) f64[W + j] = theta[j];
-      simd.rowDots(8 * W, 0, n, d, 8 * Z);
+      f64.fill(0, G, G + d);
       let f = 0;
       let gb = 0;
+      // Σ log(1 + eᵢ) as the logs of products of LOG_BLOCK factors (each in (1, 2]): one
+      // logarithm per block instead of one per sample (see LOG_BLOCK).
+      let prod = 1;
+      simd.rowDots(8 * W, 0, n, d, 8 * Z);
       for (let i = 0; i < n; i++) {
         const z = f64[Z + i] + b;
-        let p: number;
-        if (z >= 0) {
-          const e = Math.exp(-z);
-          f += z + Math.log1p(e);
-          p = 1 / (1 + e);
-        } else {
-          const e = Math.exp(z);
-          f += Math.log1p(e);
-          p = e / (1 + e);
+        const pos = z >= 0;
+        const e = Math.exp(pos ? -z : z);
+        const q = 1 + e;
+        prod *= q;
+        if ((i & (LOG_BLOCK - 1)) === LOG_BLOCK - 1) {
+          f += Math.log(prod);
+          prod = 1;
         }
-        let r = p;
+        let r: number;
+        if (pos) {
+          f += z;
+          r = 1 / q;
+        } else r = e / q;
         if (t[i]) {
           f -= z;
           r -= 1;
@@ -54,8 +68,8 @@ export function binaryObjective(X: Matrix, t: Uint8Array, lambda: number, fitInt
         f64[Z + i] = r;
         gb += r;
       }
-      f64.fill(0, G, G + d);
       simd.accumRows(0, 8 * Z, n, d, 8 * G);
+      f += Math.log(prod);
       let ww = 0;
       for (let j = 0; j < d; j++) {
         g[j] = f64[G + j] / n + lambda * theta[j];
@@ -77,6 +91,7 @@ export function binaryObjective(X: Matrix, t: Uint8Array, lambda: number, fitInt
     const b = fitIntercept ? theta[d] : 0;
     let f = 0;
     let gb = 0;
+    let prod = 1;
     for (let i = 0; i < n; i++) {
       const o = i * d;
       let z0 = b;
@@ -92,17 +107,19 @@ export function binaryObjective(X: Matrix, t: Uint8Array, lambda: number, fitInt
       }
       for (; j < d; j++) z0 += theta[j] * data[o + j];
       const z = z0 + z1 + z2 + z3;
-      let p: number;
-      if (z >= 0) {
-        const e = Math.exp(-z);
-        f += z + Math.log1p(e);
-        p = 1 / (1 + e);
-      } else {
-        const e = Math.exp(z);
-        f += Math.log1p(e);
-        p = e / (1 + e);
+      const pos = z >= 0;
+      const e = Math.exp(pos ? -z : z);
+      const q = 1 + e;
+      prod *= q;
+      if ((i & (LOG_BLOCK - 1)) === LOG_BLOCK - 1) {
+        f += Math.log(prod);
+        prod = 1;
       }
-      let r = p;
+      let r: number;
+      if (pos) {
+        f += z;
+        r = 1 / q;
+      } else r = e / q;
       if (t[i]) {
         f -= z;
         r -= 1;
@@ -118,6 +135,7 @@ export function binaryObjective(X: Matrix, t: Uint8Array, lambda: number, fitInt
       for (; j < d; j++) g[j] += r * data[o + j];
       gb += r;
     }
+    f += Math.log(prod);
     let ww = 0;
     for (let j = 0; j < d; j++) {
       g[j] = g[j] / n + lambda * theta[j];
