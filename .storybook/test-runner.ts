@@ -60,7 +60,15 @@ async function settle(page: Page) {
         requestAnimationFrame(() => requestAnimationFrame(() => (clearTimeout(timer), done())));
       }),
   );
+  // Work still in flight (a fit in the worker, a lazy chunk, a formula being typeset) marks
+  // itself busy: wait for it, so that checks and snapshots see the settled state (15 s at most).
+  await page
+    .waitForFunction((busy) => !document.querySelector(busy), BUSY_SELECTOR, { timeout: 15_000, polling: 50 })
+    .catch(() => undefined);
 }
+
+/** What an explainer marks while it is still working (see packages/ui/src/worker/FitProgress.tsx, Tex). */
+const BUSY_SELECTOR = '#storybook-root [aria-busy="true"], #storybook-root .gl-progress[data-state="running"]';
 
 /** Layout problems at the current width: horizontal overflow and overlapping panels. */
 async function layoutProblems(page: Page): Promise<string[]> {
