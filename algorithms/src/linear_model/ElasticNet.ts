@@ -60,7 +60,7 @@ export interface ElasticNetJSON {
 }
 
 const ENET_SPEC: ParamSpecs = {
-  alpha: { type: 'number', default: 1, min: 0, log: true, uiRange: [1e-4, 10], doc: 'Overall penalty strength α ≥ 0.' },
+  alpha: { type: 'number', default: 1, min: 0, log: true, uiRange: [1e-3, 1e3], doc: 'Overall penalty strength α ≥ 0.' },
   l1Ratio: { type: 'number', default: 0.5, min: 0, max: 1, doc: 'The L1 share ρ ∈ [0, 1]: 1 is the Lasso, 0 a ridge penalty.' },
   fitIntercept: { type: 'boolean', default: true, doc: 'Fit an intercept b, which is never penalised.' },
   maxIter: { type: 'integer', default: 1000, min: 1, max: 1e7, log: true, doc: 'Most passes over the coefficients.' },

@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { KMeans, sliderRange } from '@geolearn/algorithms';
 import { KMeansStepper, type KMeansStepperState } from '../src/KMeansStepper';
-import { bestOfRuns, dataProblem, drawCenters, elbowCurve, inertiaOf, makeKMeansData, runFrom, voronoiCells, type Pt } from '../src/KMeansStepper/model';
+import { K_SLIDER, STATE_CHECKS, bestOfRuns, dataProblem, drawCenters, elbowCurve, inertiaOf, makeKMeansData, runFrom, voronoiCells, type Pt } from '../src/KMeansStepper/model';
 import { expectAnimationStopsOnUnmount } from './helpers';
 
 afterEach(cleanup);
@@ -144,5 +145,22 @@ describe('KMeansStepper', () => {
 
   it('cancels its animation frame on unmount', () => {
     expectAnimationStopsOnUnmount(<KMeansStepper />);
+  });
+});
+
+describe('KMeansStepper k slider from KMeans.paramSpec', () => {
+  it("takes its ends and step from specRange(KMeans, 'nClusters'), inside the spec's range", () => {
+    const spec = sliderRange(KMeans.paramSpec.nClusters)!;
+    expect(K_SLIDER).toMatchObject({ scale: 'linear', step: 1 });
+    expect(K_SLIDER.min).toBeGreaterThanOrEqual(spec.min);
+    expect(K_SLIDER.max).toBeLessThanOrEqual(spec.max);
+    render(<KMeansStepper />);
+    const input = screen.getByTestId('k-slider');
+    expect(Number(input.getAttribute('min'))).toBe(K_SLIDER.min);
+    expect(Number(input.getAttribute('max'))).toBe(K_SLIDER.max);
+    expect(Number(input.getAttribute('step'))).toBe(1);
+    expect(STATE_CHECKS.k(K_SLIDER.max)).toBe(true);
+    expect(STATE_CHECKS.k(K_SLIDER.max + 1)).toBe(false);
+    expect(STATE_CHECKS.k(2.5)).toBe(false);
   });
 });

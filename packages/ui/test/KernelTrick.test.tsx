@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SVC } from '@geolearn/algorithms';
+import { sliderRange, SVC } from '@geolearn/algorithms';
 import { KernelTrick, type KernelTrickState } from '../src';
-import { decisionField, fitKernel, gridPoints, fitPlane, gammaOf, lifted, liftZ, makeData, rotated } from '../src/KernelTrick/model';
+import { C_SLIDER, decisionField, fitKernel, gridPoints, fitPlane, gammaOf, lifted, liftZ, makeData, rotated, SIGMA_SLIDER, STATE_CHECKS } from '../src/KernelTrick/model';
 import { planeInCube, project } from '../src/KernelTrick/project3d';
 import { contourPath } from '../src/SvmMargin/contour';
 
@@ -174,5 +174,28 @@ describe('KernelTrick component', () => {
     expect(screen.getByTestId('status').textContent).toMatch(/σ = 0.05 \(γ = 200\)/);
     fireEvent.keyDown(s, { key: 'End' });
     expect(screen.getByTestId('status').textContent).toMatch(/σ = 5 \(γ = 0.02\)/);
+  });
+});
+
+describe('KernelTrick sliders from SVC.paramSpec', () => {
+  it('reads C from SVC.C and σ from SVC.gamma shown as σ = 1/√(2γ)', () => {
+    const c = sliderRange(SVC.paramSpec.C)!;
+    const g = sliderRange(SVC.paramSpec.gamma)!;
+    expect(C_SLIDER.scale).toBe('log');
+    expect(C_SLIDER.min).toBeGreaterThanOrEqual(c.min);
+    expect(C_SLIDER.max).toBeLessThanOrEqual(c.max);
+    // σ's ends map to γ's inside SVC's γ range (a larger σ is a smaller γ).
+    expect(gammaOf(SIGMA_SLIDER.max)).toBeGreaterThanOrEqual(g.min);
+    expect(gammaOf(SIGMA_SLIDER.min)).toBeLessThanOrEqual(g.max);
+    render(<KernelTrick />);
+    const sigma = screen.getByTestId('sigma-slider');
+    expect(Number(sigma.getAttribute('min'))).toBeCloseTo(Math.log10(SIGMA_SLIDER.min), 12);
+    expect(Number(sigma.getAttribute('max'))).toBeCloseTo(Math.log10(SIGMA_SLIDER.max), 12);
+    const cInput = screen.getByRole('slider', { name: 'Penalty C' });
+    expect(Number(cInput.getAttribute('min'))).toBeCloseTo(Math.log10(C_SLIDER.min), 12);
+    expect(Number(cInput.getAttribute('max'))).toBeCloseTo(Math.log10(C_SLIDER.max), 12);
+    expect(STATE_CHECKS.sigma(SIGMA_SLIDER.min)).toBe(true);
+    expect(STATE_CHECKS.sigma(SIGMA_SLIDER.max * 1.01)).toBe(false);
+    expect(STATE_CHECKS.C(C_SLIDER.min / 2)).toBe(false);
   });
 });

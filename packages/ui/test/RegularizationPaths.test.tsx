@@ -1,7 +1,8 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Lasso, sliderRange } from '@geolearn/algorithms';
 import { RegularizationPaths } from '../src';
-import { DIABETES, entryPoints, evaluate, fitAt, fmt, prepare, statusText, type PathPoint } from '../src/RegularizationPaths/model';
+import { DIABETES, entryPoints, LAMBDA_GRID, LAMBDA_SLIDER, STATE_CHECKS, evaluate, fitAt, fmt, prepare, statusText, type PathPoint } from '../src/RegularizationPaths/model';
 
 afterEach(cleanup);
 
@@ -93,5 +94,21 @@ describe('RegularizationPaths', () => {
     expect(warn).toHaveBeenCalled();
     expect(screen.getByTestId('status').textContent).toMatch(/^Lasso at λ = 1:/);
     warn.mockRestore();
+  });
+});
+
+describe('RegularizationPaths λ slider from Lasso.paramSpec', () => {
+  it("is Lasso's alpha range (log), and so is the path grid", () => {
+    const spec = sliderRange(Lasso.paramSpec.alpha)!;
+    expect(LAMBDA_SLIDER).toEqual({ min: spec.min, max: spec.max, scale: 'log' });
+    expect(LAMBDA_GRID[0]).toBeCloseTo(spec.min, 12);
+    expect(LAMBDA_GRID[LAMBDA_GRID.length - 1]).toBeCloseTo(spec.max, 9);
+    render(<RegularizationPaths />);
+    const input = screen.getByTestId('lambda-slider');
+    expect(Number(input.getAttribute('min'))).toBeCloseTo(Math.log10(spec.min), 12);
+    expect(Number(input.getAttribute('max'))).toBeCloseTo(Math.log10(spec.max), 12);
+    expect(STATE_CHECKS.lambda(spec.max)).toBe(true);
+    expect(STATE_CHECKS.lambda(spec.max * 2)).toBe(false);
+    expect(STATE_CHECKS.lambda(-1)).toBe(false);
   });
 });

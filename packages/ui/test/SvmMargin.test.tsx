@@ -1,8 +1,10 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SVC } from '@geolearn/algorithms';
+import { sliderRange, SVC } from '@geolearn/algorithms';
 import { SvmMargin, type SvmMarginState } from '../src';
+import { specRange } from '../src/kit/paramSlider';
 import {
+  C_SLIDER,
   dataProblem,
   decision,
   descend,
@@ -15,6 +17,7 @@ import {
   hingeTerms,
   lineInBox,
   MAX_STEPS,
+  STATE_CHECKS,
   type SvmPoint,
 } from '../src/SvmMargin/model';
 import { expectAnimationStopsOnUnmount } from './helpers';
@@ -169,5 +172,22 @@ describe('SvmMargin component', () => {
 
   it('cancels its animation frame on unmount', () => {
     expectAnimationStopsOnUnmount(<SvmMargin defaultValue={{ solver: 'steps' }} />);
+  });
+});
+
+describe('SvmMargin C slider from SVC.paramSpec', () => {
+  it("takes its ends and log scale from specRange(SVC, 'C'), inside the spec's range", () => {
+    const spec = sliderRange(SVC.paramSpec.C)!;
+    expect(C_SLIDER).toEqual(specRange(SVC, 'C', { range: [C_SLIDER.min, C_SLIDER.max] }));
+    expect(C_SLIDER.scale).toBe(spec.log ? 'log' : 'linear');
+    expect(C_SLIDER.min).toBeGreaterThanOrEqual(spec.min);
+    expect(C_SLIDER.max).toBeLessThanOrEqual(spec.max);
+    render(<SvmMargin />);
+    const input = screen.getByTestId('c-slider');
+    expect(Number(input.getAttribute('min'))).toBeCloseTo(Math.log10(C_SLIDER.min), 12);
+    expect(Number(input.getAttribute('max'))).toBeCloseTo(Math.log10(C_SLIDER.max), 12);
+    expect(STATE_CHECKS.C(C_SLIDER.max)).toBe(true);
+    expect(STATE_CHECKS.C(C_SLIDER.max * 2)).toBe(false);
+    expect(STATE_CHECKS.C(0)).toBe(false);
   });
 });

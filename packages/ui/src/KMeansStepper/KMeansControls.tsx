@@ -1,7 +1,7 @@
 import { Button, PlaybackButtons, ToggleButton } from '../kit/buttons';
 import { Segmented, Select } from '../kit/Segmented';
 import { Slider } from '../kit/Slider';
-import { KMEANS_DATASETS, type KMeansDatasetName, type KMeansInit } from './model';
+import { K_SLIDER, KMEANS_DATASETS, type KMeansDatasetName, type KMeansInit } from './model';
 import type { KMeansModel } from './useKMeansStepper';
 
 const DATASET_OPTIONS = Object.entries(KMEANS_DATASETS).map(([value, d]) => ({ value: value as KMeansDatasetName, label: d.label }));
@@ -17,7 +17,7 @@ export function KMeansControls({ model }: { model: KMeansModel }) {
   return (
     <>
       <PlaybackButtons playing={playing} onTogglePlay={actions.togglePlay} onStep={actions.step} onReset={actions.reset} done={done || error} />
-      <Slider label="Clusters k" min={1} max={8} step={1} value={state.k} onChange={(k) => actions.setK(Math.round(k))} valueText={(k) => `k = ${k}`} testId="k-slider" />
+      <Slider label="Clusters k" {...K_SLIDER} value={state.k} onChange={(k) => actions.setK(Math.round(k))} valueText={(k) => `k = ${k}`} testId="k-slider" />
       {!custom && <Select label="Data set" options={DATASET_OPTIONS} value={state.dataset} onChange={actions.setDataset} />}
       <Segmented label="Initial centroids" options={INIT_OPTIONS} value={state.init} onChange={actions.setInit} />
       <Button onClick={actions.redraw} disabled={error}>

@@ -1,5 +1,6 @@
 import { KMeans, makeBlobs, makeMoons, ValidationError } from '@geolearn/algorithms';
 import { fieldCheck, type FieldChecks } from '../hooks/useControllableState';
+import { specField, specRange, type SpecRangeOptions } from '../kit/paramSlider';
 import type { ExplainerState } from '../kit/Explainer';
 
 /**
@@ -48,10 +49,15 @@ export interface KMeansStepperState {
 /** The state of an untouched explainer. */
 export const DEFAULT_STATE: KMeansStepperState = { dataset: 'blobs', k: 4, init: 'random', initSeed: 0, step: 0 };
 
+/** The k slider's teaching range 1 … 8, inside KMeans' declared nClusters range. */
+const K_OPTIONS: SpecRangeOptions = { range: [1, 8] };
+/** The k slider (min, max, step 1), read from `KMeans.paramSpec.nClusters`. */
+export const K_SLIDER = specRange(KMeans, 'nClusters', K_OPTIONS);
+
 /** How a `defaultValue` is checked field by field. */
 export const STATE_CHECKS: FieldChecks<KMeansStepperState> = {
   dataset: fieldCheck.oneOf<KMeansDatasetName>('blobs', 'anisotropic', 'varied', 'moons'),
-  k: fieldCheck.integer(1, 8),
+  k: specField(KMeans, 'nClusters', K_OPTIONS),
   init: fieldCheck.oneOf<KMeansInit>('random', 'k-means++'),
   initSeed: fieldCheck.integer(0, 2 ** 31),
   centers: fieldCheck.arrayOf(fieldCheck.tuple<Pt>(2)),

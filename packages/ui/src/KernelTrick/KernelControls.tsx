@@ -1,6 +1,6 @@
 import { Segmented, Select } from '../kit/Segmented';
 import { Slider } from '../kit/Slider';
-import { C_RANGE, DATASET_LABELS, fmt, gammaOf, KERNEL_LABELS, LIFT_LABELS, SIGMA_RANGE, type KernelDataset, type KernelName, type LiftName } from './model';
+import { C_SLIDER, DATASET_LABELS, fmt, gammaOf, KERNEL_LABELS, LIFT_LABELS, SIGMA_SLIDER, type KernelDataset, type KernelName, type LiftName } from './model';
 import type { KernelModel } from './useKernelTrick';
 
 const opts = <T extends string>(labels: Record<T, string>) => (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }));
@@ -14,9 +14,7 @@ export function KernelControls({ model }: { model: KernelModel }) {
       <Segmented label="Kernel" options={opts<KernelName>(KERNEL_LABELS)} value={state.kernel} onChange={actions.setKernel} />
       <Slider
         label="Width σ"
-        scale="log"
-        min={SIGMA_RANGE[0]}
-        max={SIGMA_RANGE[1]}
+        {...SIGMA_SLIDER}
         value={state.sigma}
         onChange={actions.setSigma}
         format={(v) => `${v} (γ = ${fmt(gammaOf(v))})`}
@@ -26,7 +24,7 @@ export function KernelControls({ model }: { model: KernelModel }) {
         // σ shapes the RBF kernel and the RBF lift only.
         disabled={state.kernel !== 'rbf' && !(binary && state.lift === 'rbf')}
       />
-      <Slider label="Penalty C" scale="log" min={C_RANGE[0]} max={C_RANGE[1]} value={state.C} onChange={actions.setC} valueText={(v) => `C = ${v}`} />
+      <Slider label="Penalty C" {...C_SLIDER} value={state.C} onChange={actions.setC} valueText={(v) => `C = ${v}`} />
       {binary && <Select label="3-D lift" options={opts<LiftName>(LIFT_LABELS)} value={state.lift} onChange={actions.setLift} />}
     </>
   );

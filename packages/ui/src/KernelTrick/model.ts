@@ -1,5 +1,6 @@
 import { makeBlobs, makeCircles, RandomState, SVC } from '@geolearn/algorithms';
 import { fieldCheck, type FieldChecks } from '../hooks/useControllableState';
+import { specField, specRange, type SpecRangeOptions } from '../kit/paramSlider';
 import type { ExplainerState } from '../kit/Explainer';
 
 /**
@@ -38,10 +39,24 @@ export interface KernelTrickState {
 
 /** The plotted box. */
 export const DOMAIN = [-3, 3, -3, 3] as const;
+/**
+ * The σ slider sets SVC's γ = 1/(2σ²): its range is SVC's declared γ range shown as σ = 1/√(2γ)
+ * (γ ∈ [10⁻³, 10³] ↔ σ ∈ [0.022, 22]), narrowed to the teaching range σ ∈ [0.05, 5].
+ */
+const SIGMA_OPTIONS: SpecRangeOptions = {
+  range: [0.05, 5],
+  units: { fromParam: (gamma) => 1 / Math.sqrt(2 * gamma), toParam: (sigma) => 1 / (2 * sigma * sigma) },
+};
+/** The σ slider (min, max, log scale), from `SVC.paramSpec.gamma`. */
+export const SIGMA_SLIDER = specRange(SVC, 'gamma', SIGMA_OPTIONS);
 /** σ slider's ends. */
-export const SIGMA_RANGE = [0.05, 5] as const;
+export const SIGMA_RANGE = [SIGMA_SLIDER.min, SIGMA_SLIDER.max] as const;
+/** The C slider's teaching range, inside SVC's declared C range. */
+const C_OPTIONS: SpecRangeOptions = { range: [0.01, 100] };
+/** The C slider (min, max, log scale), from `SVC.paramSpec.C`. */
+export const C_SLIDER = specRange(SVC, 'C', C_OPTIONS);
 /** C slider's ends. */
-export const C_RANGE = [0.01, 100] as const;
+export const C_RANGE = [C_SLIDER.min, C_SLIDER.max] as const;
 /** The polynomial kernel's parameters: K(x, x′) = (γ x·x′ + r)^d with γ = 1, r = 1, d = 2. */
 export const POLY = { degree: 2, gamma: 1, coef0: 1 } as const;
 
@@ -51,8 +66,8 @@ const DATASETS: readonly KernelDataset[] = ['circles', 'xor', 'blobs3', 'blobs4'
 export const STATE_CHECKS: FieldChecks<KernelTrickState> = {
   dataset: fieldCheck.oneOf(...DATASETS),
   kernel: fieldCheck.oneOf<KernelName>('linear', 'poly', 'rbf'),
-  sigma: fieldCheck.number(SIGMA_RANGE[0], SIGMA_RANGE[1]),
-  C: fieldCheck.number(C_RANGE[0], C_RANGE[1]),
+  sigma: specField(SVC, 'gamma', SIGMA_OPTIONS),
+  C: specField(SVC, 'C', C_OPTIONS),
   lift: fieldCheck.oneOf<LiftName>('rbf', 'radius', 'product'),
   landmark: (v): v is [number, number] => fieldCheck.tuple(2)(v) && v.every((x) => Math.abs(x) <= 3),
   rotation: fieldCheck.tuple<[number, number]>(2),

@@ -17,8 +17,7 @@ import {
   evaluate,
   fitAt,
   fmt,
-  LAMBDA_MAX,
-  LAMBDA_MIN,
+  LAMBDA_SLIDER,
   MODEL_LABEL,
   MODELS,
   prepare,
@@ -104,7 +103,7 @@ export function RegularizationPaths({ width = 900, height = 360, data = DIABETES
       controls={
         <>
           <Segmented label="Penalty" options={MODEL_OPTIONS} value={state.model} onChange={(model) => setState((s) => ({ ...s, model }))} />
-          <Slider label="λ" scale="log" min={LAMBDA_MIN} max={LAMBDA_MAX} stepsPerDecade={20} value={lambda} onChange={setLambda} format={(v) => fmt(v)} testId="lambda-slider" />
+          <Slider label="λ" {...LAMBDA_SLIDER} stepsPerDecade={20} value={lambda} onChange={setLambda} format={(v) => fmt(v)} testId="lambda-slider" />
           <Button onClick={() => setState((s) => ({ ...s, seed: s.seed + 1 }))}>New 80/20 split</Button>
         </>
       }

@@ -10,6 +10,7 @@
  */
 import { ElasticNet, Lasso, RandomState, Ridge } from '@geolearn/algorithms';
 import { fieldCheck, type FieldChecks } from '../hooks/useControllableState';
+import { specField, specRange } from '../kit/paramSlider';
 import { DIABETES_FEATURES, DIABETES_ROWS } from './diabetes';
 
 /** The three penalised regressions. */
@@ -29,12 +30,17 @@ export interface RegularizationPathsState {
   seed: number;
 }
 
-export const LAMBDA_MIN = 1e-3;
-export const LAMBDA_MAX = 1e3;
+/**
+ * The λ slider: λ is the `alpha` of `Lasso`/`ElasticNet` (and `Ridge`'s α / N), so its range
+ * (log, 10⁻³ … 10³) is read from `Lasso.paramSpec.alpha`.
+ */
+export const LAMBDA_SLIDER = specRange(Lasso, 'alpha');
+export const LAMBDA_MIN = LAMBDA_SLIDER.min;
+export const LAMBDA_MAX = LAMBDA_SLIDER.max;
 export const DEFAULT_STATE: RegularizationPathsState = { model: 'lasso', lambda: 1, seed: 11 };
 export const STATE_CHECKS: FieldChecks<RegularizationPathsState> = {
   model: fieldCheck.oneOf(...MODELS),
-  lambda: fieldCheck.number(LAMBDA_MIN, LAMBDA_MAX),
+  lambda: specField(Lasso, 'alpha'),
   seed: fieldCheck.integer(0, 1e6),
 };
 
@@ -125,8 +131,8 @@ export function evaluate(coef: number[], intercept: number, p: PreparedData): Fi
   return { coef, intercept, trainMse: mse(p.ytrain, predict(p.Xtrain, coef, intercept)), testMse: mse(p.ytest, testPred), testPred };
 }
 
-/** The λ grid of the path chart: 8 points per decade from LAMBDA_MIN to LAMBDA_MAX (49 values, increasing). */
-export const LAMBDA_GRID: readonly number[] = Array.from({ length: 49 }, (_, k) => 10 ** (-3 + k / 8));
+/** The λ grid of the path chart: 8 points per decade from LAMBDA_MIN to LAMBDA_MAX (49 values for 10⁻³ … 10³, increasing). */
+export const LAMBDA_GRID: readonly number[] = Array.from({ length: Math.round(8 * Math.log10(LAMBDA_MAX / LAMBDA_MIN)) + 1 }, (_, k) => 10 ** (Math.log10(LAMBDA_MIN) + k / 8));
 
 /** One point of a path: λ, the weights and both errors. */
 export interface PathPoint {

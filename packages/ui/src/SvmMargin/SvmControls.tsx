@@ -1,7 +1,7 @@
 import { PlaybackButtons, ToggleButton } from '../kit/buttons';
 import { Segmented } from '../kit/Segmented';
 import { Slider } from '../kit/Slider';
-import { C_RANGE, MAX_STEPS, type SvmSolver } from './model';
+import { C_SLIDER, MAX_STEPS, type SvmSolver } from './model';
 import type { SvmModel } from './useSvmMargin';
 
 const SOLVERS = [
@@ -40,9 +40,7 @@ export function FitControls({ model }: { model: SvmModel }) {
     <>
       <Slider
         label="Penalty C"
-        scale="log"
-        min={C_RANGE[0]}
-        max={C_RANGE[1]}
+        {...C_SLIDER}
         value={state.C}
         onChange={actions.setC}
         valueText={(v) => `C = ${v}`}

@@ -1,6 +1,7 @@
 import { RandomState, SVC } from '@geolearn/algorithms';
 import type { FieldCheck, FieldChecks } from '../hooks/useControllableState';
 import { fieldCheck } from '../hooks/useControllableState';
+import { specField, specRange } from '../kit/paramSlider';
 import type { ExplainerState } from '../kit/Explainer';
 
 /**
@@ -46,8 +47,12 @@ export interface SvmMarginState {
 
 /** The plotted box [x0, x1, y0, y1]. */
 export const DOMAIN = [-4, 4, -4, 4] as const;
+/** The C slider's teaching range, inside SVC's declared C range (checked by `specRange`). */
+const C_TEACHING = [0.01, 100] as const;
+/** The C slider (min, max, log scale), read from `SVC.paramSpec.C`. */
+export const C_SLIDER = specRange(SVC, 'C', { range: C_TEACHING });
 /** The C slider's ends. */
-export const C_RANGE = [0.01, 100] as const;
+export const C_RANGE = [C_SLIDER.min, C_SLIDER.max] as const;
 /** Most sub-gradient steps (enough to agree with SMO to ~10⁻² at C ≤ 100 on the default data). */
 export const MAX_STEPS = 20000;
 /** Most SMO iterations of the exact fit. */
@@ -61,7 +66,7 @@ const isPoint: FieldCheck<SvmPoint> = (v): v is SvmPoint =>
 /** How a `defaultValue` is checked field by field. */
 export const STATE_CHECKS: FieldChecks<SvmMarginState> = {
   points: (v): v is SvmPoint[] => fieldCheck.arrayOf(isPoint)(v) && v.length <= MAX_POINTS,
-  C: fieldCheck.number(C_RANGE[0], C_RANGE[1]),
+  C: specField(SVC, 'C', { range: C_TEACHING }),
   solver: fieldCheck.oneOf<SvmSolver>('exact', 'steps'),
   iteration: fieldCheck.integer(0, MAX_STEPS),
   tool: fieldCheck.oneOf<SvmTool>('move', 'add', 'delete'),
