@@ -276,7 +276,11 @@ export function* fitManyTask(payload: unknown): Generator<TaskStep, FitManyResul
     const res: FitManyResult = { ms: performance.now() - t0 };
     const output = job.output ?? 'json';
     if (output !== 'labels') res.json = model.toJSON();
-    if (output !== 'json') res.labels = Array.from((model as unknown as { labels: ArrayLike<number> }).labels ?? []);
+    if (output !== 'json') {
+      // A mixture has no `labels`: its labels are predict(X), as scikit-learn's fit_predict.
+      const m = model as unknown as { labels?: ArrayLike<number>; predict?: (X: MatrixLike) => ArrayLike<number> };
+      res.labels = Array.from(m.labels ?? m.predict?.(job.X) ?? []);
+    }
     out.push(res);
     yield { snapshot: { index: i, result: res }, progress: (i + 1) / jobs.length };
   }
