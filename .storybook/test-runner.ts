@@ -113,7 +113,8 @@ async function layoutProblems(page: Page): Promise<string[]> {
 }
 
 async function snapshot(page: Page, identifier: string) {
-  const image = await page.locator('#storybook-root').screenshot({ animations: 'disabled', caret: 'hide' });
+  // Measured times (a fit's milliseconds) differ from run to run: mask them, as Chromatic's ignore regions do.
+  const image = await page.locator('#storybook-root').screenshot({ animations: 'disabled', caret: 'hide', mask: [page.locator('[data-gl-timing]')] });
   expect(image).toMatchImageSnapshot({
     customSnapshotsDir: path.resolve(process.cwd(), process.env.GL_SNAPSHOT_DIR || 'test/__image_snapshots__'),
     customDiffDir: path.resolve(process.cwd(), 'test/__diff_output__'),

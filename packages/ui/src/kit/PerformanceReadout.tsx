@@ -25,7 +25,7 @@ export function PerformanceReadout({ show = false, fps, frameTime, stepsPerSecon
   if (stepsPerSecond !== undefined && Number.isFinite(stepsPerSecond)) parts.push(`${Math.round(stepsPerSecond).toLocaleString('en')} steps/s`);
   for (const [k, v] of Object.entries(extra ?? {})) if (Number.isFinite(v)) parts.push(`${k} ${v.toFixed(1)} ms`);
   return (
-    <small className="gl-perf" aria-hidden="true" data-testid="fps">
+    <small className="gl-perf" aria-hidden="true" data-testid="fps" data-gl-timing="">
       {parts.length ? parts.join(' · ') : 'performance: waiting for frames'}
     </small>
   );
