@@ -9,6 +9,7 @@ const alias = [
   { find: /^@geolearn\/algorithms\/mlp$/, replacement: src('./algorithms/src/nn/plain.ts') },
   { find: /^@geolearn\/algorithms\/seismic$/, replacement: src('./algorithms/src/seismic/index.ts') },
   { find: /^@geolearn\/ui$/, replacement: src('./packages/ui/src/index.ts') },
+  { find: /^@geolearn\/ui\/mnist$/, replacement: src('./packages/ui/src/mnist.ts') },
   { find: /^@geolearn\/elements$/, replacement: src('./packages/elements/src/index.ts') },
 ];
 

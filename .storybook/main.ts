@@ -22,6 +22,7 @@ const config: StorybookConfig = {
       { find: /^@geolearn\/algorithms\/mlp$/, replacement: src('../algorithms/src/nn/plain.ts') },
       { find: /^@geolearn\/algorithms\/seismic$/, replacement: src('../algorithms/src/seismic/index.ts') },
       { find: /^@geolearn\/ui$/, replacement: src('../packages/ui/src/index.ts') },
+      { find: /^@geolearn\/ui\/mnist$/, replacement: src('../packages/ui/src/mnist.ts') },
     ];
     const existing = vite.resolve.alias;
     vite.resolve.alias = Array.isArray(existing) ? [...alias, ...existing] : [...alias, ...Object.entries(existing ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }))];

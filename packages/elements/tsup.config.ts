@@ -6,8 +6,8 @@ type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
 /**
  * The script-tag build is one classic script that also works from file://, so the small assets the
- * UI names with `new URL('../assets/…', import.meta.url)` (the math font, the sample seismogram, the
- * held-out digits) are inlined as data: URLs (an IIFE has no import.meta.url of its own).
+ * UI names with `new URL('../assets/…', import.meta.url)` (the math font, the sample seismogram) are
+ * inlined as data: URLs (an IIFE has no import.meta.url of its own).
  */
 const inlineAssets: Plugin = {
   name: 'geolearn-inline-assets',
@@ -25,15 +25,18 @@ const inlineAssets: Plugin = {
 };
 
 /**
- * The script-tag build defines no MNIST explainer, so the UI's lazy MNIST runtime (TF.js, which
- * an IIFE would inline, dynamic import or not) is replaced by a stub that says why.
+ * The script-tag build defines no MNIST explainer, so `@geolearn/ui/mnist` (which the MNIST
+ * elements import lazily, and which would pull TF.js into an IIFE, dynamic import or not) is
+ * replaced by a stub whose components say why.
  */
-const noMnistRuntime: Plugin = {
-  name: 'geolearn-no-mnist-runtime',
+const noMnist: Plugin = {
+  name: 'geolearn-no-mnist',
   setup(build) {
-    build.onResolve({ filter: /[/\\]mnistRuntime(-[A-Z0-9]+)?(\.[jt]s)?$/ }, () => ({ path: 'mnist-runtime', namespace: 'geolearn-stub' }));
+    build.onResolve({ filter: /^@geolearn\/ui\/mnist$/ }, () => ({ path: 'mnist', namespace: 'geolearn-stub' }));
     build.onLoad({ filter: /.*/, namespace: 'geolearn-stub' }, () => ({
-      contents: `export function startMnistModel() { return Promise.reject(new Error('The script-tag build of @geolearn/elements has no TensorFlow.js: use the MNIST explainers from a bundler or an iframe of the gallery.')); }`,
+      contents: `const fail = () => { throw new Error('The script-tag build of @geolearn/elements has no TensorFlow.js: use the MNIST explainers from a bundler or an iframe of the gallery.'); };
+export const DigitDrawingPad = fail;
+export const FeatureMaps = fail;`,
       loader: 'js',
     }));
   },
@@ -68,6 +71,6 @@ export default defineConfig([
     // Any other import.meta.url: the script's own address.
     banner: { js: 'var __geolearnScriptUrl = (typeof document !== "undefined" && document.currentScript && document.currentScript.src) || (typeof location !== "undefined" ? location.href : "file:///");' },
     define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__geolearnScriptUrl' },
-    esbuildPlugins: [noMnistRuntime, inlineAssets],
+    esbuildPlugins: [noMnist, inlineAssets],
   },
 ]);

@@ -14,7 +14,9 @@ const workerUrl: NonNullable<Options['esbuildPlugins']>[number] = {
 };
 
 const common: Options = {
-  entry: { index: 'src/index.ts' },
+  // mnist: DigitDrawingPad and FeatureMaps, whose models, WASM and digits a bundler must not emit for
+  // an app that imports only `@geolearn/ui` (it emits the assets of every module an entry reaches).
+  entry: { index: 'src/index.ts', mnist: 'src/mnist.ts' },
   // Sources ship once: inside the maps (sourcesContent), not as src/ as well.
   sourcemap: true,
   // esbuild's own tree shaking (tsup's extra Rollup pass would strip the "use client" banner).
@@ -27,11 +29,12 @@ const common: Options = {
 };
 
 export default defineConfig([
-  // ESM, split: TF.js, the MNIST models and WASM URLs sit behind dynamic import() in a chunk of their own.
+  // ESM, split: the code index and mnist share sits in shared chunks (one copy of each module, one
+  // React context); TF.js, the MNIST models and WASM URLs sit behind dynamic import() in a chunk of their own.
   // fit.worker: the worker runner's module worker (src/worker/fit.worker.ts), ESM only.
   { ...common, entry: { ...(common.entry as object), 'fit.worker': 'src/worker/fit.worker.ts' }, format: ['esm'], splitting: true, dts: { entry: common.entry } },
-  // CJS in one file (tsup's CJS splitting would push the directive below its helpers); its types,
-  // index.d.cts, are a copy of index.d.ts (the build script: one DTS pass instead of two);
+  // CJS, one file per entry (tsup's CJS splitting would push the directive below its helpers); the
+  // types, *.d.cts, are copies of the *.d.ts (scripts/copy-cts.mjs: one DTS pass instead of two);
   // import.meta.url (the asset URLs) is shimmed.
   { ...common, format: ['cjs'], splitting: false, shims: true },
 ]);

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fireEvent, fn, userEvent, waitFor, within } from 'storybook/test';
-import { DigitDrawingPad } from '@geolearn/ui';
+import { DigitDrawingPad } from '@geolearn/ui/mnist';
 import { explainerParameters } from '../gallery';
 
 const meta = {

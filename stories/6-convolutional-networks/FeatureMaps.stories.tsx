@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { FeatureMaps } from '@geolearn/ui';
+import { FeatureMaps } from '@geolearn/ui/mnist';
 import { explainerParameters } from '../gallery';
 
 const meta = {

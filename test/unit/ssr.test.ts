@@ -25,6 +25,9 @@ describe('server-side rendering', () => {
       ['BatchSizeExplorer', 'Batch size'],
       ['OverfittingExplorer', 'Overfitting'],
       ['DataModelLoss', 'Data, model and loss'],
+      ['LearningTypes', 'Example task'],
+      ['RegularizationPaths', 'Regularisation paths: ridge, lasso and elastic net'],
+      ['ModelChooser', 'More than 50 samples?'],
     ] as const) {
       const out = renderToString(createElement(ui[name] as (props: object) => ReturnType<typeof ui.LossLandscape>, {}));
       expect(out, name).toContain(text);
@@ -40,7 +43,8 @@ describe('server-side rendering', () => {
   });
   // Neural networks (issue 7): no model is loaded and no TF.js runs on the server.
   it('renders the neural-network explainers to a string', async () => {
-    const ui = await import('@geolearn/ui');
+    // The MNIST explainers are in their own entry (their assets stay out of apps that do not use them).
+    const ui = { ...(await import('@geolearn/ui')), ...(await import('@geolearn/ui/mnist')) };
     for (const [name, text] of [
       ['Neuron', 'A neuron'],
       ['ConvolutionExplorer', 'Convolution'],
@@ -63,6 +67,9 @@ describe('server-side rendering', () => {
     for (const [name, text] of [
       ['SvmMargin', 'SVM: the margin and the hinge loss'],
       ['KernelTrick', 'The kernel trick'],
+      ['ConfusionMatrix', 'The confusion matrix'],
+      ['Representation', 'Representation matters'],
+      ['TreeAndForest', 'Decision trees and random forests'],
     ] as const) {
       const out = renderToString(createElement(ui[name] as (props: object) => ReturnType<typeof ui.LossLandscape>, {}));
       expect(out, name).toContain(text);
@@ -75,6 +82,12 @@ describe('server-side rendering', () => {
     for (const [name, text] of [
       ['KMeansStepper', 'k-means, step by step'],
       ['PcaExplorer', 'Principal component analysis'],
+      ['Dbscan', 'DBSCAN, grown step by step'],
+      ['GaussianMixtureEm', 'Gaussian mixture: EM step by step'],
+      ['KernelPcaExplorer', 'Kernel PCA against linear PCA'],
+      ['IcaVsPca', 'ICA against PCA: blind source separation'],
+      ['SpectralSteps', 'Spectral clustering, step by step'],
+      ['ClusteringComparison', 'Clustering: five methods on six data sets'],
     ] as const) {
       const out = renderToString(createElement(ui[name] as (props: object) => ReturnType<typeof ui.LossLandscape>, {}));
       expect(out, name).toContain(text);

@@ -2,8 +2,6 @@ import {
   BatchSizeExplorer,
   ConvolutionExplorer,
   DataModelLoss,
-  DigitDrawingPad,
-  FeatureMaps,
   LearningRateExplorer,
   LossLandscape,
   Neuron,
@@ -17,8 +15,6 @@ import {
   type BatchSizeExplorerProps,
   type ConvolutionExplorerProps,
   type DataModelLossProps,
-  type DigitDrawingPadProps,
-  type FeatureMapsProps,
   type LearningRateExplorerProps,
   type LossLandscapeProps,
   type NeuronProps,
@@ -30,7 +26,8 @@ import {
   type WaveformFeaturesProps,
   type XorNetProps,
 } from '@geolearn/ui';
-import { Component, createElement, type ComponentType, type ErrorInfo, type HTMLAttributes, type ReactNode } from 'react';
+import type { DigitDrawingPadProps, FeatureMapsProps } from '@geolearn/ui/mnist';
+import { Component, createElement, lazy, Suspense, type ComponentType, type ErrorInfo, type HTMLAttributes, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 
 /** A component the elements can host, and the tag it gets. */
@@ -61,14 +58,26 @@ export const coreElementDefinitions: ElementDefinition[] = [
 ];
 
 /**
- * Every explainer as a custom element. The MNIST ones (drawing pad, feature maps) load
- * TensorFlow.js and their model only when they first connect (the UI package's lazy runtime,
- * which a bundler emits as a chunk and assets of their own).
+ * A component loaded from `@geolearn/ui/mnist` by dynamic `import()` the first time an element
+ * renders it (its first connect), so that importing this package costs nothing for the MNIST
+ * explainers until one is on the page. Until the chunk arrives the host shows nothing.
+ */
+function lazyMnist(name: 'DigitDrawingPad' | 'FeatureMaps'): ComponentType<Record<string, unknown>> {
+  const Inner = lazy(() => import('@geolearn/ui/mnist').then((m) => ({ default: m[name] as unknown as ComponentType<Record<string, unknown>> })));
+  const Loaded = (props: Record<string, unknown>) => createElement(Suspense, { fallback: null }, createElement(Inner, props));
+  Loaded.displayName = `Lazy${name}`;
+  return Loaded;
+}
+
+/**
+ * Every explainer as a custom element. The MNIST ones (drawing pad, feature maps) come from
+ * `@geolearn/ui/mnist`, imported lazily on first connect; they then load TensorFlow.js and their
+ * model (the UI package's lazy runtime, which a bundler emits as chunks and assets of their own).
  */
 export const elementDefinitions: ElementDefinition[] = [
   ...coreElementDefinitions,
-  def('geolearn-digit-drawing-pad', DigitDrawingPad),
-  def('geolearn-feature-maps', FeatureMaps),
+  def('geolearn-digit-drawing-pad', lazyMnist('DigitDrawingPad')),
+  def('geolearn-feature-maps', lazyMnist('FeatureMaps')),
 ];
 
 /** A value an attribute could not give: the attribute is dropped and the default used. */

@@ -3,6 +3,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { attributeToProp, defineGeoLearnElements, elementDefinitions, parseAttribute } from '../src';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+// The MNIST entry, stubbed (the real one loads TF.js in the background): records when it is imported.
+let mnistImported = false;
+vi.mock('@geolearn/ui/mnist', () => {
+  mnistImported = true;
+  const stub = (what: string) => (props: { width?: number }) => createElement('p', null, `${what} stub ${props.width}`);
+  return { DigitDrawingPad: stub('drawing pad'), FeatureMaps: stub('feature maps') };
+});
 afterEach(() => {
   document.body.innerHTML = '';
 });
@@ -54,6 +62,22 @@ describe('custom elements', () => {
     defineGeoLearnElements();
     const style = document.querySelector('style[data-geolearn-elements]');
     expect(style?.textContent).toMatch(/:where\([^)]*geolearn-loss-landscape[^)]*\) \{ display: block; \}/);
+  });
+
+  it('imports the MNIST explainers (@geolearn/ui/mnist) lazily, on first connect', async () => {
+    defineGeoLearnElements();
+    const el = document.createElement('geolearn-feature-maps');
+    el.setAttribute('width', '480');
+    expect(mnistImported).toBe(false);
+    await act(async () => {
+      document.body.appendChild(el);
+    });
+    await vi.waitFor(() => expect(el.textContent).toBe('feature maps stub 480'));
+    expect(mnistImported).toBe(true);
+    await act(async () => {
+      el.remove();
+    });
+    expect(el.childElementCount).toBe(0);
   });
 
   it('takes props as DOM properties too', async () => {

@@ -1,6 +1,8 @@
 /**
  * @geolearn/ui: embeddable React explainers for machine learning in the geosciences.
  * Every component is safe to import on a server and themed by `--gl-*` CSS variables.
+ * The MNIST explainers (DigitDrawingPad, FeatureMaps) are in `@geolearn/ui/mnist`, so that an
+ * app that does not use them gets none of their models, WASM or digits.
  */
 export * from './hooks/useControllableState';
 export * from './hooks/useAnimationLoop';
@@ -20,10 +22,28 @@ export * from './SearchComparison';
 export * from './BatchSizeExplorer';
 export * from './OverfittingExplorer';
 export * from './DataModelLoss';
+export * from './LearningTypes';
 export * from './Playground';
 export * from './Seismogram';
 export * from './SpotTheSeismogram';
 export * from './WaveformFeatures';
-export * from './DigitDrawingPad';
-export * from './FeatureMaps';
 export * from './hooks/usePlayback';
+export * from './PoolingStride';
+export * from './worker';
+export * from './SvmMargin';
+export * from './KernelTrick';
+export * from './ParameterCount';
+export * from './KMeansStepper';
+export * from './Backpropagation';
+export * from './PcaExplorer';
+export * from './Dbscan';
+export * from './GaussianMixtureEm';
+export * from './KernelPcaExplorer';
+export * from './RegularizationPaths';
+export * from './ModelChooser';
+export * from './ConfusionMatrix';
+export * from './Representation';
+export * from './IcaVsPca';
+export * from './TreeAndForest';
+export * from './SpectralSteps';
+export * from './ClusteringComparison';

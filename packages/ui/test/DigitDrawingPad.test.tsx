@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { initBackend, type SavedModelJSON } from '@geolearn/algorithms/nn';
-import { DigitDrawingPad, FeatureMaps, type MnistModelSource } from '../src';
+import { DigitDrawingPad, FeatureMaps, type MnistModelSource } from '../src/mnist';
 import { HELD_OUT_LABELS } from '../src/common/mnistDigits';
 import { rasterizeStrokes } from '../src/DigitDrawingPad/rasterize';
 

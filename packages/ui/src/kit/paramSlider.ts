@@ -79,6 +79,10 @@ function numericSpec(Estimator: SpecSource, name: string): ParamSpec {
  * @throws RangeError for an unknown or non-numeric option, an option without a bounded range
  *   (add a `uiRange` to its spec), or (development and tests) a teaching range outside the spec's.
  */
+// @__NO_SIDE_EFFECTS__: explainers call these at module level (their slider constants); the
+// annotation lets a bundler drop an unused call, and with it the estimator class it names, so an
+// app importing one explainer does not carry every other explainer's estimators.
+/* @__NO_SIDE_EFFECTS__ */
 export function specRange(Estimator: SpecSource, name: string, options: SpecRangeOptions = {}): SpecSliderRange {
   const spec = numericSpec(Estimator, name);
   const r = sliderRange(spec);
@@ -122,6 +126,7 @@ export function specRange(Estimator: SpecSource, name: string, options: SpecRang
  * ({@link specRange} with the same options) that the estimator itself accepts for `name`
  * (after `units`), so a permalink or attribute can set only what the slider could.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function specField(Estimator: SpecSource, name: string, options: SpecRangeOptions = {}): FieldCheck<number> {
   const spec = numericSpec(Estimator, name);
   const { min, max } = specRange(Estimator, name, options);

@@ -1,4 +1,5 @@
-import { DigitDrawingPad, LossLandscape, Playground, type LossLandscapeProps } from '@geolearn/ui';
+import { LossLandscape, Playground, type LossLandscapeProps } from '@geolearn/ui';
+import { DigitDrawingPad } from '@geolearn/ui/mnist';
 import { defineGeoLearnElements } from '@geolearn/elements';
 import { useState } from 'react';
 

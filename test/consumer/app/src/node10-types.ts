@@ -1,6 +1,7 @@
 // Under `moduleResolution: node` (node10, no exports maps), the props of @geolearn/ui must keep
-// their types, including those that come from @geolearn/algorithms' subpaths (typesVersions).
-import type { DigitDrawingPadProps, LossLandscapeProps, PlaygroundProps } from '@geolearn/ui';
+// their types, including those that come from subpaths (typesVersions: @geolearn/ui/mnist, @geolearn/algorithms/nn).
+import type { LossLandscapeProps, PlaygroundProps } from '@geolearn/ui';
+import type { DigitDrawingPadProps } from '@geolearn/ui/mnist';
 import type { GeoLearnElementProps } from '@geolearn/elements';
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
