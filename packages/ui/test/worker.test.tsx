@@ -1,8 +1,10 @@
 import { DecisionTreeClassifier, KMeans, makeBlobs, makeClassification, makeMoons, RandomForestClassifier, ValidationError } from '@geolearn/algorithms';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FitProgress, modelFromJSON, runFitEvaluateInWorker, runFitInWorker, runTaskInWorker, toWire, useWorkerFit, WORKER_ESTIMATORS, type FitManyResult } from '../src';
-import { handleRunMessage, Job, type WorkerReply } from '../src/worker/core';
+import { FitProgress, modelFromJSONAsync, runFitEvaluateInWorker, runFitInWorker, runTaskInWorker, toWire, useWorkerFit, type FitManyResult } from '../src';
+import { Job, type WorkerReply } from '../src/worker/core';
+import { modelFromJSON, taskOf, WORKER_ESTIMATORS } from '../src/worker/registry';
+import { handleRunMessage } from '../src/worker/serve';
 
 afterEach(cleanup);
 
@@ -308,7 +310,7 @@ describe('toWire and Job', () => {
   });
 
   it('pump honours its budget (at least one step per call)', () => {
-    const job = new Job('fit', { estimator: 'KMeans', params: { nClusters: 3, nInit: 5 }, X: blobs.X }, {}, {});
+    const job = new Job(taskOf('fit'), { estimator: 'KMeans', params: { nClusters: 3, nInit: 5 }, X: blobs.X }, {}, {});
     let calls = 0;
     while (!job.pump(0).done) calls++;
     expect(calls).toBeGreaterThan(10);
@@ -396,5 +398,14 @@ describe('useWorkerFit and FitProgress', () => {
     render(<FitProgress value={0.426} running={false} />);
     expect(screen.getByRole('progressbar', { name: 'Fitting' }).getAttribute('aria-valuenow')).toBe('43');
     expect(screen.getByText('43%')).toBeTruthy();
+  });
+});
+
+describe('modelFromJSONAsync', () => {
+  it('loads the registry lazily and rebuilds the model', async () => {
+    const X = makeBlobs({ nSamples: 60, centers: 2, randomState: 1 }).X;
+    const km = new KMeans({ nClusters: 2, randomState: 0 }).fit(X);
+    const back = await modelFromJSONAsync(km.toJSON());
+    expect(back.predict(X)).toEqual(km.predict(X));
   });
 });

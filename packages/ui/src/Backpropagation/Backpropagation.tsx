@@ -1,9 +1,8 @@
-import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
 import { conceptColor } from '../common/colors';
 import { Tex } from '../common/Tex';
-import { useMergedRef } from '../hooks/useMergedRef';
 import { Button, PlaybackButtons } from '../kit/buttons';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { useExplainerFrame, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { PerformanceReadout } from '../kit/PerformanceReadout';
 import { Slider } from '../kit/Slider';
@@ -18,31 +17,13 @@ import { useBackpropagation, type BackpropModel } from './useBackpropagation';
 export { backward, finiteDifference, forward, type BackpropagationState } from './model';
 
 /** Props of {@link Backpropagation}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface BackpropagationProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface BackpropagationProps extends ExplainerCommonProps, ExplainerStateProps<BackpropagationState> {
   /** Width of the network diagram in px. Default 560 (shrinks to the container). */
   width?: number;
   /** Height of the network diagram in px. Default 300. */
   height?: number;
-  /** Controlled state. */
-  value?: BackpropagationState;
-  /** Initial state when uncontrolled (unknown fields or bad values are reported once and ignored). */
-  defaultValue?: Partial<BackpropagationState>;
-  /** Called with every new state. */
-  onValueChange?: (state: BackpropagationState) => void;
   /** Accessible name and title. Default "Backpropagation". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Show frame rate and frame time while playing (developer telemetry). Default false. */
-  showPerformance?: boolean;
-  /** Class of the root element. */
-  className?: string;
-  /** Style of the root element. */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -52,20 +33,12 @@ export interface BackpropagationProps extends Omit<ComponentPropsWithoutRef<'fig
  * one phase at a time. Pick a weight to see its chain rule with numbers and its gradient
  * checked against a central finite difference.
  */
-export function Backpropagation({ width = 560, height = 300, value, defaultValue, onValueChange, label = 'Backpropagation', theme, fit, showPerformance = false, ref, ...rest }: BackpropagationProps) {
+export function Backpropagation({ width = 560, height = 300, value, defaultValue, onValueChange, showPerformance = false, ...rest }: BackpropagationProps) {
   const model = useBackpropagation({ value, defaultValue, onValueChange });
-  const rootRef = useMergedRef<HTMLElement>(model.rootRef, ref);
+  const frame = useExplainerFrame(rest, { label: 'Backpropagation', width, height }, model);
   return (
     <Explainer
-      {...rest}
-      ref={rootRef}
-      title={label}
-      theme={theme}
-      fit={fit}
-      width={width}
-      height={height}
-      state={model.frameState}
-      status={model.status}
+      {...frame}
       statusProps={{ 'data-testid': 'status', 'data-step': model.state.step, 'data-phase': model.phase, 'data-iteration': model.iteration, 'data-loss': model.forward.loss }}
       controls={<BackpropControls model={model} />}
       legend={

@@ -1,11 +1,10 @@
-import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
 import { conceptColor, ON_MAP } from '../common/colors';
 import { logThresholds } from '../common/field';
 import { Tex } from '../common/Tex';
-import { useMergedRef } from '../hooks/useMergedRef';
 import { PlaybackButtons } from '../kit/buttons';
 import { ColorLegend } from '../kit/ColorLegend';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { useExplainerFrame, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { PerformanceReadout } from '../kit/PerformanceReadout';
 import { Select } from '../kit/Segmented';
@@ -18,7 +17,7 @@ import { useBatchSize, type BatchModel } from './useBatchSize';
 export { pathTortuosity, type BatchSizeExplorerState } from './model';
 
 /** Props of {@link BatchSizeExplorer}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface BatchSizeExplorerProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface BatchSizeExplorerProps extends ExplainerCommonProps, ExplainerStateProps<BatchSizeExplorerState> {
   /** Width in px. Default 760 (shrinks to the container). */
   width?: number;
   /** Height of the pictures in px. Default 360. */
@@ -33,26 +32,8 @@ export interface BatchSizeExplorerProps extends Omit<ComponentPropsWithoutRef<'f
   stepCost?: number;
   /** Modelled cost per sample in a batch, ms. Default 0.02. */
   sampleCost?: number;
-  /** Controlled state. */
-  value?: BatchSizeExplorerState;
-  /** Initial state when uncontrolled (bad fields are reported once and ignored). */
-  defaultValue?: Partial<BatchSizeExplorerState>;
-  /** Called with every new state. */
-  onValueChange?: (state: BatchSizeExplorerState) => void;
   /** Accessible name and title. Default "Batch size". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Show frame rate and frame time while playing (developer telemetry). Default false. */
-  showPerformance?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element (set `--gl-*` variables here to theme it). */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -72,27 +53,15 @@ export function BatchSizeExplorer({
   value,
   defaultValue,
   onValueChange,
-  label = 'Batch size',
-  theme,
-  fit,
   showPerformance = false,
-  ref,
   ...rest
 }: BatchSizeExplorerProps) {
   const m = useBatchSize({ seed, nSamples, maxEpochs, stepCost, sampleCost, value, defaultValue, onValueChange });
-  const rootRef = useMergedRef<HTMLElement>(m.rootRef, ref);
+  const frame = useExplainerFrame(rest, { label: 'Batch size', width, height }, m);
   const { state, actions } = m;
   return (
     <Explainer
-      {...rest}
-      ref={rootRef}
-      title={label}
-      theme={theme}
-      fit={fit}
-      width={width}
-      height={height}
-      state={m.frameState}
-      status={m.status}
+      {...frame}
       statusProps={{ 'data-testid': 'status' }}
       controls={
         <>

@@ -1,6 +1,6 @@
-import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
 import { classColor, conceptColor } from '../common/colors';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { explainerFrameProps, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { CmControls } from './CmControls';
 import { DataPlot } from './DataPlot';
@@ -13,7 +13,7 @@ import { useConfusionMatrix, type CmModel } from './useConfusionMatrix';
 export { TABLE3, type CmSource, type ConfusionMatrixState, type LiveDataset, type RowsAre } from './model';
 
 /** Props of {@link ConfusionMatrix}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface ConfusionMatrixProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface ConfusionMatrixProps extends Omit<ExplainerCommonProps, 'showPerformance'>, ExplainerStateProps<ConfusionMatrixState> {
   /** Width of the explainer in px. Default 960 (shrinks to the container; one column below 640 px). */
   width?: number;
   /** Height hint in px (checked like `width`; the parts size themselves). Default 560. */
@@ -22,24 +22,8 @@ export interface ConfusionMatrixProps extends Omit<ComponentPropsWithoutRef<'fig
   nSamples?: number;
   /** Seed of the data and of the split. Default 0. */
   seed?: number;
-  /** Controlled state. */
-  value?: ConfusionMatrixState;
-  /** Initial state when uncontrolled (unknown fields or bad values are reported once and ignored). */
-  defaultValue?: Partial<ConfusionMatrixState>;
-  /** Called with every new state. */
-  onValueChange?: (state: ConfusionMatrixState) => void;
   /** Accessible name and title. Default "The confusion matrix". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element (set `--gl-*` variables here to theme it). */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -58,22 +42,12 @@ export function ConfusionMatrix({
   value,
   defaultValue,
   onValueChange,
-  label = 'The confusion matrix',
-  theme,
-  fit,
-  ref,
   ...rest
 }: ConfusionMatrixProps) {
   const model = useConfusionMatrix({ nSamples, seed, value, defaultValue, onValueChange });
   return (
     <Explainer
-      {...rest}
-      ref={ref}
-      title={label}
-      theme={theme}
-      fit={fit}
-      width={width}
-      height={height}
+      {...explainerFrameProps(rest, { label: 'The confusion matrix', width, height })}
       state={model.frameState}
       status={model.status}
       statusProps={{ 'data-testid': 'status', 'data-accuracy': model.metrics.accuracy, 'data-source': model.state.source, 'data-rows': model.state.rows }}

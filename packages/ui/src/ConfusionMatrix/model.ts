@@ -1,6 +1,7 @@
 import { confusionMatrix, LogisticRegression, makeBlobs, makeMoons, trainTestSplit } from '@geolearn/algorithms';
 import { fieldCheck, type FieldChecks } from '../hooks/useControllableState';
 import type { ExplainerState } from '../kit/Explainer';
+import { pointsExtent } from '../common/extent';
 
 /**
  * The confusion matrix's model: the state, the slides' Table 3, the metrics computed from
@@ -304,13 +305,7 @@ export function decisionRegions(fit: Pick<LiveFit, 'coef' | 'intercept'>, box: r
 /** A square box around the points with a 10 % margin. */
 export function boxOf(X: readonly (readonly number[])[]): [number, number, number, number] {
   if (X.length === 0) return [-1, 1, -1, 1];
-  let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
-  for (const [a, b] of X) {
-    x0 = Math.min(x0, a);
-    x1 = Math.max(x1, a);
-    y0 = Math.min(y0, b);
-    y1 = Math.max(y1, b);
-  }
+  const [x0, x1, y0, y1] = pointsExtent(X);
   const half = Math.max(x1 - x0, y1 - y0, 1e-9) * 0.55;
   const cx = (x0 + x1) / 2;
   const cy = (y0 + y1) / 2;

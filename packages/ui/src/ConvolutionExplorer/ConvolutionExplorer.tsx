@@ -1,10 +1,9 @@
-import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
 import { texNumber } from '../common/activations';
 import { conceptColor } from '../common/colors';
 import { Tex } from '../common/Tex';
-import { useMergedRef } from '../hooks/useMergedRef';
 import { ColorLegend } from '../kit/ColorLegend';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { useExplainerFrame, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { PerformanceReadout } from '../kit/PerformanceReadout';
 import { ConvControls, KernelEditor } from './ConvControls';
@@ -17,35 +16,17 @@ import { useConvolution, type ConvolutionModel } from './useConvolution';
 export type { ConvolutionExplorerState } from './model';
 
 /** Props of {@link ConvolutionExplorer}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface ConvolutionExplorerProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface ConvolutionExplorerProps extends ExplainerCommonProps, ExplainerStateProps<ConvolutionExplorerState> {
   /** Width of the picture (input, kernel, output) in px. Default 680 (shrinks to the container). */
   width?: number;
   /** Height of the picture in px. Default 280. */
   height?: number;
   /** Seed of the seismic section's noise. Default 0. */
   seed?: number;
-  /** Controlled state. */
-  value?: ConvolutionExplorerState;
-  /** Initial state when uncontrolled (bad fields are reported once and ignored). */
-  defaultValue?: Partial<ConvolutionExplorerState>;
-  /** Called with every new state. */
-  onValueChange?: (state: ConvolutionExplorerState) => void;
   /** Output pixels per animation frame while playing, overriding the speed control. Default: by speed (10 pixels per second at 1×). */
   pixelsPerFrame?: number;
   /** Accessible name and title. Default "Convolution". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Show frame rate and frame time while playing (developer telemetry). Default false. */
-  showPerformance?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element. */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -64,26 +45,14 @@ export function ConvolutionExplorer({
   defaultValue,
   onValueChange,
   pixelsPerFrame,
-  label = 'Convolution',
-  theme,
-  fit,
   showPerformance = false,
-  ref,
   ...rest
 }: ConvolutionExplorerProps) {
   const model = useConvolution({ seed, value, defaultValue, onValueChange, pixelsPerFrame });
-  const rootRef = useMergedRef<HTMLElement>(model.rootRef, ref);
+  const frame = useExplainerFrame(rest, { label: 'Convolution', width, height }, model);
   return (
     <Explainer
-      {...rest}
-      ref={rootRef}
-      title={label}
-      theme={theme}
-      fit={fit}
-      width={width}
-      height={height}
-      state={model.frameState}
-      status={model.status}
+      {...frame}
       statusProps={{ 'data-testid': 'status', 'data-value': model.here.value, 'data-position': model.pos }}
       controls={
         <>

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type ComponentPropsWithoutRef, type CSSProperties, type Ref, type RefObject } from 'react';
+import { useMemo, useRef, useState, type RefObject } from 'react';
 import { conceptColor } from '../common/colors';
 import { Tex } from '../common/Tex';
 import { useAnimationLoop } from '../hooks/useAnimationLoop';
@@ -6,7 +6,8 @@ import { sanitizeDefaultValue, useControllableState } from '../hooks/useControll
 import { useMergedRef } from '../hooks/useMergedRef';
 import { useReducedMotion } from '../hooks/useReducedMotion';
 import { Button } from '../kit/buttons';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { explainerFrameProps, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { DataPlot } from './DataPlot';
 import { frameState, ingredientsWidth, initialState, lossInfo, plotSide, STATE_CHECKS, statusText, type DataModelLossState } from './model';
@@ -15,7 +16,7 @@ import { DmlStyles } from './styles';
 export type { DataModelLossState } from './model';
 
 /** Props of {@link DataModelLoss}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface DataModelLossProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface DataModelLossProps extends Omit<ExplainerCommonProps, 'showPerformance'>, ExplainerStateProps<DataModelLossState> {
   /** Width in px. Default 520 (shrinks to the container). */
   width?: number;
   /** Height of the plot in px. Default 420. */
@@ -24,24 +25,12 @@ export interface DataModelLossProps extends Omit<ComponentPropsWithoutRef<'figur
   seed?: number;
   /** Number of generated points. Default 8. */
   nPoints?: number;
-  /** Controlled state. */
-  value?: DataModelLossState;
   /** Initial state when uncontrolled (missing fields are generated from the seed; bad ones are reported once and ignored). */
   defaultValue?: Partial<DataModelLossState>;
   /** Called with every new state (drag, key press, fit). */
   onValueChange?: (state: DataModelLossState) => void;
   /** Accessible name and title of the widget. Default "Data, model and loss". */
   label?: string;
-  /** Colour theme. Default 'auto' (follows the system). */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element (set `--gl-*` variables here to theme it). */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -58,10 +47,9 @@ export function DataModelLoss({
   value,
   defaultValue,
   onValueChange,
-  label = 'Data, model and loss',
-  theme,
   fit: fitMode,
   ref,
+  label = 'Data, model and loss',
   ...rest
 }: DataModelLossProps) {
   // The initial state is read once, as useState does.
@@ -74,13 +62,9 @@ export function DataModelLoss({
   const glide = useFitGlide(info.best, state, setState, own);
   return (
     <Explainer
-      {...rest}
+      {...explainerFrameProps(rest, { label, width, height })}
       ref={rootRef}
-      title={label}
-      theme={theme}
       fit={fitMode}
-      width={width}
-      height={height}
       state={frameState(info, glide.fitting)}
       status={statusText(state, info)}
       statusProps={{ 'data-testid': 'status', 'data-loss': info.loss, 'data-fitted': info.fitted }}

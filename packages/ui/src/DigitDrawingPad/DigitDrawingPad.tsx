@@ -1,12 +1,13 @@
 import type { WasmPaths } from '@geolearn/algorithms/nn';
-import { useId, type ComponentPropsWithoutRef, type CSSProperties, type Ref } from 'react';
+import { useId } from 'react';
 import { HELD_OUT_LABELS } from '../common/mnistDigits';
 import type { MnistModelKind, MnistModelSource } from '../common/mnistModels';
 import { Tex } from '../common/Tex';
 import { UNSURE_BELOW } from '../FeatureMaps/layers';
 import { FeatureMapsStyles } from '../FeatureMaps/styles';
 import { Button } from '../kit/buttons';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { explainerFrameProps, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Segmented, Select } from '../kit/Segmented';
 import { LayerPanel } from './LayerPanel';
 import { MODEL_LABEL, PEN_LABELS, type DigitDrawingPadState, type PenWidth } from './model';
@@ -17,17 +18,11 @@ export { titledLayers } from '../FeatureMaps/layers';
 export type { DigitDrawingPadState, PenWidth } from './model';
 
 /** Props of {@link DigitDrawingPad}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface DigitDrawingPadProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface DigitDrawingPadProps extends ExplainerCommonProps, ExplainerStateProps<DigitDrawingPadState> {
   /** Width of the widget in px. Default 760 (shrinks to the container). */
   width?: number;
   /** Side of the drawing surface in px. Default 280. */
   height?: number;
-  /** Controlled state. */
-  value?: DigitDrawingPadState;
-  /** Initial state when uncontrolled (bad fields are reported once and ignored). */
-  defaultValue?: Partial<DigitDrawingPadState>;
-  /** Called with every new state. */
-  onValueChange?: (state: DigitDrawingPadState) => void;
   /**
    * Where the models come from: per kind, URLs or the loaded model.json and weights. Default
    * the weights shipped in the package (packages/ui/assets/models). Pass a stable object.
@@ -41,16 +36,6 @@ export interface DigitDrawingPadProps extends Omit<ComponentPropsWithoutRef<'fig
   showPerformance?: boolean;
   /** Accessible name and title. Default "Draw a digit". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element. */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 const MODEL_OPTIONS = (['fc', 'cnn'] as const).map((k) => ({ value: k, label: MODEL_LABEL[k] }));
@@ -65,18 +50,12 @@ const PEN_OPTIONS = (Object.keys(PEN_LABELS) as PenWidth[]).map((p) => ({ value:
  * unsure; the fully connected network or the CNN, with the activations of any of the slides'
  * layers; clear and undo. Without a pointer, pick one of 30 held-out MNIST digits.
  */
-export function DigitDrawingPad({ width = 760, height = 280, value, defaultValue, onValueChange, models, wasmPaths, showTiming = false, showPerformance = false, label = 'Draw a digit', theme, fit, ref, ...rest }: DigitDrawingPadProps) {
+export function DigitDrawingPad({ width = 760, height = 280, value, defaultValue, onValueChange, models, wasmPaths, showTiming = false, showPerformance = false, ...rest }: DigitDrawingPadProps) {
   const id = useId();
   const pad = usePad({ value, defaultValue, onValueChange, models, wasmPaths });
   return (
     <Explainer
-      {...rest}
-      ref={ref}
-      title={label}
-      theme={theme}
-      fit={fit}
-      width={width}
-      height={height}
+      {...explainerFrameProps(rest, { label: 'Draw a digit', width, height })}
       state={pad.error ? 'error' : 'idle'}
       status={pad.status}
       statusProps={{ id: `${id}-status`, 'aria-live': pad.drawing ? 'off' : 'polite', 'data-testid': 'status', 'data-guess': pad.order[0]?.[0] ?? '', 'data-unsure': (pad.order[0]?.[1] ?? 1) < UNSURE_BELOW || undefined }}

@@ -1,10 +1,10 @@
 import type { WasmPaths } from '@geolearn/algorithms/nn';
-import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
 import { HELD_OUT_LABELS } from '../common/mnistDigits';
 import type { MnistModelSource } from '../common/mnistModels';
 import { Tex } from '../common/Tex';
 import { Button } from '../kit/buttons';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { explainerFrameProps, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Select } from '../kit/Segmented';
 import { EnlargedMap } from './EnlargedMap';
 import { InkGrid } from './InkGrid';
@@ -16,35 +16,19 @@ import { useFeatureMaps, type FeatureMapsModel, type FeatureMapsState } from './
 export type { FeatureMapsState } from './useFeatureMaps';
 
 /** Props of {@link FeatureMaps}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface FeatureMapsProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface FeatureMapsProps extends ExplainerCommonProps, ExplainerStateProps<FeatureMapsState> {
   /** Width in px. Default 760 (shrinks to the container). */
   width?: number;
   /** Height of the digit picture in px. Default 140. */
   height?: number;
-  /** Controlled state. */
-  value?: FeatureMapsState;
-  /** Initial state when uncontrolled (bad fields are reported once and ignored). */
-  defaultValue?: Partial<FeatureMapsState>;
-  /** Called with every new state. */
-  onValueChange?: (state: FeatureMapsState) => void;
   /** The CNN: URLs or loaded model.json and weights. Default the shipped weights. Pass a stable object. */
   model?: MnistModelSource;
   /** Where the page serves TF.js's .wasm files; by default the copies shipped in this package's assets. */
   wasmPaths?: WasmPaths;
   /** Accessible name and title. Default "What the CNN sees". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
   /** Accepted for a uniform API; nothing is timed here. Default false. */
   showPerformance?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element. */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 const DIGIT_OPTIONS = HELD_OUT_LABELS.map((d, i) => ({ value: String(i), label: `#${i + 1}: a ${d}` }));
@@ -56,18 +40,12 @@ const DIGIT_OPTIONS = HELD_OUT_LABELS.map((d, i) => ({ value: String(i), label: 
  * maps they make; each layer's maps share one diverging colour scale, with its key; click a
  * map (or use "Enlarge a map") to see it large.
  */
-export function FeatureMaps({ width = 760, height = 140, value, defaultValue, onValueChange, model: source, wasmPaths, label = 'What the CNN sees', theme, fit, showPerformance: _perf, ref, ...rest }: FeatureMapsProps) {
+export function FeatureMaps({ width = 760, height = 140, value, defaultValue, onValueChange, model: source, wasmPaths, showPerformance: _perf, ...rest }: FeatureMapsProps) {
   const fm = useFeatureMaps({ value, defaultValue, onValueChange, model: source, wasmPaths });
   const { state, actions, layers } = fm;
   return (
     <Explainer
-      {...rest}
-      ref={ref}
-      title={label}
-      theme={theme}
-      fit={fit}
-      width={width}
-      height={height}
+      {...explainerFrameProps(rest, { label: 'What the CNN sees', width, height })}
       state={fm.error ? 'error' : 'idle'}
       status={fm.status}
       statusProps={{ 'data-testid': 'status', 'data-guess': fm.best }}

@@ -1,7 +1,7 @@
-import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
 import { classColor, conceptColor } from '../common/colors';
 import { Tex } from '../common/Tex';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { explainerFrameProps, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { IcaControls } from './IcaControls';
 import { JointScatter } from './JointScatter';
@@ -16,31 +16,15 @@ const CAPTION =
   'Two sensors each record a different mix of an earthquake and a hum. Drag the mixing vectors a₁, a₂ (or type A). PCA finds uncorrelated directions, but its components are still mixtures; FastICA looks for the most non-Gaussian directions and gets the sources back, up to order, sign and scale.';
 
 /** Props of {@link IcaVsPca}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface IcaVsPcaProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface IcaVsPcaProps extends Omit<ExplainerCommonProps, 'showPerformance'>, ExplainerStateProps<IcaVsPcaState> {
   /** Overall width in px. Default 960 (shrinks to the container). */
   width?: number;
   /** Height of a joint scatter plot in px. Default 280. */
   height?: number;
   /** Seed of the synthetic seismogram (source s₁). Default 0. */
   seed?: number;
-  /** Controlled state. */
-  value?: IcaVsPcaState;
-  /** Initial state when uncontrolled (unknown fields or bad values are reported once and ignored). */
-  defaultValue?: Partial<IcaVsPcaState>;
-  /** Called with every new state. */
-  onValueChange?: (state: IcaVsPcaState) => void;
   /** Accessible name and title. Default "ICA against PCA: blind source separation". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element. */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -49,18 +33,13 @@ export interface IcaVsPcaProps extends Omit<ComponentPropsWithoutRef<'figure'>, 
  * the student drags; PCA's components (decorrelated, still mixed) against FastICA's
  * (independent: the sources, up to order and sign), as waveforms, |corr| and joint scatter plots.
  */
-export function IcaVsPca({ width = 960, height = 280, seed = 0, value, defaultValue, onValueChange, label = 'ICA against PCA: blind source separation', theme, fit, ref, ...rest }: IcaVsPcaProps) {
+export function IcaVsPca({ width = 960, height = 280, seed = 0, value, defaultValue, onValueChange, fit, ...rest }: IcaVsPcaProps) {
   const model = useIcaVsPca({ seed, value, defaultValue, onValueChange });
   const { sep } = model;
   return (
     <Explainer
-      {...rest}
-      ref={ref}
-      title={label}
-      theme={theme}
+      {...explainerFrameProps(rest, { label: 'ICA against PCA: blind source separation', width, height })}
       fit={fit}
-      width={width}
-      height={height}
       state={model.frameState}
       status={model.status}
       statusProps={{ 'data-testid': 'status', 'data-converged': sep.converged, 'data-iterations': sep.nIter, 'data-warnings': sep.warnings.length }}

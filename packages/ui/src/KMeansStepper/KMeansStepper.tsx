@@ -1,8 +1,7 @@
-import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
 import { classColor, conceptColor } from '../common/colors';
 import { Tex } from '../common/Tex';
-import { useMergedRef } from '../hooks/useMergedRef';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { useExplainerFrame, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { PerformanceReadout } from '../kit/PerformanceReadout';
 import { KMeansControls } from './KMeansControls';
@@ -19,7 +18,7 @@ const CAPTION =
 export { BAD_START, KMEANS_DATASETS, type KMeansDatasetName, type KMeansInit, type KMeansStepperState } from './model';
 
 /** Props of {@link KMeansStepper}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface KMeansStepperProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface KMeansStepperProps extends ExplainerCommonProps, ExplainerStateProps<KMeansStepperState> {
   /** Width of the plot in px. Default 520 (shrinks to the container). */
   width?: number;
   /** Height of the plot in px. Default 440 (shrinks with the width). */
@@ -30,26 +29,10 @@ export interface KMeansStepperProps extends Omit<ComponentPropsWithoutRef<'figur
   nSamples?: number;
   /** Seed of the generated data. Default 0. */
   seed?: number;
-  /** Controlled state. */
-  value?: KMeansStepperState;
-  /** Initial state when uncontrolled (unknown fields or bad values are reported once and ignored). */
-  defaultValue?: Partial<KMeansStepperState>;
   /** Called with every new state (step, drag, k…). */
   onValueChange?: (state: KMeansStepperState) => void;
   /** Accessible name and title. Default "k-means, step by step". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Show frame rate and frame time while playing (developer telemetry). Default false. */
-  showPerformance?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element (set `--gl-*` variables here to theme it). */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -67,27 +50,18 @@ export function KMeansStepper({
   value,
   defaultValue,
   onValueChange,
-  label = 'k-means, step by step',
-  theme,
-  fit,
   showPerformance = false,
-  ref,
+  label = 'k-means, step by step',
+  fit,
   ...rest
 }: KMeansStepperProps) {
   const model = useKMeansStepper({ data, nSamples, seed, value, defaultValue, onValueChange });
-  const rootRef = useMergedRef<HTMLElement>(model.rootRef, ref);
+  const frame = useExplainerFrame(rest, { label, width, height }, model);
   const shown = model.shown;
   return (
     <Explainer
-      {...rest}
-      ref={rootRef}
-      title={label}
-      theme={theme}
+      {...frame}
       fit={fit}
-      width={width}
-      height={height}
-      state={model.frameState}
-      status={model.status}
       statusProps={{
         'data-testid': 'status',
         'data-step': model.stepIndex,

@@ -2,6 +2,7 @@ import { KMeans, makeBlobs, makeMoons, ValidationError } from '@geolearn/algorit
 import { fieldCheck, type FieldChecks } from '../hooks/useControllableState';
 import { specField, specRange, type SpecRangeOptions } from '../kit/paramSlider';
 import type { ExplainerState } from '../kit/Explainer';
+import { pointsExtent } from '../common/extent';
 
 /**
  * The k-means stepper's model: the data sets, the snapshots of Lloyd's algorithm (from
@@ -101,13 +102,7 @@ export function makeKMeansData(name: KMeansDatasetName, n: number, seed: number)
  * borders are then drawn perpendicular to the segments they bisect).
  */
 export function equalAspectDomain(X: readonly Pt[], aspect: number): [number, number, number, number] {
-  let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
-  for (const [a, b] of X) {
-    x0 = Math.min(x0, a);
-    x1 = Math.max(x1, a);
-    y0 = Math.min(y0, b);
-    y1 = Math.max(y1, b);
-  }
+  let [x0, x1, y0, y1] = pointsExtent(X);
   if (!Number.isFinite(x0)) return [-1, 1, -aspect, aspect];
   const pad = 0.08 * Math.max(x1 - x0, y1 - y0, 1e-9) + 0.5;
   [x0, x1, y0, y1] = [x0 - pad, x1 + pad, y0 - pad, y1 + pad];

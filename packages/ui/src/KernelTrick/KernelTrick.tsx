@@ -1,7 +1,7 @@
-import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
 import { classColor } from '../common/colors';
 import { Tex } from '../common/Tex';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { explainerFrameProps, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { SvmStyles } from '../SvmMargin/styles';
 import { KernelControls } from './KernelControls';
@@ -13,7 +13,7 @@ import { useKernelTrick, type KernelModel } from './useKernelTrick';
 export type { KernelTrickState, KernelDataset, KernelName, LiftName } from './model';
 
 /** Props of {@link KernelTrick}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface KernelTrickProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface KernelTrickProps extends Omit<ExplainerCommonProps, 'showPerformance'>, ExplainerStateProps<KernelTrickState> {
   /** Width of the pictures in px. Default 760 (shrinks to the container). */
   width?: number;
   /** Height of each panel in px. Default 380. */
@@ -24,24 +24,8 @@ export interface KernelTrickProps extends Omit<ComponentPropsWithoutRef<'figure'
   nPoints?: number;
   /** Cells per side of the decision field. Default 100. */
   gridSize?: number;
-  /** Controlled state. */
-  value?: KernelTrickState;
-  /** Initial state when uncontrolled (unknown fields or bad values are reported once and ignored). */
-  defaultValue?: Partial<KernelTrickState>;
-  /** Called with every new state. */
-  onValueChange?: (state: KernelTrickState) => void;
   /** Accessible name and title. Default "The kernel trick". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element. */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -61,21 +45,12 @@ export function KernelTrick({
   defaultValue,
   onValueChange,
   label = 'The kernel trick',
-  theme,
-  fit,
-  ref,
   ...rest
 }: KernelTrickProps) {
   const model = useKernelTrick({ seed, nPoints, gridSize: Math.round(Math.min(300, Math.max(10, Number.isFinite(gridSize) ? gridSize : 100))), value, defaultValue, onValueChange });
   return (
     <Explainer
-      {...rest}
-      ref={ref}
-      title={label}
-      theme={theme}
-      fit={fit}
-      width={width}
-      height={height}
+      {...explainerFrameProps(rest, { label, width, height })}
       state="done"
       status={model.status}
       statusProps={{ 'data-testid': 'status', 'data-support': model.svc.support.length, 'data-classes': model.data.K }}

@@ -1,5 +1,5 @@
-import { useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { classColor } from '../common/colors';
+import { RotateArea } from '../kit/RotateArea';
 import { ClassMark } from '../SvmMargin/PointHandle';
 import { DOMAIN, LIFT_LABELS } from './model';
 import { CUBE_CORNERS, CUBE_EDGES, planeInCube, project, type Camera } from './project3d';
@@ -48,7 +48,15 @@ export function LiftView({ model, size }: { model: KernelModel; size: number }) 
   return (
     <div className="gl-panel" data-gl-panel="lift">
       <svg width={size} height={size} role="group" aria-label={`The points lifted to 3-D by ${LIFT_LABELS[state.lift]}, with the separating plane.`} className="gl-svm-lift" data-testid="lift-view">
-        <RotateArea model={model} size={size}>
+        <RotateArea
+          azimuth={azimuth}
+          elevation={elevation}
+          onRotate={model.actions.rotate}
+          width={size}
+          height={size}
+          label={`3-D view from azimuth ${azimuth}° and elevation ${elevation}°. Drag or use the arrow keys to rotate it.`}
+          testId="rotate"
+        >
           {CUBE_EDGES.map(([a, b], k) => {
             const p = corner(a);
             const q = corner(b);
@@ -65,57 +73,5 @@ export function LiftView({ model, size }: { model: KernelModel; size: number }) 
         </RotateArea>
       </svg>
     </div>
-  );
-}
-
-/** A focusable group that the arrow keys or a drag turn. */
-function RotateArea({ model, size, children }: { model: KernelModel; size: number; children: ReactNode }) {
-  const [azimuth, elevation] = model.state.rotation;
-  const last = useRef<{ id: number; x: number; y: number } | null>(null);
-  const onKeyDown = (e: KeyboardEvent<SVGGElement>) => {
-    const k = e.shiftKey ? 15 : 5;
-    const d: Record<string, [number, number]> = { ArrowLeft: [-k, 0], ArrowRight: [k, 0], ArrowUp: [0, k], ArrowDown: [0, -k] };
-    if (!d[e.key]) return;
-    e.preventDefault();
-    model.actions.rotate(...d[e.key]);
-  };
-  const onMove = (e: PointerEvent<SVGRectElement>) => {
-    const l = last.current;
-    if (!l || l.id !== e.pointerId) return;
-    const [dx, dy] = [e.clientX - l.x, e.clientY - l.y];
-    if (Math.abs(dx) + Math.abs(dy) < 2) return;
-    last.current = { id: e.pointerId, x: e.clientX, y: e.clientY };
-    model.actions.rotate(-dx * 0.5, dy * 0.5);
-  };
-  const end = () => {
-    last.current = null;
-  };
-  return (
-    <g
-      role="button"
-      tabIndex={0}
-      aria-roledescription="rotatable 3-D view"
-      aria-label={`3-D view from azimuth ${azimuth}° and elevation ${elevation}°. Drag or use the arrow keys to rotate it.`}
-      onKeyDown={onKeyDown}
-      className="gl-focusable"
-      data-testid="rotate"
-      data-rotation={`${azimuth},${elevation}`}
-    >
-      <rect
-        width={size}
-        height={size}
-        fill="transparent"
-        style={{ cursor: 'grab' }}
-        onPointerDown={(e) => {
-          last.current = { id: e.pointerId, x: e.clientX, y: e.clientY };
-          e.currentTarget.setPointerCapture?.(e.pointerId);
-        }}
-        onPointerMove={onMove}
-        onPointerUp={end}
-        onPointerCancel={end}
-      />
-      <g pointerEvents="none">{children}</g>
-      <rect className="gl-focus-box" width={size} height={size} fill="none" pointerEvents="none" />
-    </g>
   );
 }

@@ -3,26 +3,13 @@
  * (x₁, x₂ and the lifted z, each scaled to the box), turned by an azimuth about the vertical
  * t axis and tilted by an elevation, then flattened. Also the plane ∩ cube polygon.
  */
+import { orbitProject, type OrbitCamera } from '../common/orbit';
 
-/** The camera: angles in degrees, centre and scale in px. */
-export interface Camera {
-  azimuth: number;
-  elevation: number;
-  cx: number;
-  cy: number;
-  scale: number;
-}
+/** The camera: angles in degrees, centre and scale in px (the shared orbit camera). */
+export type Camera = OrbitCamera;
 
 /** Screen position [x, y] (px) and depth toward the viewer (larger = nearer) of (u, v, t). */
-export function project(u: number, v: number, t: number, cam: Camera): [number, number, number] {
-  const az = (cam.azimuth * Math.PI) / 180;
-  const el = (cam.elevation * Math.PI) / 180;
-  const xr = u * Math.cos(az) - v * Math.sin(az);
-  const yr = u * Math.sin(az) + v * Math.cos(az);
-  const up = yr * Math.sin(el) + t * Math.cos(el);
-  const near = -yr * Math.cos(el) + t * Math.sin(el);
-  return [cam.cx + cam.scale * xr, cam.cy - cam.scale * up, near];
-}
+export const project = orbitProject;
 
 /** The 8 corners and 12 edges of the cube [−1, 1]³. */
 export const CUBE_CORNERS: [number, number, number][] = [];

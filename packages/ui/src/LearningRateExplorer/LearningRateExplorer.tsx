@@ -1,11 +1,10 @@
-import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
 import { LineChart } from '../common/LineChart';
 import { ColorLegend } from '../kit/ColorLegend';
 import { logThresholds } from '../common/field';
 import { Tex } from '../common/Tex';
-import { useMergedRef } from '../hooks/useMergedRef';
 import { PlaybackButtons } from '../kit/buttons';
-import { Explainer, useExplainerLayout, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, useExplainerLayout, type ExplainerLayout } from '../kit/Explainer';
+import { useExplainerFrame, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { PerformanceReadout } from '../kit/PerformanceReadout';
 import { Select } from '../kit/Segmented';
@@ -19,7 +18,7 @@ import { useLearningRate, type LearningRateModel } from './useLearningRate';
 export { diagnoseCurve, DIAGNOSIS_TEXT, learningRateRegime, type Diagnosis, type LearningRateExplorerState, type LearningRateRegime } from './model';
 
 /** Props of {@link LearningRateExplorer}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface LearningRateExplorerProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface LearningRateExplorerProps extends ExplainerCommonProps, ExplainerStateProps<LearningRateExplorerState> {
   /** Width in px. Default 760 (shrinks to the container). */
   width?: number;
   /** Height of the pictures in px (controls and maths come below). Default 480. */
@@ -28,26 +27,8 @@ export interface LearningRateExplorerProps extends Omit<ComponentPropsWithoutRef
   curvature?: number;
   /** Most steps. Default 40. */
   maxIterations?: number;
-  /** Controlled state. */
-  value?: LearningRateExplorerState;
-  /** Initial state when uncontrolled (bad fields are reported once and ignored). */
-  defaultValue?: Partial<LearningRateExplorerState>;
-  /** Called with every new state. */
-  onValueChange?: (state: LearningRateExplorerState) => void;
   /** Accessible name and title. Default "Learning rate". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Show frame rate and frame time while playing (developer telemetry). Default false. */
-  showPerformance?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element (set `--gl-*` variables here to theme it). */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -64,27 +45,15 @@ export function LearningRateExplorer({
   value,
   defaultValue,
   onValueChange,
-  label = 'Learning rate',
-  theme,
-  fit,
   showPerformance = false,
-  ref,
   ...rest
 }: LearningRateExplorerProps) {
   const model = useLearningRate({ L, maxIterations, value, defaultValue, onValueChange });
-  const rootRef = useMergedRef<HTMLElement>(model.rootRef, ref);
+  const frame = useExplainerFrame(rest, { label: 'Learning rate', width, height }, model);
   const regime = learningRateRegime(model.state.learningRate, L);
   return (
     <Explainer
-      {...rest}
-      ref={rootRef}
-      title={label}
-      theme={theme}
-      fit={fit}
-      width={width}
-      height={height}
-      state={model.frameState}
-      status={model.status}
+      {...frame}
       statusProps={{ 'data-testid': 'status', 'data-loss': model.last.loss, 'data-diverged': model.last.diverged }}
       controls={<LrControls model={model} width={width} />}
       legend={<LrLegend model={model} />}

@@ -1,10 +1,10 @@
 import type { OptimizerStep } from '@geolearn/algorithms';
 import { line } from 'd3-shape';
-import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { useMovable } from '../hooks/useMovable';
 import { conceptColor, ON_MAP } from '../common/colors';
 import { ContourPlot, type ContourOverlay } from '../kit/ContourPlot';
 import { MovablePoint } from '../kit/MovablePoint';
+import { RotateArea } from '../kit/RotateArea';
 import { drawSurface, heightOf, project, type View3D } from './surface';
 import { fmt, MARGIN, OPTIMIZER_COLORS, OPTIMIZER_LABELS } from './model';
 import type { LandscapeModel } from './useLossLandscape';
@@ -66,7 +66,19 @@ export function LandscapePlot({ model, width, height, label }: LandscapePlotProp
         const toScreen = projector(model, o, cam);
         return (
           <>
-            {surface ? <RotateArea model={model} width={plotW} height={plotH} /> : <JumpArea model={model} overlay={o} />}
+            {surface ? (
+              <RotateArea
+                azimuth={azimuth}
+                elevation={elevation}
+                onRotate={actions.rotate}
+                width={plotW}
+                height={plotH}
+                label={`3-D surface seen from azimuth ${azimuth}° and elevation ${elevation}°. Drag or use the arrow keys to rotate it.`}
+                testId="surface"
+              />
+            ) : (
+              <JumpArea model={model} overlay={o} />
+            )}
             <Marks model={model} toScreen={toScreen} width={plotW} height={plotH} showArrow={!surface} overlay={o} />
             <MovablePoint
               point={state.start}
@@ -101,57 +113,6 @@ function JumpArea({ model, overlay }: { model: LandscapeModel; overlay: ContourO
     area: overlay.area,
   });
   return <rect width={overlay.plotWidth} height={overlay.plotHeight} fill="transparent" style={{ cursor: 'crosshair' }} {...areaProps} />;
-}
-
-/** The 3-D view's area: a focusable group that the arrow keys or a drag rotate. */
-function RotateArea({ model, width, height }: { model: LandscapeModel; width: number; height: number }) {
-  const [azimuth, elevation] = model.state.rotation ?? [35, 40];
-  const last = useRef<{ id: number; x: number; y: number } | null>(null);
-  const onKeyDown = (e: KeyboardEvent<SVGGElement>) => {
-    const k = e.shiftKey ? 15 : 5;
-    const d: Record<string, [number, number]> = { ArrowLeft: [-k, 0], ArrowRight: [k, 0], ArrowUp: [0, k], ArrowDown: [0, -k] };
-    if (!d[e.key]) return;
-    e.preventDefault();
-    model.actions.rotate(...d[e.key]);
-  };
-  const onMove = (e: PointerEvent<SVGRectElement>) => {
-    const l = last.current;
-    if (!l || l.id !== e.pointerId) return;
-    const [dx, dy] = [e.clientX - l.x, e.clientY - l.y];
-    if (Math.abs(dx) + Math.abs(dy) < 2) return;
-    last.current = { id: e.pointerId, x: e.clientX, y: e.clientY };
-    model.actions.rotate(-dx * 0.5, dy * 0.5);
-  };
-  const end = () => {
-    last.current = null;
-  };
-  return (
-    <g
-      role="button"
-      tabIndex={0}
-      aria-roledescription="rotatable 3-D view"
-      aria-label={`3-D surface seen from azimuth ${azimuth}° and elevation ${elevation}°. Drag or use the arrow keys to rotate it.`}
-      onKeyDown={onKeyDown}
-      className="gl-focusable"
-      data-testid="surface"
-      data-rotation={`${azimuth},${elevation}`}
-    >
-      <rect
-        width={width}
-        height={height}
-        fill="transparent"
-        style={{ cursor: 'grab' }}
-        onPointerDown={(e) => {
-          last.current = { id: e.pointerId, x: e.clientX, y: e.clientY };
-          e.currentTarget.setPointerCapture?.(e.pointerId);
-        }}
-        onPointerMove={onMove}
-        onPointerUp={end}
-        onPointerCancel={end}
-      />
-      <rect className="gl-focus-box" width={width} height={height} fill="none" pointerEvents="none" />
-    </g>
-  );
 }
 
 /** The paths, the optimum and the downhill arrow, clipped to the plot (a nested svg). */

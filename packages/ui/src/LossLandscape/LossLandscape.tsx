@@ -1,11 +1,10 @@
 import type { Objective } from '@geolearn/algorithms';
-import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
 import { logThresholds } from '../common/field';
 import { ON_MAP, conceptColor } from '../common/colors';
 import { Tex } from '../common/Tex';
-import { useMergedRef } from '../hooks/useMergedRef';
 import { ColorLegend } from '../kit/ColorLegend';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { useExplainerFrame, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { PerformanceReadout } from '../kit/PerformanceReadout';
 import { LandscapeControls, OptimizerPicker } from './LandscapeControls';
@@ -17,7 +16,7 @@ import { useLossLandscape, type LandscapeModel } from './useLossLandscape';
 export { LANDSCAPE_OBJECTIVES, OPTIMIZER_COLORS, OPTIMIZER_LABELS, type LandscapeObjectiveName, type LossLandscapeState } from './model';
 
 /** Props of {@link LossLandscape}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface LossLandscapeProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface LossLandscapeProps extends ExplainerCommonProps, ExplainerStateProps<LossLandscapeState> {
   /** Width of the plot in px. Default 560 (shrinks to the container). */
   width?: number;
   /** Height of the plot in px. Default 400 (shrinks with the width). */
@@ -30,10 +29,6 @@ export interface LossLandscapeProps extends Omit<ComponentPropsWithoutRef<'figur
   showPanels?: boolean;
   /** Seed of the generated data. Default 0. */
   seed?: number;
-  /** Controlled state. */
-  value?: LossLandscapeState;
-  /** Initial state when uncontrolled (unknown fields or bad values are reported once and ignored). */
-  defaultValue?: Partial<LossLandscapeState>;
   /** Called with every new state (step, drag, η change…). */
   onValueChange?: (state: LossLandscapeState) => void;
   /** Most steps the path may take. Default 100. */
@@ -42,18 +37,6 @@ export interface LossLandscapeProps extends Omit<ComponentPropsWithoutRef<'figur
   gridSize?: number;
   /** Accessible name and title of the widget. Default "Loss landscape". */
   label?: string;
-  /** Colour theme. Default 'auto' (follows the system). */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Show frame rate and frame time while playing (developer telemetry). Default false. */
-  showPerformance?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element (set `--gl-*` variables here to theme it). */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -75,26 +58,15 @@ export function LossLandscape({
   onValueChange,
   maxIterations = 100,
   gridSize = 120,
-  label = 'Loss landscape',
-  theme,
-  fit,
   showPerformance = false,
-  ref,
+  label = 'Loss landscape',
   ...rest
 }: LossLandscapeProps) {
   const model = useLossLandscape({ data, objective, seed, value, defaultValue, onValueChange, maxIterations, gridSize });
-  const rootRef = useMergedRef<HTMLElement>(model.rootRef, ref);
+  const frame = useExplainerFrame(rest, { label, width, height }, model);
   return (
     <Explainer
-      {...rest}
-      ref={rootRef}
-      title={label}
-      theme={theme}
-      fit={fit}
-      width={width}
-      height={height}
-      state={model.frameState}
-      status={model.status}
+      {...frame}
       statusProps={{ 'data-testid': 'status', 'data-loss': model.current.loss, 'data-diverged': model.current.diverged }}
       controls={
         <>

@@ -1,35 +1,18 @@
 import { sequential } from '../common/colors';
 import type { Field } from '../common/field';
+import { orbitProject, type OrbitCamera } from '../common/orbit';
 
 /**
- * The small 3-D maths of the surface view, without three.js: an orthographic camera that
- * turns by the azimuth φ about the vertical axis, then tilts by the elevation ε.
- * With (u, v) ∈ [−1, 1]² the parameters and z ∈ [0, 1] the height,
- *   x₁ = u cos φ − v sin φ,  y₁ = u sin φ + v cos φ,  z₀ = z − ½,
- *   screen x = x₁,  screen up = z₀ cos ε + y₁ sin ε,  depth = y₁ cos ε − z₀ sin ε.
- * ε = 90° looks straight down (the contour map); ε = 0 looks from the side.
+ * The small 3-D maths of the surface view: the shared orbit camera ({@link orbitProject})
+ * with (u, v) ∈ [−1, 1]² the parameters and z ∈ [0, 1] the height, centred and stretched
+ * to t = 1.1 (z − ½). ε = 90° looks straight down (the contour map); ε = 0 from the side.
  */
-export interface View3D {
-  /** Azimuth φ in degrees. */
-  azimuth: number;
-  /** Elevation ε in degrees. */
-  elevation: number;
-  /** Centre of the picture, px. */
-  cx: number;
-  cy: number;
-  /** px per unit of u and v. */
-  scale: number;
-}
+export type View3D = OrbitCamera;
 
 /** Projects (u, v, z) to screen (x, y) and a depth (larger is further away). */
 export function project(u: number, v: number, z: number, view: View3D): [number, number, number] {
-  const a = (view.azimuth * Math.PI) / 180;
-  const e = (view.elevation * Math.PI) / 180;
-  const x1 = u * Math.cos(a) - v * Math.sin(a);
-  const y1 = u * Math.sin(a) + v * Math.cos(a);
-  const z0 = (z - 0.5) * 1.1;
-  const up = z0 * Math.cos(e) + y1 * Math.sin(e);
-  return [view.cx + view.scale * x1, view.cy - view.scale * up, y1 * Math.cos(e) - z0 * Math.sin(e)];
+  const [x, y, near] = orbitProject(u, v, (z - 0.5) * 1.1, view);
+  return [x, y, -near];
 }
 
 /**

@@ -1,8 +1,9 @@
-import { useMemo, type ComponentPropsWithoutRef, type CSSProperties, type Ref } from 'react';
+import { useMemo } from 'react';
 import { Tex } from '../common/Tex';
 import { sanitizeDefaultValue, useControllableState } from '../hooks/useControllableState';
 import { Button } from '../kit/buttons';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { explainerFrameProps, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { FlowChart } from './FlowChart';
 import { answerText, areaColor, AREAS, DEFAULT_STATE, STATE_CHECKS, statusText, walk, type Answer, type ModelChooserState, type WalkStep } from './model';
@@ -12,29 +13,13 @@ import { ModelChooserStyles } from './styles';
 export { NODES, walk, type Answer, type ModelChooserState } from './model';
 
 /** Props of {@link ModelChooser}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface ModelChooserProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface ModelChooserProps extends Omit<ExplainerCommonProps, 'showPerformance'>, ExplainerStateProps<ModelChooserState> {
   /** Width of the flowchart in px. Default 960 (shrinks to the container; below 640 px the path is a list). */
   width?: number;
   /** Height hint in px (checked like `width`). Default 560. */
   height?: number;
-  /** Controlled state. */
-  value?: ModelChooserState;
-  /** Initial state when uncontrolled (unknown fields or bad values are reported once and ignored). */
-  defaultValue?: Partial<ModelChooserState>;
-  /** Called with every new state. */
-  onValueChange?: (state: ModelChooserState) => void;
   /** Accessible name and title. Default "Choosing a model: the scikit-learn cheat sheet". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Class of the root element. */
-  className?: string;
-  /** Style of the root element. */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -42,7 +27,7 @@ export interface ModelChooserProps extends Omit<ComponentPropsWithoutRef<'figure
  * as a tree to walk. Answer each question with Yes or No; the path lights up and ends at model
  * suggestions, each linked to our explainer where there is one.
  */
-export function ModelChooser({ width = 960, height = 560, value, defaultValue, onValueChange, label = 'Choosing a model: the scikit-learn cheat sheet', theme, fit, ref, ...rest }: ModelChooserProps) {
+export function ModelChooser({ width = 960, height = 560, value, defaultValue, onValueChange, ...rest }: ModelChooserProps) {
   const clean = useMemo(() => sanitizeDefaultValue<ModelChooserState>('ModelChooser', defaultValue, STATE_CHECKS), [defaultValue]);
   const [state, setState] = useControllableState<ModelChooserState>({ value, defaultValue: { ...DEFAULT_STATE, ...clean }, onChange: onValueChange });
   const { steps, valid } = walk(state.answers);
@@ -51,13 +36,7 @@ export function ModelChooser({ width = 960, height = 560, value, defaultValue, o
   const goTo = (k: number) => setState((s) => ({ answers: s.answers.slice(0, k) }));
   return (
     <Explainer
-      {...rest}
-      ref={ref}
-      title={label}
-      theme={theme}
-      fit={fit}
-      width={width}
-      height={height}
+      {...explainerFrameProps(rest, { label: 'Choosing a model: the scikit-learn cheat sheet', width, height })}
       state={here.kind === 'question' ? (valid ? 'paused' : 'idle') : 'done'}
       status={statusText(steps)}
       statusProps={{ 'data-testid': 'status', 'data-step': String(valid), 'data-node': here.id }}

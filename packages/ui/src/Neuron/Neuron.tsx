@@ -1,9 +1,10 @@
-import { useMemo, type ComponentPropsWithoutRef, type CSSProperties, type Ref } from 'react';
+import { useMemo } from 'react';
 import { ACTIVATIONS, texNumber } from '../common/activations';
 import { conceptColor } from '../common/colors';
 import { Tex } from '../common/Tex';
 import { sanitizeDefaultValue, useControllableState } from '../hooks/useControllableState';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { explainerFrameProps, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { Select } from '../kit/Segmented';
 import { Slider } from '../kit/Slider';
@@ -15,17 +16,13 @@ import { NeuronStyles } from './styles';
 export type { NeuronActivation, NeuronState } from './model';
 
 /** Props of {@link Neuron}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface NeuronProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface NeuronProps extends ExplainerCommonProps, ExplainerStateProps<NeuronState> {
   /** Width of the picture (diagram and activation curve) in px. Default 640 (shrinks to the container). */
   width?: number;
   /** Height of the picture in px. Default 260. */
   height?: number;
-  /** Controlled state. */
-  value?: NeuronState;
   /** Initial state when uncontrolled (merged over the default two-input sigmoid neuron; bad fields are reported once and ignored). */
   defaultValue?: Partial<NeuronState>;
-  /** Called with every new state. */
-  onValueChange?: (state: NeuronState) => void;
   /** Range of the input sliders, ±. Default 2. */
   inputRange?: number;
   /** Range of the weight sliders, ±. Default 3. */
@@ -34,18 +31,8 @@ export interface NeuronProps extends Omit<ComponentPropsWithoutRef<'figure'>, 't
   biasRange?: number;
   /** Accessible name and title. Default "A neuron". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
   /** Accepted for a uniform API; the neuron has no animation, so nothing is shown. Default false. */
   showPerformance?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element (set `--gl-*` variables here to theme it). */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 const ACTIVATION_OPTIONS = NEURON_ACTIVATIONS.map((a) => ({ value: a, label: ACTIVATIONS[a].label }));
@@ -65,9 +52,6 @@ export function Neuron({
   inputRange = 2,
   weightRange = 3,
   biasRange = 6,
-  label = 'A neuron',
-  theme,
-  fit,
   showPerformance: _showPerformance,
   ...rest
 }: NeuronProps) {
@@ -77,12 +61,7 @@ export function Neuron({
   const setAt = (key: 'inputs' | 'weights', i: number, v: number) => setState((s) => ({ ...s, [key]: s[key].map((old, j) => (j === i ? v : old)) }));
   return (
     <Explainer
-      {...rest}
-      title={label}
-      theme={theme}
-      fit={fit}
-      width={width}
-      height={height}
+      {...explainerFrameProps(rest, { label: 'A neuron', width, height })}
       status={statusText(out)}
       statusProps={{ 'data-testid': 'status', 'data-h': out.h, 'data-flat': out.flat, 'data-dead': out.dead }}
       controls={

@@ -1,9 +1,9 @@
-import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
 import { conceptColor } from '../common/colors';
 import { LineChart } from '../common/LineChart';
 import { ScatterFit } from '../common/ScatterFit';
 import { Tex } from '../common/Tex';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { explainerFrameProps, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { Slider } from '../kit/Slider';
 import { DEFAULT_TEST_SIZE, fmt, texNum, LAMBDA_MAX, LAMBDA_MIN, lambdaFromSlider, lambdaText, panelSizes, type OverfittingExplorerState } from './model';
@@ -12,7 +12,7 @@ import { useOverfitting, type OverfittingModel } from './useOverfitting';
 export { overfittingData, type OverfittingExplorerState } from './model';
 
 /** Props of {@link OverfittingExplorer}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface OverfittingExplorerProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface OverfittingExplorerProps extends Omit<ExplainerCommonProps, 'showPerformance'>, ExplainerStateProps<OverfittingExplorerState> {
   /** Width in px. Default 820 (shrinks to the container). */
   width?: number;
   /** Height of the pictures in px. Default 300. */
@@ -27,24 +27,8 @@ export interface OverfittingExplorerProps extends Omit<ComponentPropsWithoutRef<
   testSize?: number;
   /** Highest degree on the slider and on the model-complexity curve. Default 15. */
   maxDegree?: number;
-  /** Controlled state. */
-  value?: OverfittingExplorerState;
-  /** Initial state when uncontrolled (bad fields are reported once and ignored). */
-  defaultValue?: Partial<OverfittingExplorerState>;
-  /** Called with every new state. */
-  onValueChange?: (state: OverfittingExplorerState) => void;
   /** Accessible name and title. Default "Overfitting". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element (set `--gl-*` variables here to theme it). */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -65,22 +49,12 @@ export function OverfittingExplorer({
   value,
   defaultValue,
   onValueChange,
-  label = 'Overfitting',
-  theme,
-  fit,
-  ref,
   ...rest
 }: OverfittingExplorerProps) {
   const m = useOverfitting({ seed, nSamples, noise, testSize, maxDegree, value, defaultValue, onValueChange });
   return (
     <Explainer
-      {...rest}
-      ref={ref}
-      title={label}
-      theme={theme}
-      fit={fit}
-      width={width}
-      height={height}
+      {...explainerFrameProps(rest, { label: 'Overfitting', width, height })}
       status={m.status}
       statusProps={{ 'data-testid': 'status', 'data-train': m.trainError, 'data-test': m.testError }}
       controls={

@@ -1,8 +1,9 @@
-import { useMemo, type ComponentPropsWithoutRef, type CSSProperties, type Ref } from 'react';
+import { useMemo } from 'react';
 import { Tex } from '../common/Tex';
 import { sanitizeDefaultValue, useControllableState } from '../hooks/useControllableState';
 import { ToggleButton } from '../kit/buttons';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { explainerFrameProps, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { NumberField } from '../kit/NumberField';
 import { Select } from '../kit/Segmented';
 import { CountBars, CountTable, type Bar } from './CountBars';
@@ -27,29 +28,13 @@ import { ParameterCountStyles } from './styles';
 export { convCount, fcCount, type ParameterCountState } from './model';
 
 /** Props of {@link ParameterCount}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface ParameterCountProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface ParameterCountProps extends Omit<ExplainerCommonProps, 'showPerformance'>, ExplainerStateProps<ParameterCountState> {
   /** Width of the bar chart in px. Default 560 (shrinks to the container). */
   width?: number;
   /** Height hint in px (checked like `width`). Default 300. */
   height?: number;
-  /** Controlled state. */
-  value?: ParameterCountState;
-  /** Initial state when uncontrolled (unknown fields or bad values are reported once and ignored). */
-  defaultValue?: Partial<ParameterCountState>;
-  /** Called with every new state. */
-  onValueChange?: (state: ParameterCountState) => void;
   /** Accessible name and title. Default "Parameters: fully connected against convolution". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Class of the root element. */
-  className?: string;
-  /** Style of the root element. */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 type Field = 'height' | 'width' | 'channels' | 'units' | 'kernel' | 'filters';
@@ -72,7 +57,7 @@ const PRESET_OPTIONS = [
  * convolutional layer with F shared k×k×C filters only k·k·C·F + F. Both counts (and their
  * float32 memory) as bars on a log axis, in a table and in the typeset formulas.
  */
-export function ParameterCount({ width = 560, height = 300, value, defaultValue, onValueChange, label = 'Parameters: fully connected against convolution', theme, fit, ref, ...rest }: ParameterCountProps) {
+export function ParameterCount({ width = 560, height = 300, value, defaultValue, onValueChange, ...rest }: ParameterCountProps) {
   const clean = useMemo(() => sanitizeDefaultValue<ParameterCountState>('ParameterCount', defaultValue, STATE_CHECKS), [defaultValue]);
   const [state, setState] = useControllableState<ParameterCountState>({ value, defaultValue: { ...DEFAULT_STATE, ...clean }, onChange: onValueChange });
   const bad = problem(state);
@@ -85,13 +70,7 @@ export function ParameterCount({ width = 560, height = 300, value, defaultValue,
   const preset = presetOf(state);
   return (
     <Explainer
-      {...rest}
-      ref={ref}
-      title={label}
-      theme={theme}
-      fit={fit}
-      width={width}
-      height={height}
+      {...explainerFrameProps(rest, { label: 'Parameters: fully connected against convolution', width, height })}
       state={bad ? 'error' : 'idle'}
       status={statusText(state)}
       statusProps={{ 'data-testid': 'status', 'data-fc': String(fc.total), 'data-conv': String(conv.total) }}

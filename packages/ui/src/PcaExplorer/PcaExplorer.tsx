@@ -1,7 +1,7 @@
-import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
 import { classColor, conceptColor } from '../common/colors';
 import { Tex } from '../common/Tex';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { explainerFrameProps, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { pcaSizes, type PcaExplorerState } from './model';
 import { PcaControls } from './PcaControls';
@@ -19,7 +19,7 @@ const CAPTION =
 export { type PcaExplorerState, type PcaStep } from './model';
 
 /** Props of {@link PcaExplorer}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface PcaExplorerProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface PcaExplorerProps extends Omit<ExplainerCommonProps, 'showPerformance'>, ExplainerStateProps<PcaExplorerState> {
   /** Width (and height) of the square plot in px. Default 440 (shrinks to the container). */
   width?: number;
   /** Height of the explainer's plot; checked, the plot is square. Default 440. */
@@ -28,24 +28,10 @@ export interface PcaExplorerProps extends Omit<ComponentPropsWithoutRef<'figure'
   nSamples?: number;
   /** Seed of the cloud. Default 0. */
   seed?: number;
-  /** Controlled state. */
-  value?: PcaExplorerState;
-  /** Initial state when uncontrolled (unknown fields or bad values are reported once and ignored). */
-  defaultValue?: Partial<PcaExplorerState>;
   /** Called with every new state (drag, step, k…). */
   onValueChange?: (state: PcaExplorerState) => void;
   /** Accessible name and title. Default "Principal component analysis". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element (set `--gl-*` variables here to theme it). */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -64,22 +50,15 @@ export function PcaExplorer({
   defaultValue,
   onValueChange,
   label = 'Principal component analysis',
-  theme,
   fit,
-  ref,
   ...rest
 }: PcaExplorerProps) {
   const model = usePcaExplorer({ nSamples, seed, value, defaultValue, onValueChange });
   const { state } = model;
   return (
     <Explainer
-      {...rest}
-      ref={ref}
-      title={label}
-      theme={theme}
+      {...explainerFrameProps(rest, { label, width, height })}
       fit={fit}
-      width={width}
-      height={height}
       state={model.fit.problem ? 'error' : state.step === 3 && state.projected ? 'done' : 'idle'}
       status={model.status}
       statusProps={{ 'data-testid': 'status', 'data-step': state.step, 'data-ratio': model.fit.ratios[0], 'data-error': model.error }}

@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { conceptColor } from '../common/colors';
 import { Tex } from '../common/Tex';
 import { useControllableState } from '../hooks/useControllableState';
 import { usePlayback } from '../hooks/usePlayback';
 import { Button } from '../kit/buttons';
-import { Explainer, type ExplainerLayout, type ExplainerState, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout, type ExplainerState } from '../kit/Explainer';
+import { explainerFrameProps, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
+import { useMergedRef } from '../hooks/useMergedRef';
 import { Legend } from '../kit/Legend';
 import { PerformanceReadout } from '../kit/PerformanceReadout';
 import { DataPanel } from './DataPanel';
@@ -20,7 +22,7 @@ import { usePlaygroundActions } from './usePlaygroundActions';
 import { useTrainingRun } from './useTrainingRun';
 
 /** Props of {@link Playground}. Any other prop (`id`, `aria-*`, `data-*`) goes to the root `<figure>`. */
-export interface PlaygroundProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface PlaygroundProps extends ExplainerCommonProps, ExplainerStateProps<PlaygroundState> {
   /** Largest width of the whole widget in px (it shrinks to its container). Default 980. */
   width?: number;
   /** Height of the network and output area in px. Default 470. */
@@ -31,8 +33,6 @@ export interface PlaygroundProps extends Omit<ComponentPropsWithoutRef<'figure'>
   value?: PlaygroundState;
   /** Initial state when uncontrolled, over the opening state; each field is checked, a bad one is reported once in the console and replaced by its default. */
   defaultValue?: Partial<PlaygroundState>;
-  /** Called with every new state. */
-  onValueChange?: (state: PlaygroundState) => void;
   /**
    * Keep the state in the page URL's hash (`#data=spiral&hidden=8,8…`): read and validated
    * on mount, written back while not playing. Default false.
@@ -42,14 +42,8 @@ export interface PlaygroundProps extends Omit<ComponentPropsWithoutRef<'figure'>
   maxEpochs?: number;
   /** Accessible name and title. Default "Neural network playground". */
   label?: string;
-  /** Colour theme. Default 'auto' (follows the system). */
-  theme?: Theme;
-  /** Slide mode: at most 960 × 700 px. Default false. */
-  fit?: boolean;
   /** Show developer telemetry (steps/s, frame time) while playing. Default false. */
   showPerformance?: boolean;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 const warned = new Set<string>();
@@ -85,7 +79,7 @@ const FEATURE_MAPS = featureMaps(GRID_SIZE, EXTENT);
  * train and test loss curves, undo, a seed, a permalink of the whole state (replayed in
  * slices between frames), and model (JSON) and data (CSV) export.
  */
-export function Playground({ width = 980, height = 470, seed = 0, value, defaultValue, onValueChange, syncUrl = false, maxEpochs = 10_000, label = 'Neural network playground', theme = 'auto', fit = false, showPerformance = false, ref, onKeyDown, ...rest }: PlaygroundProps) {
+export function Playground({ width = 980, height = 470, seed = 0, value, defaultValue, onValueChange, syncUrl = false, maxEpochs = 10_000, showPerformance = false, ref, onKeyDown, ...rest }: PlaygroundProps) {
   const cap = Number.isFinite(maxEpochs) && maxEpochs >= 0 ? Math.min(MAX_EPOCH, Math.floor(maxEpochs)) : 10_000;
   const initial = useMemo(() => {
     const base = { ...DEFAULT_PLAYGROUND_STATE, seed: Number.isInteger(seed) && seed >= 0 && seed < 2 ** 31 ? seed : 0 };
@@ -105,14 +99,7 @@ export function Playground({ width = 980, height = 470, seed = 0, value, default
   const { trainer: t, replayingTo } = useTrainingRun(state, cap);
 
   const figureRef = useRef<HTMLElement | null>(null);
-  const setRoot = useCallback(
-    (el: HTMLElement | null) => {
-      figureRef.current = el;
-      if (typeof ref === 'function') ref(el);
-      else if (ref) (ref as { current: HTMLElement | null }).current = el;
-    },
-    [ref],
-  );
+  const setRoot = useMergedRef<HTMLElement>(figureRef, ref);
   const diverged = t.divergedAt !== null;
   const done = diverged || state.epoch >= cap || t.trainRows === 0 || replayingTo !== null;
   const { playing, setPlaying, stats } = usePlayback({ done, target: figureRef, onFrame: () => setState((s) => ({ ...s, epoch: s.epoch + 1 })) });
@@ -150,15 +137,10 @@ export function Playground({ width = 980, height = 470, seed = 0, value, default
     <Explainer
       data-testid="playground"
       tabIndex={-1}
-      {...rest}
+      {...explainerFrameProps(rest, { label: 'Neural network playground', width, height })}
       ref={setRoot}
       onKeyDown={onShortcut}
-      title={label}
       state={xstate}
-      theme={theme}
-      fit={fit}
-      width={width}
-      height={height}
       status={status}
       statusProps={{ 'data-testid': 'status', 'data-epoch': t.epoch, 'data-train-loss': lastTrain ?? '', 'data-diverged': diverged, 'aria-live': playing ? 'off' : 'polite' }}
       controls={

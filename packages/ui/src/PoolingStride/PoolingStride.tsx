@@ -1,9 +1,8 @@
-import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
 import { conceptColor } from '../common/colors';
 import { Tex } from '../common/Tex';
-import { useMergedRef } from '../hooks/useMergedRef';
 import { PlaybackButtons } from '../kit/buttons';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { useExplainerFrame, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { PerformanceReadout } from '../kit/PerformanceReadout';
 import { Segmented } from '../kit/Segmented';
@@ -17,33 +16,15 @@ import { usePoolingStride, type PoolingModel } from './usePoolingStride';
 export { inputMap, outputSize, pool, type PoolingStrideState, type PoolOp } from './model';
 
 /** Props of {@link PoolingStride}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface PoolingStrideProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface PoolingStrideProps extends ExplainerCommonProps, ExplainerStateProps<PoolingStrideState> {
   /** Width in px the two grids may take together. Default 640 (shrinks to the container). */
   width?: number;
   /** Height hint in px (checked like `width`; the grids size themselves from the width). Default 420. */
   height?: number;
   /** Seed of the input feature map's numbers. Default 0. */
   seed?: number;
-  /** Controlled state. */
-  value?: PoolingStrideState;
-  /** Initial state when uncontrolled (unknown fields or bad values are reported once and ignored). */
-  defaultValue?: Partial<PoolingStrideState>;
-  /** Called with every new state. */
-  onValueChange?: (state: PoolingStrideState) => void;
   /** Accessible name and title. Default "Pooling, stride and padding". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Show frame rate and frame time while playing (developer telemetry). Default false. */
-  showPerformance?: boolean;
-  /** Class of the root element. */
-  className?: string;
-  /** Style of the root element (set `--gl-*` variables here to theme it). */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -59,27 +40,15 @@ export function PoolingStride({
   value,
   defaultValue,
   onValueChange,
-  label = 'Pooling, stride and padding',
-  theme,
-  fit,
   showPerformance = false,
-  ref,
   ...rest
 }: PoolingStrideProps) {
   const model = usePoolingStride({ seed, value, defaultValue, onValueChange });
-  const rootRef = useMergedRef<HTMLElement>(model.rootRef, ref);
+  const frame = useExplainerFrame(rest, { label: 'Pooling, stride and padding', width, height }, model);
   const note = caution(model.state);
   return (
     <Explainer
-      {...rest}
-      ref={rootRef}
-      title={label}
-      theme={theme}
-      fit={fit}
-      width={width}
-      height={height}
-      state={model.frameState}
-      status={model.status}
+      {...frame}
       statusProps={{ 'data-testid': 'status', 'data-out': model.out, 'data-position': model.state.position, 'data-value': model.current ?? undefined }}
       controls={<PoolingControls model={model} />}
       legend={<PoolingLegend op={model.state.op} />}

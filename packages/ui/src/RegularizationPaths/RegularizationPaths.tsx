@@ -1,9 +1,10 @@
-import { useMemo, type ComponentPropsWithoutRef, type CSSProperties, type Ref } from 'react';
+import { useMemo } from 'react';
 import { Tex } from '../common/Tex';
 import { conceptColor } from '../common/colors';
 import { sanitizeDefaultValue, useControllableState } from '../hooks/useControllableState';
 import { Button } from '../kit/buttons';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { explainerFrameProps, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend, type LegendItem } from '../kit/Legend';
 import { Segmented } from '../kit/Segmented';
 import { Slider } from '../kit/Slider';
@@ -33,31 +34,15 @@ import { usePath } from './usePath';
 export { DIABETES, entryPoints, fitAt, prepare, type RegressionData, type RegularizationPathsState } from './model';
 
 /** Props of {@link RegularizationPaths}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface RegularizationPathsProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface RegularizationPathsProps extends Omit<ExplainerCommonProps, 'showPerformance'>, ExplainerStateProps<RegularizationPathsState> {
   /** Width of the path chart in px. Default 900 (shrinks to the container). */
   width?: number;
   /** Height of the path chart in px. Default 360. */
   height?: number;
   /** The data: feature names and rows (features, then y). Default the diabetes data (442 × 10, Efron et al. 2004). */
   data?: RegressionData;
-  /** Controlled state. */
-  value?: RegularizationPathsState;
-  /** Initial state when uncontrolled (unknown fields or bad values are reported once and ignored). */
-  defaultValue?: Partial<RegularizationPathsState>;
-  /** Called with every new state. */
-  onValueChange?: (state: RegularizationPathsState) => void;
   /** Accessible name and title. Default "Regularisation paths: ridge, lasso and elastic net". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Class of the root element. */
-  className?: string;
-  /** Style of the root element. */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 const MODEL_OPTIONS = MODELS.map((m) => ({ value: m, label: MODEL_LABEL[m] }));
@@ -69,7 +54,7 @@ const RHO_TEX = { ridge: '\\rho = 0', lasso: '\\rho = 1', enet: '\\rho = \\tfrac
  * (80/20 split) and the test predictions at the λ chosen by dragging. The lasso's weights reach
  * exactly zero one after the other; ridge only shrinks them.
  */
-export function RegularizationPaths({ width = 900, height = 360, data = DIABETES, value, defaultValue, onValueChange, label = 'Regularisation paths: ridge, lasso and elastic net', theme, fit: slide, ref, ...rest }: RegularizationPathsProps) {
+export function RegularizationPaths({ width = 900, height = 360, data = DIABETES, value, defaultValue, onValueChange, fit: slide, ...rest }: RegularizationPathsProps) {
   const clean = useMemo(() => sanitizeDefaultValue<RegularizationPathsState>('RegularizationPaths', defaultValue, STATE_CHECKS), [defaultValue]);
   const [state, setState] = useControllableState<RegularizationPathsState>({ value, defaultValue: { ...DEFAULT_STATE, ...clean }, onChange: onValueChange });
   const problem = dataProblem(data);
@@ -90,13 +75,8 @@ export function RegularizationPaths({ width = 900, height = 360, data = DIABETES
   ];
   return (
     <Explainer
-      {...rest}
-      ref={ref}
-      title={label}
-      theme={theme}
+      {...explainerFrameProps(rest, { label: 'Regularisation paths: ridge, lasso and elastic net', width, height })}
       fit={slide}
-      width={width}
-      height={height}
       state={problem ? 'error' : path.done ? 'done' : 'playing'}
       status={status}
       statusProps={{ 'data-testid': 'status', 'data-nonzero': result ? String(result.coef.filter((c) => c !== 0).length) : '', 'data-test-mse': result ? String(result.testMse) : '', 'data-path': path.done ? 'done' : String(path.points.length) }}

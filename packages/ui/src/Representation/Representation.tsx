@@ -1,9 +1,8 @@
-import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
 import { classColor, conceptColor } from '../common/colors';
 import { Tex } from '../common/Tex';
-import { useMergedRef } from '../hooks/useMergedRef';
 import { PlaybackButtons } from '../kit/buttons';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { useExplainerFrame, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { PerformanceReadout } from '../kit/PerformanceReadout';
 import { Slider } from '../kit/Slider';
@@ -17,7 +16,7 @@ import { useRepresentation, type RepresentationModel } from './useRepresentation
 export type { RepresentationState } from './model';
 
 /** Props of {@link Representation}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface RepresentationProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface RepresentationProps extends ExplainerCommonProps, ExplainerStateProps<RepresentationState> {
   /** Width of the explainer in px. Default 820 (shrinks to the container; one column below 640 px). */
   width?: number;
   /** Height hint in px (checked like `width`; the plot is square). Default 480. */
@@ -26,26 +25,10 @@ export interface RepresentationProps extends Omit<ComponentPropsWithoutRef<'figu
   nSamples?: number;
   /** Seed of the rings' noise. Default 0. */
   seed?: number;
-  /** Controlled state. */
-  value?: RepresentationState;
-  /** Initial state when uncontrolled (unknown fields or bad values are reported once and ignored). */
-  defaultValue?: Partial<RepresentationState>;
   /** Called with every new state (each frame of Play too). */
   onValueChange?: (state: RepresentationState) => void;
   /** Accessible name and title. Default "Representation matters". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Show frame rate and frame time while playing (developer telemetry). Default false. */
-  showPerformance?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element (set `--gl-*` variables here to theme it). */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -63,26 +46,14 @@ export function Representation({
   value,
   defaultValue,
   onValueChange,
-  label = 'Representation matters',
-  theme,
-  fit,
   showPerformance = false,
-  ref,
   ...rest
 }: RepresentationProps) {
   const model = useRepresentation({ nSamples, seed, value, defaultValue, onValueChange });
-  const rootRef = useMergedRef<HTMLElement>(model.rootRef, ref);
+  const frame = useExplainerFrame(rest, { label: 'Representation matters', width, height }, model);
   return (
     <Explainer
-      {...rest}
-      ref={rootRef}
-      title={label}
-      theme={theme}
-      fit={fit}
-      width={width}
-      height={height}
-      state={model.frameState}
-      status={model.status}
+      {...frame}
       statusProps={{ 'data-testid': 'status', 'data-t': model.state.t, 'data-accuracy': model.now?.accuracy }}
       controls={<RepControls model={model} />}
       legend={<RepLegend />}

@@ -1,11 +1,11 @@
-import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
 import { conceptColor, ON_MAP } from '../common/colors';
 import { logThresholds } from '../common/field';
 import { Tex } from '../common/Tex';
 import { useMergedRef } from '../hooks/useMergedRef';
 import { PlaybackButtons } from '../kit/buttons';
 import { ColorLegend } from '../kit/ColorLegend';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { explainerFrameProps, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { PerformanceReadout } from '../kit/PerformanceReadout';
 import { Slider } from '../kit/Slider';
@@ -18,33 +18,15 @@ import { useSearchComparison, type SearchModel } from './useSearchComparison';
 export { gridSearchCost, humanDuration, type SearchComparisonState } from './model';
 
 /** Props of {@link SearchComparison}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface SearchComparisonProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface SearchComparisonProps extends ExplainerCommonProps, ExplainerStateProps<SearchComparisonState> {
   /** Width in px. Default 780 (shrinks to the container). */
   width?: number;
   /** Height of the three maps in px. Default 280. */
   height?: number;
   /** Seed of the data and of the random search. Default 0. */
   seed?: number;
-  /** Controlled state. */
-  value?: SearchComparisonState;
-  /** Initial state when uncontrolled (bad fields are reported once and ignored). */
-  defaultValue?: Partial<SearchComparisonState>;
-  /** Called with every new state. */
-  onValueChange?: (state: SearchComparisonState) => void;
   /** Accessible name and title. Default "Grid search, random search and gradient descent". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Show frame rate and frame time while playing (developer telemetry). Default false. */
-  showPerformance?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element (set `--gl-*` variables here to theme it). */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -60,9 +42,6 @@ export function SearchComparison({
   value,
   defaultValue,
   onValueChange,
-  label = 'Grid search, random search and gradient descent',
-  theme,
-  fit,
   showPerformance = false,
   ref,
   ...rest
@@ -72,13 +51,8 @@ export function SearchComparison({
   const { state, actions } = m;
   return (
     <Explainer
-      {...rest}
+      {...explainerFrameProps(rest, { label: 'Grid search, random search and gradient descent', width, height })}
       ref={rootRef}
-      title={label}
-      theme={theme}
-      fit={fit}
-      width={width}
-      height={height}
       state={m.frameState}
       status={`Loss evaluations: grid ${m.grid.length}, random ${m.random.length}, gradient descent ${m.gd.length}. The least-squares optimum θ* has 𝓛 = ${fmt(m.optLoss)}.`}
       statusProps={{ 'data-testid': 'status' }}

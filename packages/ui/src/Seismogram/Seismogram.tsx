@@ -1,8 +1,9 @@
 import type { SyntheticSeismogramOptions } from '@geolearn/algorithms/seismic';
-import { useState, type ComponentPropsWithoutRef, type CSSProperties, type Ref } from 'react';
+import { useState } from 'react';
 import { Tex } from '../common/Tex';
 import { ColorLegend } from '../kit/ColorLegend';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { explainerFrameProps, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { PerformanceReadout } from '../kit/PerformanceReadout';
 import { fmt, PHASE_COLORS, type PhasePicks, type SeismogramTrace, type SeismogramView } from './model';
@@ -14,7 +15,7 @@ import { useSeismogram, type SeismogramModel } from './useSeismogram';
 export { clampView, PHASE_COLORS, type PhasePicks, type SeismogramTrace, type SeismogramView } from './model';
 
 /** Props of {@link Seismogram}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface SeismogramProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface SeismogramProps extends ExplainerCommonProps, ExplainerStateProps<SeismogramView> {
   /** Width of the plot in px. Default 720 (shrinks to the container). */
   width?: number;
   /** Height of the plot in px (traces, ratio, spectrogram and time axis; the controls come below). Default 420. */
@@ -53,16 +54,6 @@ export interface SeismogramProps extends Omit<ComponentPropsWithoutRef<'figure'>
   showPerformance?: boolean;
   /** Accessible name and title of the widget. Default "Seismogram". */
   label?: string;
-  /** Colour theme. Default 'auto' (follows the system). */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element (set `--gl-*` variables here to theme it). */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -94,9 +85,6 @@ export function Seismogram({
   onDraw,
   showPerformance = false,
   label = 'Seismogram',
-  theme,
-  fit,
-  ref,
   ...rest
 }: SeismogramProps) {
   const model = useSeismogram({ traces, sampleRate, units, arrivals, synthetic, seed, showSpectrogram, spectrogramTrace, maxFrequency, minSpan, exercise, value, defaultValue, onValueChange });
@@ -109,13 +97,7 @@ export function Seismogram({
   return (
     <Explainer
       data-testid="seismogram"
-      {...rest}
-      ref={ref}
-      title={label}
-      theme={theme}
-      fit={fit}
-      width={width}
-      height={height}
+      {...explainerFrameProps(rest, { label, width, height })}
       state={picked ? 'done' : 'idle'}
       status={model.status}
       statusProps={{ 'data-testid': 'status', 'data-pick-p': model.picks.P ?? '', 'data-pick-s': model.picks.S ?? '' }}

@@ -1,7 +1,7 @@
-import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
 import { classColor, conceptColor } from '../common/colors';
 import { Tex } from '../common/Tex';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { explainerFrameProps, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { FitProgress } from '../worker/FitProgress';
 import type { SpectralStepsState } from './model';
@@ -15,33 +15,17 @@ const CAPTION =
   'Read the four steps left to right, top to bottom. With the right graph, W is two blocks (one per moon or ring), the Laplacian’s second eigenvector splits them, and k-means in that embedding finds them, where k-means on the raw points cuts them with a straight line. Too few neighbours break the graph into pieces; too many bridge the two.';
 
 /** Props of {@link SpectralSteps}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface SpectralStepsProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface SpectralStepsProps extends Omit<ExplainerCommonProps, 'showPerformance'>, ExplainerStateProps<SpectralStepsState> {
   /** Overall width in px. Default 960 (shrinks to the container). */
   width?: number;
   /** Largest side of a heatmap in px. Default 280. */
   height?: number;
   /** Seed of the data set. Default 0. */
   seed?: number;
-  /** Controlled state. */
-  value?: SpectralStepsState;
-  /** Initial state when uncontrolled (unknown fields or bad values are reported once and ignored). */
-  defaultValue?: Partial<SpectralStepsState>;
-  /** Called with every new state. */
-  onValueChange?: (state: SpectralStepsState) => void;
   /** Fit in a Web Worker. Default true (false: on this thread, in slices). */
   worker?: boolean;
   /** Accessible name and title. Default "Spectral clustering, step by step". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element. */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -50,18 +34,13 @@ export interface SpectralStepsProps extends Omit<ComponentPropsWithoutRef<'figur
  * moons or two rings (n = 200, rows sorted by true class so W shows its blocks), beside k-means
  * on the raw points. `SpectralClustering` from @geolearn/algorithms, fitted in a Web Worker.
  */
-export function SpectralSteps({ width = 960, height = 280, seed = 0, value, defaultValue, onValueChange, worker = true, label = 'Spectral clustering, step by step', theme, fit, ref, ...rest }: SpectralStepsProps) {
+export function SpectralSteps({ width = 960, height = 280, seed = 0, value, defaultValue, onValueChange, worker = true, fit, ...rest }: SpectralStepsProps) {
   const model = useSpectralSteps({ seed, value, defaultValue, onValueChange, worker });
   const r = model.run?.result;
   return (
     <Explainer
-      {...rest}
-      ref={ref}
-      title={label}
-      theme={theme}
+      {...explainerFrameProps(rest, { label: 'Spectral clustering, step by step', width, height })}
       fit={fit}
-      width={width}
-      height={height}
       state={model.frameState}
       status={model.status}
       statusProps={{

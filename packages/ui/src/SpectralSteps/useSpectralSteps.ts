@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { SpectralClustering } from '@geolearn/algorithms';
+import { SpectralClustering } from '@geolearn/algorithms';
 import { sanitizeDefaultValue, useControllableState } from '../hooks/useControllableState';
-import { modelFromJSON } from '../worker/registry';
 import { useWorkerFit } from '../worker/useWorkerFit';
 import {
   assemble,
@@ -52,7 +51,7 @@ export function useSpectralSteps({ seed, value, defaultValue, onValueChange, wor
     void runFit({ estimator: 'SpectralClustering', params: req.params, X: req.X }).then((json) => {
       if (!json) return;
       try {
-        setFitted({ req, run: { result: assemble(modelFromJSON(json) as SpectralClustering, data, raw), error: null } });
+        setFitted({ req, run: { result: assemble(SpectralClustering.fromJSON(json), data, raw), error: null } });
       } catch (e) {
         setFitted({ req, run: { result: null, error: failText(e) } });
       }

@@ -1,9 +1,10 @@
-import { useEffect, useId, useMemo, useState, type ComponentPropsWithoutRef, type CSSProperties, type Ref } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { conceptColor } from '../common/colors';
 import { Tex } from '../common/Tex';
 import { sanitizeDefaultValue, useControllableState } from '../hooks/useControllableState';
 import { Button } from '../kit/buttons';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { explainerFrameProps, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { cardState, frameState, INITIAL_STATE, LETTERS, quizSizes, statusText, STATE_CHECKS, type RecordState, type SpotTheSeismogramState } from './model';
 import { makeQuiz, type RealQuizRecord } from './quiz';
@@ -14,7 +15,7 @@ import { SpotStyles } from './styles';
 export { QUIZ_EXPLANATIONS, type RecordState, type SpotTheSeismogramState } from './model';
 
 /** Props of {@link SpotTheSeismogram}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface SpotTheSeismogramProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface SpotTheSeismogramProps extends Omit<ExplainerCommonProps, 'showPerformance'>, ExplainerStateProps<SpotTheSeismogramState> {
   /** Width in px of the grid of four series. Default 720 (shrinks to the container; one column below 640 px). */
   width?: number;
   /** Height in px of the grid of four series (two rows of two). Default 460. */
@@ -31,24 +32,10 @@ export interface SpotTheSeismogramProps extends Omit<ComponentPropsWithoutRef<'f
    * The root's `data-record` says which: off, loading, real or failed. Default true.
    */
   realRecord?: boolean | ArrayBuffer | Uint8Array;
-  /** Controlled state. */
-  value?: SpotTheSeismogramState;
-  /** Initial state when uncontrolled (unknown fields or bad values are reported once and ignored). */
-  defaultValue?: Partial<SpotTheSeismogramState>;
   /** Called with every new state (choice, check, new round). */
   onValueChange?: (state: SpotTheSeismogramState) => void;
   /** Accessible name and title. Default "Can you spot the seismogram?". */
   label?: string;
-  /** Colour theme. Default 'auto' (follows the system). */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element (set `--gl-*` variables here to theme it). */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /** The real record: decoded at once from given bytes, fetched after mount for `true`, none for `false`. */
@@ -97,10 +84,6 @@ export function SpotTheSeismogram({
   value,
   defaultValue,
   onValueChange,
-  label = 'Can you spot the seismogram?',
-  theme,
-  fit,
-  ref,
   ...rest
 }: SpotTheSeismogramProps) {
   const id = useId();
@@ -114,13 +97,7 @@ export function SpotTheSeismogram({
   return (
     <Explainer
       data-testid="spot-the-seismogram"
-      {...rest}
-      ref={ref}
-      title={label}
-      theme={theme}
-      fit={fit}
-      width={width}
-      height={height}
+      {...explainerFrameProps(rest, { label: 'Can you spot the seismogram?', width, height })}
       data-record={real.state}
       state={frameState(state)}
       status={statusText(state, quiz)}

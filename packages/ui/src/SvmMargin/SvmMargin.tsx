@@ -1,8 +1,7 @@
-import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
 import { classColor, conceptColor } from '../common/colors';
 import { Tex } from '../common/Tex';
-import { useMergedRef } from '../hooks/useMergedRef';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { useExplainerFrame, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { PerformanceReadout } from '../kit/PerformanceReadout';
 import { HingeBars } from './HingeBars';
@@ -15,33 +14,17 @@ import { useSvmMargin, type SvmModel } from './useSvmMargin';
 export type { SvmMarginState, SvmPoint, SvmSolver, SvmTool } from './model';
 
 /** Props of {@link SvmMargin}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface SvmMarginProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface SvmMarginProps extends ExplainerCommonProps, ExplainerStateProps<SvmMarginState> {
   /** Width of the explainer's pictures in px. Default 720 (shrinks to the container). */
   width?: number;
   /** Height of the plane plot in px. Default 440. */
   height?: number;
   /** Seed of the default points. Default 0. */
   seed?: number;
-  /** Controlled state. */
-  value?: SvmMarginState;
-  /** Initial state when uncontrolled (unknown fields or bad values are reported once and ignored). */
-  defaultValue?: Partial<SvmMarginState>;
   /** Called with every new state (drag, add, delete, C, step…). */
   onValueChange?: (state: SvmMarginState) => void;
   /** Accessible name and title. Default "SVM: the margin and the hinge loss". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Show frame rate and frame time while playing (developer telemetry). Default false. */
-  showPerformance?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element. */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -58,26 +41,15 @@ export function SvmMargin({
   value,
   defaultValue,
   onValueChange,
-  label = 'SVM: the margin and the hinge loss',
-  theme,
-  fit,
   showPerformance = false,
-  ref,
+  label = 'SVM: the margin and the hinge loss',
   ...rest
 }: SvmMarginProps) {
   const model = useSvmMargin({ seed, value, defaultValue, onValueChange });
-  const rootRef = useMergedRef<HTMLElement>(model.rootRef, ref);
+  const frame = useExplainerFrame(rest, { label, width, height }, model);
   return (
     <Explainer
-      {...rest}
-      ref={rootRef}
-      title={label}
-      theme={theme}
-      fit={fit}
-      width={width}
-      height={height}
-      state={model.frameState}
-      status={model.status}
+      {...frame}
       statusProps={{
         'data-testid': 'status',
         'data-loss': model.view.loss,

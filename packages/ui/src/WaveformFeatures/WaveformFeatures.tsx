@@ -1,9 +1,10 @@
 import { FEATURE_DOMAINS, VOLCANIC_CLASSES, VOLCANIC_CLASS_NAMES, volcanicEvent, waveformFeatures, type FeatureDomain, type VolcanicClass } from '@geolearn/algorithms/seismic';
-import { useId, useMemo, type ComponentPropsWithoutRef, type CSSProperties, type Ref } from 'react';
+import { useId, useMemo } from 'react';
 import { Tex } from '../common/Tex';
 import { sanitizeDefaultValue, useControllableState } from '../hooks/useControllableState';
 import { Button } from '../kit/buttons';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { explainerFrameProps, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { Segmented } from '../kit/Segmented';
 import { EventWaveform } from './EventWaveform';
@@ -15,7 +16,7 @@ import { WaveformFeaturesStyles } from './styles';
 export { VOLCANIC_CLASS_COLORS, type WaveformFeaturesState } from './model';
 
 /** Props of {@link WaveformFeatures}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface WaveformFeaturesProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface WaveformFeaturesProps extends Omit<ExplainerCommonProps, 'showPerformance'>, ExplainerStateProps<WaveformFeaturesState> {
   /** Width in px. Default 760 (shrinks to the container; a narrow table drops two columns). */
   width?: number;
   /** Height in px of the waveform and the feature table together (the controls come below). Default 560. */
@@ -24,24 +25,10 @@ export interface WaveformFeaturesProps extends Omit<ComponentPropsWithoutRef<'fi
   seed?: number;
   /** Events per class in the reference set behind the z-scores and class averages. Default 5. */
   referencePerClass?: number;
-  /** Controlled state. */
-  value?: WaveformFeaturesState;
-  /** Initial state when uncontrolled (unknown fields or bad values are reported once and ignored). */
-  defaultValue?: Partial<WaveformFeaturesState>;
   /** Called with every new state (class, seed, domain). */
   onValueChange?: (state: WaveformFeaturesState) => void;
   /** Accessible name and title. Default "Hand-made waveform features". */
   label?: string;
-  /** Colour theme. Default 'auto' (follows the system). */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element (set `--gl-*` variables here to theme it). */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 const CLASS_OPTIONS = VOLCANIC_CLASSES.map((c) => ({
@@ -85,10 +72,6 @@ export function WaveformFeatures({
   value,
   defaultValue,
   onValueChange,
-  label = 'Hand-made waveform features',
-  theme,
-  fit,
-  ref,
   ...rest
 }: WaveformFeaturesProps) {
   const id = useId();
@@ -103,13 +86,7 @@ export function WaveformFeatures({
   return (
     <Explainer
       data-testid="waveform-features"
-      {...rest}
-      ref={ref}
-      title={label}
-      theme={theme}
-      fit={fit}
-      width={width}
-      height={height}
+      {...explainerFrameProps(rest, { label: 'Hand-made waveform features', width, height })}
       state="idle"
       status={m.status}
       statusProps={{ 'data-testid': 'status', 'data-nearest': m.nearest }}

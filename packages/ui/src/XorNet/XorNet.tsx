@@ -1,9 +1,8 @@
-import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
 import { classColor, conceptColor } from '../common/colors';
 import { Tex } from '../common/Tex';
-import { useMergedRef } from '../hooks/useMergedRef';
 import { ColorLegend } from '../kit/ColorLegend';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { useExplainerFrame, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { PerformanceReadout } from '../kit/PerformanceReadout';
 import { ADAM, xorSizes, type XorNetState } from './model';
@@ -17,37 +16,19 @@ import { XorControls } from './XorControls';
 export type { XorMode, XorNetState } from './model';
 
 /** Props of {@link XorNet}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface XorNetProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface XorNetProps extends ExplainerCommonProps, ExplainerStateProps<XorNetState> {
   /** Width of the picture in px. Default 720 (shrinks to the container; one column below 640 px). */
   width?: number;
   /** Height of the picture in px. Default 280. */
   height?: number;
   /** Seed of the trained MLP's initial weights ("New initial weights" draws seed + 1, + 2…). Default 0. */
   seed?: number;
-  /** Controlled state. */
-  value?: XorNetState;
-  /** Initial state when uncontrolled (unknown fields or bad values are reported once and ignored). */
-  defaultValue?: Partial<XorNetState>;
-  /** Called with every new state. */
-  onValueChange?: (state: XorNetState) => void;
   /** Most training steps. Default 2000. */
   maxSteps?: number;
   /** Training steps per animation frame while playing. Default 5. */
   stepsPerFrame?: number;
   /** Accessible name and title. Default "Solving XOR". */
   label?: string;
-  /** Colour theme. Default 'auto' (follows the system). */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Show frame rate and frame time while playing (developer telemetry). Default false. */
-  showPerformance?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element (set `--gl-*` variables here to theme it). */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -66,26 +47,14 @@ export function XorNet({
   onValueChange,
   maxSteps = 2000,
   stepsPerFrame = 5,
-  label = 'Solving XOR',
-  theme,
-  fit,
   showPerformance = false,
-  ref,
   ...rest
 }: XorNetProps) {
   const model = useXorNet({ seed, value, defaultValue, onValueChange, maxSteps, stepsPerFrame });
-  const rootRef = useMergedRef<HTMLElement>(model.rootRef, ref);
+  const frame = useExplainerFrame(rest, { label: 'Solving XOR', width, height }, model);
   return (
     <Explainer
-      {...rest}
-      ref={rootRef}
-      title={label}
-      theme={theme}
-      fit={fit}
-      width={width}
-      height={height}
-      state={model.frameState}
-      status={model.status}
+      {...frame}
       statusProps={{ 'data-testid': 'status', 'data-correct': model.right, 'data-step': model.snap?.step ?? model.target, 'data-stuck': model.stuck || undefined }}
       controls={<XorControls model={model} />}
       legend={<XorLegend />}

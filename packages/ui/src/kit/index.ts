@@ -3,6 +3,7 @@
  * parts and the base CSS. Exported for users too.
  */
 export * from './Explainer';
+export * from './explainerProps';
 export * from './BaseStyles';
 export * from './buttons';
 export * from './Segmented';

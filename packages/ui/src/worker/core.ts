@@ -4,7 +4,7 @@
  * worker, and errors as plain data. No DOM, no React: the worker bundles this file.
  */
 import { ValidationError, type ValidationProblem } from '@geolearn/algorithms';
-import { taskOf, type TaskStep } from './registry';
+import type { TaskStep, WorkerTask } from './registry';
 
 /** How often a job reports. */
 export interface Throttle {
@@ -90,14 +90,18 @@ export class Job {
   private progress: number | null = 0;
   private progressSent: number | null | typeof NONE = NONE;
 
-  /** @throws ValidationError naming `task` when there is no such task. */
+  /**
+   * `task` is the task itself (look it up with `taskOf` from ./registry): this module does not
+   * import the registry, so that the main thread's bundle does not carry every estimator the
+   * worker can fit (the main-thread fallback loads the registry lazily).
+   */
   constructor(
-    task: string,
+    task: WorkerTask,
     payload: unknown,
     throttle: Throttle,
     private readonly events: JobEvents,
   ) {
-    this.gen = taskOf(task)(payload);
+    this.gen = task(payload);
     this.every = Number.isInteger(throttle.every) && (throttle.every as number) >= 1 ? (throttle.every as number) : 1;
     this.minInterval = typeof throttle.minIntervalMs === 'number' && throttle.minIntervalMs >= 0 ? throttle.minIntervalMs : 16;
   }
@@ -165,24 +169,4 @@ export function errorFromWire(w: WireError): Error {
   const e = new Error(w.message);
   e.name = w.name;
   return e;
-}
-
-/**
- * The worker's side of the protocol: runs one {@link RunMessage} to the end, posting
- * 'started', throttled 'snapshot'/'progress', then 'result' or 'error'.
- */
-export function handleRunMessage(data: unknown, post: (m: WorkerReply) => void): void {
-  const msg = data as RunMessage;
-  if (!msg || msg.type !== 'run') return;
-  post({ type: 'started' });
-  try {
-    const job = new Job(msg.task, msg.payload, msg.throttle ?? {}, {
-      snapshot: (snapshot, progress) => post({ type: 'snapshot', snapshot, progress }),
-      progress: (progress) => post({ type: 'progress', progress }),
-    });
-    const r = job.pump(Infinity);
-    if (r.done) post({ type: 'result', result: r.result });
-  } catch (e) {
-    post({ type: 'error', error: errorToWire(e) });
-  }
 }

@@ -5,7 +5,8 @@
  * `new Worker(new URL('./fit.worker.ts', import.meta.url), { type: 'module' })`, the form
  * Vite and webpack bundle as a worker; the package build emits it as `dist/fit.worker.js`.
  */
-import { handleRunMessage, type WorkerReply } from './core';
+import type { WorkerReply } from './core';
+import { handleRunMessage } from './serve';
 
 // The dedicated worker's global scope, typed by hand (the package compiles with the DOM lib).
 const scope = globalThis as unknown as { onmessage: ((e: MessageEvent) => void) | null; postMessage(m: WorkerReply): void };

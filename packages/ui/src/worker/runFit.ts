@@ -182,7 +182,9 @@ async function runOnMainThread<R, S>(task: string, payload: unknown, throttle: T
   await yieldToEventLoop();
   if (signal?.aborted) throw abortError();
   const report = reporter(options);
-  const job = new Job(task, payload, throttle, report);
+  // The registry (every estimator the worker can fit) loads only on this fallback path.
+  const { taskOf } = await import('./registry');
+  const job = new Job(taskOf(task), payload, throttle, report);
   for (;;) {
     const r = job.pump(budget);
     if (r.done) {
