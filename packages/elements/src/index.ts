@@ -12,6 +12,25 @@ import {
   SpotTheSeismogram,
   WaveformFeatures,
   XorNet,
+  PoolingStride,
+  ParameterCount,
+  Backpropagation,
+  SvmMargin,
+  KernelTrick,
+  ConfusionMatrix,
+  Representation,
+  TreeAndForest,
+  KMeansStepper,
+  PcaExplorer,
+  RegularizationPaths,
+  ModelChooser,
+  IcaVsPca,
+  SpectralSteps,
+  Dbscan,
+  GaussianMixtureEm,
+  KernelPcaExplorer,
+  LearningTypes,
+  ClusteringComparison,
   type BatchSizeExplorerProps,
   type ConvolutionExplorerProps,
   type DataModelLossProps,
@@ -25,6 +44,25 @@ import {
   type SpotTheSeismogramProps,
   type WaveformFeaturesProps,
   type XorNetProps,
+  type PoolingStrideProps,
+  type ParameterCountProps,
+  type BackpropagationProps,
+  type SvmMarginProps,
+  type KernelTrickProps,
+  type ConfusionMatrixProps,
+  type RepresentationProps,
+  type TreeAndForestProps,
+  type KMeansStepperProps,
+  type PcaExplorerProps,
+  type RegularizationPathsProps,
+  type ModelChooserProps,
+  type IcaVsPcaProps,
+  type SpectralStepsProps,
+  type DbscanProps,
+  type GaussianMixtureEmProps,
+  type KernelPcaExplorerProps,
+  type LearningTypesProps,
+  type ClusteringComparisonProps,
 } from '@geolearn/ui';
 import type { DigitDrawingPadProps, FeatureMapsProps } from '@geolearn/ui/mnist';
 import { Component, createElement, lazy, Suspense, type ComponentType, type ErrorInfo, type HTMLAttributes, type ReactNode } from 'react';
@@ -55,6 +93,25 @@ export const coreElementDefinitions: ElementDefinition[] = [
   def('geolearn-seismogram', Seismogram),
   def('geolearn-spot-the-seismogram', SpotTheSeismogram),
   def('geolearn-waveform-features', WaveformFeatures),
+  def('geolearn-pooling-stride', PoolingStride),
+  def('geolearn-parameter-count', ParameterCount),
+  def('geolearn-backpropagation', Backpropagation),
+  def('geolearn-svm-margin', SvmMargin),
+  def('geolearn-kernel-trick', KernelTrick),
+  def('geolearn-confusion-matrix', ConfusionMatrix),
+  def('geolearn-representation', Representation),
+  def('geolearn-tree-and-forest', TreeAndForest),
+  def('geolearn-k-means-stepper', KMeansStepper),
+  def('geolearn-pca-explorer', PcaExplorer),
+  def('geolearn-regularization-paths', RegularizationPaths),
+  def('geolearn-model-chooser', ModelChooser),
+  def('geolearn-ica-vs-pca', IcaVsPca),
+  def('geolearn-spectral-steps', SpectralSteps),
+  def('geolearn-dbscan', Dbscan),
+  def('geolearn-gaussian-mixture-em', GaussianMixtureEm),
+  def('geolearn-kernel-pca-explorer', KernelPcaExplorer),
+  def('geolearn-learning-types', LearningTypes),
+  def('geolearn-clustering-comparison', ClusteringComparison),
 ];
 
 /**
@@ -297,6 +354,25 @@ export interface GeoLearnElementProps {
   'geolearn-seismogram': SeismogramProps;
   'geolearn-spot-the-seismogram': SpotTheSeismogramProps;
   'geolearn-waveform-features': WaveformFeaturesProps;
+  'geolearn-pooling-stride': PoolingStrideProps;
+  'geolearn-parameter-count': ParameterCountProps;
+  'geolearn-backpropagation': BackpropagationProps;
+  'geolearn-svm-margin': SvmMarginProps;
+  'geolearn-kernel-trick': KernelTrickProps;
+  'geolearn-confusion-matrix': ConfusionMatrixProps;
+  'geolearn-representation': RepresentationProps;
+  'geolearn-tree-and-forest': TreeAndForestProps;
+  'geolearn-k-means-stepper': KMeansStepperProps;
+  'geolearn-pca-explorer': PcaExplorerProps;
+  'geolearn-regularization-paths': RegularizationPathsProps;
+  'geolearn-model-chooser': ModelChooserProps;
+  'geolearn-ica-vs-pca': IcaVsPcaProps;
+  'geolearn-spectral-steps': SpectralStepsProps;
+  'geolearn-dbscan': DbscanProps;
+  'geolearn-gaussian-mixture-em': GaussianMixtureEmProps;
+  'geolearn-kernel-pca-explorer': KernelPcaExplorerProps;
+  'geolearn-learning-types': LearningTypesProps;
+  'geolearn-clustering-comparison': ClusteringComparisonProps;
 }
 
 /**
@@ -330,6 +406,25 @@ declare global {
     'geolearn-seismogram': GeoLearnElement<SeismogramProps>;
     'geolearn-spot-the-seismogram': GeoLearnElement<SpotTheSeismogramProps>;
     'geolearn-waveform-features': GeoLearnElement<WaveformFeaturesProps>;
+    'geolearn-pooling-stride': GeoLearnElement<PoolingStrideProps>;
+    'geolearn-parameter-count': GeoLearnElement<ParameterCountProps>;
+    'geolearn-backpropagation': GeoLearnElement<BackpropagationProps>;
+    'geolearn-svm-margin': GeoLearnElement<SvmMarginProps>;
+    'geolearn-kernel-trick': GeoLearnElement<KernelTrickProps>;
+    'geolearn-confusion-matrix': GeoLearnElement<ConfusionMatrixProps>;
+    'geolearn-representation': GeoLearnElement<RepresentationProps>;
+    'geolearn-tree-and-forest': GeoLearnElement<TreeAndForestProps>;
+    'geolearn-k-means-stepper': GeoLearnElement<KMeansStepperProps>;
+    'geolearn-pca-explorer': GeoLearnElement<PcaExplorerProps>;
+    'geolearn-regularization-paths': GeoLearnElement<RegularizationPathsProps>;
+    'geolearn-model-chooser': GeoLearnElement<ModelChooserProps>;
+    'geolearn-ica-vs-pca': GeoLearnElement<IcaVsPcaProps>;
+    'geolearn-spectral-steps': GeoLearnElement<SpectralStepsProps>;
+    'geolearn-dbscan': GeoLearnElement<DbscanProps>;
+    'geolearn-gaussian-mixture-em': GeoLearnElement<GaussianMixtureEmProps>;
+    'geolearn-kernel-pca-explorer': GeoLearnElement<KernelPcaExplorerProps>;
+    'geolearn-learning-types': GeoLearnElement<LearningTypesProps>;
+    'geolearn-clustering-comparison': GeoLearnElement<ClusteringComparisonProps>;
   }
 }
 
@@ -352,6 +447,25 @@ declare module 'react' {
       'geolearn-seismogram': GeoLearnElementJSX<SeismogramProps>;
       'geolearn-spot-the-seismogram': GeoLearnElementJSX<SpotTheSeismogramProps>;
       'geolearn-waveform-features': GeoLearnElementJSX<WaveformFeaturesProps>;
+      'geolearn-pooling-stride': GeoLearnElementJSX<PoolingStrideProps>;
+      'geolearn-parameter-count': GeoLearnElementJSX<ParameterCountProps>;
+      'geolearn-backpropagation': GeoLearnElementJSX<BackpropagationProps>;
+      'geolearn-svm-margin': GeoLearnElementJSX<SvmMarginProps>;
+      'geolearn-kernel-trick': GeoLearnElementJSX<KernelTrickProps>;
+      'geolearn-confusion-matrix': GeoLearnElementJSX<ConfusionMatrixProps>;
+      'geolearn-representation': GeoLearnElementJSX<RepresentationProps>;
+      'geolearn-tree-and-forest': GeoLearnElementJSX<TreeAndForestProps>;
+      'geolearn-k-means-stepper': GeoLearnElementJSX<KMeansStepperProps>;
+      'geolearn-pca-explorer': GeoLearnElementJSX<PcaExplorerProps>;
+      'geolearn-regularization-paths': GeoLearnElementJSX<RegularizationPathsProps>;
+      'geolearn-model-chooser': GeoLearnElementJSX<ModelChooserProps>;
+      'geolearn-ica-vs-pca': GeoLearnElementJSX<IcaVsPcaProps>;
+      'geolearn-spectral-steps': GeoLearnElementJSX<SpectralStepsProps>;
+      'geolearn-dbscan': GeoLearnElementJSX<DbscanProps>;
+      'geolearn-gaussian-mixture-em': GeoLearnElementJSX<GaussianMixtureEmProps>;
+      'geolearn-kernel-pca-explorer': GeoLearnElementJSX<KernelPcaExplorerProps>;
+      'geolearn-learning-types': GeoLearnElementJSX<LearningTypesProps>;
+      'geolearn-clustering-comparison': GeoLearnElementJSX<ClusteringComparisonProps>;
     }
   }
 }

@@ -23,6 +23,9 @@ describe('custom elements', () => {
     expect(tags).toContain('geolearn-seismogram');
     // Every explainer, the TF.js ones included (they load TF.js on first connect).
     for (const t of ['geolearn-xor-net', 'geolearn-playground', 'geolearn-digit-drawing-pad', 'geolearn-feature-maps']) expect(tags).toContain(t);
+    // …and the explainers of chapters 2, 3, 4, 6 and 8 added since.
+    for (const t of ['geolearn-learning-types', 'geolearn-regularization-paths', 'geolearn-svm-margin', 'geolearn-tree-and-forest', 'geolearn-pooling-stride', 'geolearn-k-means-stepper', 'geolearn-clustering-comparison']) expect(tags).toContain(t);
+    expect(tags.length).toBe(34);
   });
 
   it('parses attributes into props', () => {
