@@ -1,9 +1,9 @@
-import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
 import { classColor } from '../common/colors';
 import { Tex } from '../common/Tex';
 import { useColorScheme } from '../hooks/useColorScheme';
 import { Button } from '../kit/buttons';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { explainerFrameProps, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { PerformanceReadout } from '../kit/PerformanceReadout';
 import { FitProgress } from '../worker/FitProgress';
@@ -29,7 +29,7 @@ const CAPTION =
   'Each cell is one method (column) fitted on one data set (row) in a Web Worker; colours are the clusters found, matched to the generating groups, and grey is DBSCAN\u2019s noise. Under each: the adjusted Rand index against the generating labels (1 = the same grouping, 0 = chance) and the fit time. Click a cell to change its method\u2019s parameters.';
 
 /** Props of {@link ClusteringComparison}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface ClusteringComparisonProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface ClusteringComparisonProps extends ExplainerCommonProps, ExplainerStateProps<ClusteringComparisonState> {
   /** Largest width in px. Default 1200 (shrinks to the container; the definitions go beside the grid from 900 px). */
   width?: number;
   /** Nominal height in px (validated; the grid's height follows its width). Default 900. */
@@ -38,28 +38,14 @@ export interface ClusteringComparisonProps extends Omit<ComponentPropsWithoutRef
   n?: number;
   /** Seed of the data sets and of the seeded methods. Default 170 (as scikit-learn's figure). */
   seed?: number;
-  /** Controlled state. */
-  value?: ClusteringComparisonState;
-  /** Initial state when uncontrolled (unknown fields or bad values are reported once and ignored). */
-  defaultValue?: Partial<ClusteringComparisonState>;
   /** Called with every new state (a cell opened, a parameter changed…). */
   onValueChange?: (state: ClusteringComparisonState) => void;
   /** Where the fits run: true (default) a Web Worker where one can be made, false the main thread in slices (tests). */
   worker?: RunOptions['worker'];
   /** Accessible name and title. Default "Clustering: five methods on six data sets". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
   /** Show the last run's wall time (developer telemetry). Default false. */
   showPerformance?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element (set `--gl-*` variables here to theme it). */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -77,11 +63,9 @@ export function ClusteringComparison({
   defaultValue,
   onValueChange,
   worker,
-  label = 'Clustering: five methods on six data sets',
   theme,
   fit,
   showPerformance = false,
-  ref,
   ...rest
 }: ClusteringComparisonProps) {
   const grid = useClusteringGrid({ n, seed, value, defaultValue, onValueChange, worker });
@@ -89,13 +73,9 @@ export function ClusteringComparison({
   const g = grid.progress;
   return (
     <Explainer
-      {...rest}
-      ref={ref}
-      title={label}
+      {...explainerFrameProps(rest, { label: 'Clustering: five methods on six data sets', width, height })}
       theme={theme}
       fit={fit}
-      width={width}
-      height={height}
       state={frameState(g)}
       status={statusText(g, n, grid.problems)}
       statusProps={{ 'data-testid': 'status', 'data-fitted': g.fitted, 'data-total': g.total, 'data-wall-ms': g.last ? Math.round(g.last.wallMs) : undefined }}

@@ -1,8 +1,8 @@
-import { useMemo, type ComponentPropsWithoutRef, type CSSProperties, type Ref } from 'react';
+import { useMemo } from 'react';
 import { classColor, conceptColor } from '../common/colors';
 import { Tex } from '../common/Tex';
-import { useMergedRef } from '../hooks/useMergedRef';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { useExplainerFrame, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { PerformanceReadout } from '../kit/PerformanceReadout';
 import { DbscanControls } from './DbscanControls';
@@ -18,7 +18,7 @@ const CAPTION =
   'Press Step: the cluster spreads from the seed sample (thick ring) through the ε-circles of its core samples, one ring of neighbours at a time. Change ε or minSamples and watch core samples turn into border or noise. Click a sample to grow from it.';
 
 /** Props of {@link Dbscan}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface DbscanProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface DbscanProps extends ExplainerCommonProps, ExplainerStateProps<DbscanState> {
   /** Width of the plot in px. Default 520 (shrinks to the container). */
   width?: number;
   /** Height of the plot in px. Default 400. */
@@ -29,26 +29,8 @@ export interface DbscanProps extends Omit<ComponentPropsWithoutRef<'figure'>, 't
   nSamples?: number;
   /** Seed of the generated data. Default 0. */
   seed?: number;
-  /** Controlled state. */
-  value?: DbscanState;
-  /** Initial state when uncontrolled (bad fields are reported once and ignored). */
-  defaultValue?: Partial<DbscanState>;
-  /** Called with every new state. */
-  onValueChange?: (state: DbscanState) => void;
   /** Accessible name and title. Default "DBSCAN, grown step by step". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Show frame rate and frame time while playing (developer telemetry). Default false. */
-  showPerformance?: boolean;
-  /** Class of the root element. */
-  className?: string;
-  /** Style of the root element. */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -56,22 +38,15 @@ export interface DbscanProps extends Omit<ComponentPropsWithoutRef<'figure'>, 't
  * core / border / noise samples with distinct marks, one ring of ε-neighbours per step.
  * The final labels are `DBSCAN`'s from @geolearn/algorithms, up to the clusters' numbering.
  */
-export function Dbscan({ width = 520, height = 400, data, nSamples = 200, seed = 0, value, defaultValue, onValueChange, label = 'DBSCAN, grown step by step', theme, fit, showPerformance = false, ref, ...rest }: DbscanProps) {
+export function Dbscan({ width = 520, height = 400, data, nSamples = 200, seed = 0, value, defaultValue, onValueChange, label = 'DBSCAN, grown step by step', fit, showPerformance = false, ...rest }: DbscanProps) {
   // At most 400 samples (n² distances per change); memoised so that the growth is not recomputed every render.
   const capped = useMemo(() => data?.slice(0, 400), [data]);
   const model = useDbscan({ data: capped, nSamples, seed, value, defaultValue, onValueChange });
-  const rootRef = useMergedRef<HTMLElement>(model.rootRef, ref);
+  const frame = useExplainerFrame(rest, { label, width, height }, model);
   return (
     <Explainer
-      {...rest}
-      ref={rootRef}
-      title={label}
-      theme={theme}
+      {...frame}
       fit={fit}
-      width={width}
-      height={height}
-      state={model.frameState}
-      status={model.status}
       statusProps={{ 'data-testid': 'status', 'data-step': model.stepIndex, 'data-done': model.frame.done, 'data-clusters': model.growth.starts.length }}
       controls={<DbscanControls model={model} />}
       legend={

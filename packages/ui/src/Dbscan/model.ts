@@ -1,4 +1,5 @@
 import { makeBlobs, makeMoons, RandomState } from '@geolearn/algorithms';
+import { pointsExtent } from '../common/extent';
 import { fieldCheck, type FieldChecks } from '../hooks/useControllableState';
 import type { ExplainerState } from '../kit/Explainer';
 
@@ -209,13 +210,7 @@ export function frameState(g: DbscanGrowth, step: number, playing: boolean, done
 
 /** The plot domain [x0, x1, y0, y1]: the extent, padded, with equal units on both axes for a plot of aspect h/w (ε circles stay round). */
 export function equalDomain(X: readonly Pt[], aspect: number): [number, number, number, number] {
-  let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
-  for (const [a, b] of X) {
-    x0 = Math.min(x0, a);
-    x1 = Math.max(x1, a);
-    y0 = Math.min(y0, b);
-    y1 = Math.max(y1, b);
-  }
+  let [x0, x1, y0, y1] = pointsExtent(X);
   if (!Number.isFinite(x0)) [x0, x1, y0, y1] = [-1, 1, -1, 1];
   const pad = 0.06 * Math.max(x1 - x0, y1 - y0, 1e-9) + 0.1;
   [x0, x1, y0, y1] = [x0 - pad, x1 + pad, y0 - pad, y1 + pad];

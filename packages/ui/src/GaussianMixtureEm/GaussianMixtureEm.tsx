@@ -1,8 +1,7 @@
-import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
 import { classColor, conceptColor } from '../common/colors';
 import { Tex } from '../common/Tex';
-import { useMergedRef } from '../hooks/useMergedRef';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { useExplainerFrame, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { PerformanceReadout } from '../kit/PerformanceReadout';
 import { GmmControls } from './GmmControls';
@@ -18,7 +17,7 @@ const CAPTION =
   'Press Step: the E-step gives each sample its responsibilities γᵢₖ (its colour is their mix: pure where one component owns it, blended where they share it); the M-step moves each mean and reshapes each ellipse to the samples it is responsible for. The log-likelihood never goes down.';
 
 /** Props of {@link GaussianMixtureEm}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface GaussianMixtureEmProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface GaussianMixtureEmProps extends ExplainerCommonProps, ExplainerStateProps<GaussianMixtureEmState> {
   /** Width of the plot in px. Default 520 (shrinks to the container). */
   width?: number;
   /** Height of the plot in px. Default 420. */
@@ -29,26 +28,8 @@ export interface GaussianMixtureEmProps extends Omit<ComponentPropsWithoutRef<'f
   nSamples?: number;
   /** Seed of the generated data. Default 0. */
   seed?: number;
-  /** Controlled state. */
-  value?: GaussianMixtureEmState;
-  /** Initial state when uncontrolled (bad fields are reported once and ignored). */
-  defaultValue?: Partial<GaussianMixtureEmState>;
-  /** Called with every new state. */
-  onValueChange?: (state: GaussianMixtureEmState) => void;
   /** Accessible name and title. Default "Gaussian mixture: EM step by step". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Show frame rate and frame time while playing (developer telemetry). Default false. */
-  showPerformance?: boolean;
-  /** Class of the root element. */
-  className?: string;
-  /** Style of the root element. */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -67,26 +48,17 @@ export function GaussianMixtureEm({
   defaultValue,
   onValueChange,
   label = 'Gaussian mixture: EM step by step',
-  theme,
   fit,
   showPerformance = false,
-  ref,
   ...rest
 }: GaussianMixtureEmProps) {
   const model = useGaussianMixtureEm({ data, nSamples, seed, value, defaultValue, onValueChange });
-  const rootRef = useMergedRef<HTMLElement>(model.rootRef, ref);
+  const frame = useExplainerFrame(rest, { label, width, height }, model);
   const shown = model.shown;
   return (
     <Explainer
-      {...rest}
-      ref={rootRef}
-      title={label}
-      theme={theme}
+      {...frame}
       fit={fit}
-      width={width}
-      height={height}
-      state={model.frameState}
-      status={model.status}
       statusProps={{ 'data-testid': 'status', 'data-iteration': shown?.iteration ?? 'none', 'data-converged': shown?.converged ?? false, 'data-ll': shown?.lowerBound ?? undefined }}
       controls={<GmmControls model={model} />}
       legend={

@@ -1,7 +1,7 @@
 import type { CovarianceType } from '@geolearn/algorithms';
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
+import { finitePoints, useStepPlayback, type PointStepperInputs } from '../common/stepPlayback';
 import { sanitizeDefaultValue, useControllableState } from '../hooks/useControllableState';
-import { usePlayback } from '../hooks/usePlayback';
 import {
   dataProblem,
   DEFAULT_STATE,
@@ -19,14 +19,7 @@ import {
 } from './model';
 
 /** What the hook needs from the props. */
-export interface GmmInputs {
-  data?: readonly (readonly number[])[];
-  nSamples: number;
-  seed: number;
-  value?: GaussianMixtureEmState;
-  defaultValue?: Partial<GaussianMixtureEmState>;
-  onValueChange?: (state: GaussianMixtureEmState) => void;
-}
+export type GmmInputs = PointStepperInputs<GaussianMixtureEmState>;
 
 /** The stepper's state, the EM run (all snapshots), the responsibilities shown, playback and the actions. */
 export function useGaussianMixtureEm({ data, nSamples, seed, value, defaultValue, onValueChange }: GmmInputs) {
@@ -38,7 +31,7 @@ export function useGaussianMixtureEm({ data, nSamples, seed, value, defaultValue
   });
   const n = Math.max(1, Math.min(400, Math.round(nSamples) || 1));
   const X = useMemo<Pt[]>(
-    () => (data ? data.filter((r) => r.length >= 2 && Number.isFinite(r[0]) && Number.isFinite(r[1])).map((r) => [r[0], r[1]]) : makeGmmData(state.dataset, n, seed)),
+    () => (data ? finitePoints(data) : makeGmmData(state.dataset, n, seed)),
     [data, state.dataset, n, seed],
   );
   const problem = dataProblem(X, state.k);
@@ -49,22 +42,11 @@ export function useGaussianMixtureEm({ data, nSamples, seed, value, defaultValue
   const shown = run.steps[stepIndex];
   const resp = useMemo(() => (shown ? responsibilities(X, shown) : null), [X, shown]);
   const done = run.steps.length === 0 || stepIndex >= last;
-  const rootRef = useRef<HTMLElement | null>(null);
-  const { playing, setPlaying, stats } = usePlayback({
-    done,
-    target: rootRef,
-    interval: 400,
-    reducedInterval: 1200,
-    onFrame: () => setState((s) => ({ ...s, step: Math.min(last, s.step + 1) })),
-  });
-  const stopThen = (f: (s: GaussianMixtureEmState) => GaussianMixtureEmState) => {
-    setPlaying(false);
-    setState(f);
-  };
+  const { playing, stats, rootRef, stopThen, step, togglePlay, reset } = useStepPlayback<GaussianMixtureEmState>(setState, { done, last, interval: 400, reducedInterval: 1200 });
   const actions = {
-    step: () => setState((s) => (done ? s : { ...s, step: Math.min(last, s.step + 1) })),
-    togglePlay: () => setPlaying((p) => !p),
-    reset: () => stopThen((s) => ({ ...s, step: 0 })),
+    step,
+    togglePlay,
+    reset,
     setK: (k: number) => stopThen((s) => ({ ...s, k, step: 0 })),
     setCovarianceType: (covarianceType: CovarianceType) => stopThen((s) => ({ ...s, covarianceType, step: 0 })),
     setInit: (init: GmmInit) => stopThen((s) => ({ ...s, init, step: 0 })),

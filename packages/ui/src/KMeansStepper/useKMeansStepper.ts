@@ -1,6 +1,6 @@
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
+import { finitePoints, useStepPlayback, type PointStepperInputs } from '../common/stepPlayback';
 import { sanitizeDefaultValue, useControllableState } from '../hooks/useControllableState';
-import { usePlayback } from '../hooks/usePlayback';
 import { useElbow } from './useElbow';
 import {
   BAD_START,
@@ -21,14 +21,7 @@ import {
 } from './model';
 
 /** What the hook needs from the props. */
-export interface KMeansInputs {
-  data?: readonly (readonly number[])[];
-  nSamples: number;
-  seed: number;
-  value?: KMeansStepperState;
-  defaultValue?: Partial<KMeansStepperState>;
-  onValueChange?: (state: KMeansStepperState) => void;
-}
+export type KMeansInputs = PointStepperInputs<KMeansStepperState>;
 
 /**
  * The stepper's state and everything derived from it: the points, the initial centroids
@@ -40,7 +33,7 @@ export function useKMeansStepper({ data, nSamples, seed, value, defaultValue, on
   const [state, setState] = useControllableState<KMeansStepperState>({ value, defaultValue: { ...DEFAULT_STATE, k: KMEANS_DATASETS[clean.dataset ?? DEFAULT_STATE.dataset].k, ...clean }, onChange: onValueChange });
   const custom = Boolean(data);
   const X = useMemo<Pt[]>(
-    () => (data ? data.filter((r) => r.length >= 2 && Number.isFinite(r[0]) && Number.isFinite(r[1])).map((r) => [r[0], r[1]]) : makeKMeansData(state.dataset, nSamples, seed)),
+    () => (data ? finitePoints(data) : makeKMeansData(state.dataset, nSamples, seed)),
     [data, state.dataset, nSamples, seed],
   );
   // Rows of `data` that are not two finite numbers are left out, and the status says so.
@@ -58,22 +51,11 @@ export function useKMeansStepper({ data, nSamples, seed, value, defaultValue, on
   const elbow = useElbow(X);
   const best = useMemo(() => (state.bestOf ? bestOfRuns(X, state.k, state.init, state.initSeed) : null), [X, state.bestOf, state.k, state.init, state.initSeed]);
 
-  const rootRef = useRef<HTMLElement | null>(null);
-  const { playing, setPlaying, stats } = usePlayback({
-    done,
-    target: rootRef,
-    interval: 350,
-    reducedInterval: 1200,
-    onFrame: () => setState((s) => ({ ...s, step: Math.min(last, s.step + 1) })),
-  });
-  const stopThen = (f: (s: KMeansStepperState) => KMeansStepperState) => {
-    setPlaying(false);
-    setState(f);
-  };
+  const { playing, setPlaying, stats, rootRef, stopThen, step, togglePlay, reset } = useStepPlayback<KMeansStepperState>(setState, { done, last, interval: 350, reducedInterval: 1200 });
   const actions = {
-    step: () => setState((s) => (done ? s : { ...s, step: Math.min(last, s.step + 1) })),
-    togglePlay: () => setPlaying((p) => !p),
-    reset: () => stopThen((s) => ({ ...s, step: 0 })),
+    step,
+    togglePlay,
+    reset,
     /** Moves initial centroid i (the others keep their places) and starts over. */
     moveCenter: (i: number, p: Pt) =>
       stopThen((s) => {

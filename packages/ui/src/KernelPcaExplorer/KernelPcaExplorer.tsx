@@ -1,7 +1,7 @@
-import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
 import { classColor, conceptColor } from '../common/colors';
 import { Tex } from '../common/Tex';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { explainerFrameProps, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { KpcaControls } from './KpcaControls';
 import { fmt, type KernelPcaState } from './model';
@@ -15,7 +15,7 @@ const CAPTION =
   'Linear PCA only rotates the plane: the two circles stay nested. RBF kernel PCA finds its components in the feature space of k(x, x′), where the inner circle moves to one side: one threshold on the first component separates them. Slide γ: too small and the kernel is nearly linear; too large and every sample becomes its own bump. The diamonds are the pre-images: each sample mapped to the kept components and back to the plane.';
 
 /** Props of {@link KernelPcaExplorer}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface KernelPcaExplorerProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface KernelPcaExplorerProps extends Omit<ExplainerCommonProps, 'showPerformance'>, ExplainerStateProps<KernelPcaState> {
   /** Total width of the three panels in px. Default 900 (shrinks to the container). */
   width?: number;
   /** Height of each panel in px. Default 300. */
@@ -24,24 +24,8 @@ export interface KernelPcaExplorerProps extends Omit<ComponentPropsWithoutRef<'f
   nSamples?: number;
   /** Seed of the data. Default 0. */
   seed?: number;
-  /** Controlled state. */
-  value?: KernelPcaState;
-  /** Initial state when uncontrolled (bad fields are reported once and ignored). */
-  defaultValue?: Partial<KernelPcaState>;
-  /** Called with every new state. */
-  onValueChange?: (state: KernelPcaState) => void;
   /** Accessible name and title. Default "Kernel PCA against linear PCA". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Class of the root element. */
-  className?: string;
-  /** Style of the root element. */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -49,19 +33,14 @@ export interface KernelPcaExplorerProps extends Omit<ComponentPropsWithoutRef<'f
  * fitted in the Web Worker) against linear PCA: the data with its pre-images
  * (`fitInverseTransform`), linear PCA's projection and kernel PCA's, with γ (σ) on a log slider.
  */
-export function KernelPcaExplorer({ width = 900, height = 300, nSamples = 300, seed = 0, value, defaultValue, onValueChange, label = 'Kernel PCA against linear PCA', theme, fit, ref, ...rest }: KernelPcaExplorerProps) {
+export function KernelPcaExplorer({ width = 900, height = 300, nSamples = 300, seed = 0, value, defaultValue, onValueChange, fit, ...rest }: KernelPcaExplorerProps) {
   const model = useKernelPca({ nSamples, seed, value, defaultValue, onValueChange });
   const { data, linZ, state } = model;
   const kernel = model.fit;
   return (
     <Explainer
-      {...rest}
-      ref={ref}
-      title={label}
-      theme={theme}
+      {...explainerFrameProps(rest, { label: 'Kernel PCA against linear PCA', width, height })}
       fit={fit}
-      width={width}
-      height={height}
       state={model.error ? 'error' : model.busy ? 'playing' : 'idle'}
       status={model.status}
       statusProps={{

@@ -1,9 +1,9 @@
-import { useRef, type ComponentPropsWithoutRef, type CSSProperties, type Ref } from 'react';
+import { useRef } from 'react';
 import { classColor, conceptColor } from '../common/colors';
 import { Tex } from '../common/Tex';
-import { useMergedRef } from '../hooks/useMergedRef';
 import { Button, PlaybackButtons } from '../kit/buttons';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { useExplainerFrame, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend, type LegendItem } from '../kit/Legend';
 import { PerformanceReadout } from '../kit/PerformanceReadout';
 import { Segmented } from '../kit/Segmented';
@@ -17,33 +17,15 @@ import { VocabularyPart } from './VocabularyPart';
 export type { LearningTypesState } from './model';
 
 /** Props of {@link LearningTypes}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface LearningTypesProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface LearningTypesProps extends ExplainerCommonProps, ExplainerStateProps<LearningTypesState> {
   /** Width in px. Default 960 (shrinks to the container). */
   width?: number;
   /** Height hint in px (validated; the parts size themselves from the width). Default 520. */
   height?: number;
   /** Seed of the points, of k-means and of the Q-learning exploration. Default 0. */
   seed?: number;
-  /** Controlled state. */
-  value?: LearningTypesState;
-  /** Initial state when uncontrolled (bad fields are reported once and ignored). */
-  defaultValue?: Partial<LearningTypesState>;
-  /** Called with every new state. */
-  onValueChange?: (state: LearningTypesState) => void;
   /** Accessible name and title. Default "Definitions and types of learning". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
-  /** Show the frame-rate readout (developers only). Default false. */
-  showPerformance?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element. */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 const PART_OPTIONS = [
@@ -71,28 +53,16 @@ export function LearningTypes({
   value,
   defaultValue,
   onValueChange,
-  label = 'Definitions and types of learning',
-  theme,
-  fit,
   showPerformance = false,
-  ref,
   ...rest
 }: LearningTypesProps) {
   const own = useRef<HTMLElement | null>(null);
-  const rootRef = useMergedRef<HTMLElement>(own, ref);
   const m = useLearningTypes({ value, defaultValue, onValueChange, seed, target: own });
   const { state, actions } = m;
+  const frame = useExplainerFrame(rest, { label: 'Definitions and types of learning', width, height }, { rootRef: own, frameState: frameState(state, m.playing), status: statusText(state, m.boundary, m.q) });
   return (
     <Explainer
-      {...rest}
-      ref={rootRef}
-      title={label}
-      theme={theme}
-      fit={fit}
-      width={width}
-      height={height}
-      state={frameState(state, m.playing)}
-      status={statusText(state, m.boundary, m.q)}
+      {...frame}
       statusProps={{ 'data-testid': 'status', 'data-part': state.part, 'data-episodes': state.episodes }}
       controls={<Controls m={m} />}
       legend={state.part === 'types' ? <Legend label="Key to the examples" items={TYPE_LEGEND} /> : undefined}

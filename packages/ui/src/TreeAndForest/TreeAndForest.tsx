@@ -1,8 +1,7 @@
-import type { ComponentPropsWithoutRef, CSSProperties, Ref } from 'react';
 import { classColor } from '../common/colors';
 import { Tex } from '../common/Tex';
-import { useMergedRef } from '../hooks/useMergedRef';
-import { Explainer, type ExplainerLayout, type Theme } from '../kit/Explainer';
+import { Explainer, type ExplainerLayout } from '../kit/Explainer';
+import { useExplainerFrame, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { PerformanceReadout } from '../kit/PerformanceReadout';
 import { ForestGrid, VoteBars } from './ForestPanels';
@@ -16,35 +15,19 @@ import { useTreeAndForest, type TreeModel } from './useTreeAndForest';
 export type { TreeAndForestState, TreeCriterion, TreeDataset, TreeMode } from './model';
 
 /** Props of {@link TreeAndForest}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
-export interface TreeAndForestProps extends Omit<ComponentPropsWithoutRef<'figure'>, 'title' | 'children' | 'defaultValue' | 'onChange'> {
+export interface TreeAndForestProps extends ExplainerCommonProps, ExplainerStateProps<TreeAndForestState> {
   /** Width of the pictures in px. Default 960 (shrinks to the container). */
   width?: number;
   /** Height of the tree diagram and the plane in px. Default 420. */
   height?: number;
   /** Seed of the 2-D data sets, the trees' tie-breaks and the forest's bootstrap. Default 0. */
   seed?: number;
-  /** Controlled state. */
-  value?: TreeAndForestState;
-  /** Initial state when uncontrolled (unknown fields or bad values are reported once and ignored). */
-  defaultValue?: Partial<TreeAndForestState>;
-  /** Called with every new state. */
-  onValueChange?: (state: TreeAndForestState) => void;
   /** Accessible name and title. Default "Decision trees and random forests". */
   label?: string;
-  /** Colour theme. Default 'auto'. */
-  theme?: Theme;
-  /** Slide mode: fits 960 × 700. Default false. */
-  fit?: boolean;
   /** Show the frame rate while growing and the forest's refit time (developer telemetry). Default false. */
   showPerformance?: boolean;
   /** Fit the forest in a Web Worker (default true; false runs it on the main thread in slices). */
   worker?: boolean;
-  /** Class of the root element (added to `gl-explainer`). */
-  className?: string;
-  /** Style of the root element. */
-  style?: CSSProperties;
-  /** The root `<figure>`. */
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -62,28 +45,16 @@ export function TreeAndForest({
   value,
   defaultValue,
   onValueChange,
-  label = 'Decision trees and random forests',
-  theme,
-  fit,
   showPerformance = false,
   worker = true,
-  ref,
   ...rest
 }: TreeAndForestProps) {
   const model = useTreeAndForest({ seed, value, defaultValue, onValueChange, worker });
-  const rootRef = useMergedRef<HTMLElement>(model.rootRef, ref);
+  const frame = useExplainerFrame(rest, { label: 'Decision trees and random forests', width, height }, model);
   const forestMs = model.forest?.ms;
   return (
     <Explainer
-      {...rest}
-      ref={rootRef}
-      title={label}
-      theme={theme}
-      fit={fit}
-      width={width}
-      height={height}
-      state={model.frameState}
-      status={model.status}
+      {...frame}
       statusProps={{ 'data-testid': 'status', 'data-mode': model.state.mode, 'data-grown': model.grown, 'data-nodes': model.total, 'data-votes': model.counts?.join(',') }}
       controls={
         <>
