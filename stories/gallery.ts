@@ -138,7 +138,7 @@ export const EMBEDS = {
     chapter: '4 Classification',
     name: 'SVM margin',
     title: 'SVM: the margin and the hinge loss',
-    height: 860,
+    height: 900,
     untouched: { '[data-testid="status"]': 'Exact (SMO): w = ', '[data-testid="add-area"]': null },
   },
   'kernel-trick': {
@@ -159,7 +159,7 @@ export const EMBEDS = {
     chapter: '4 Classification',
     name: 'Representation',
     title: 'Representation matters',
-    height: 780,
+    height: 860,
     untouched: { '[data-testid="status"][data-t="0"]': '', '[data-testid="morph"][data-t="0"]': '' },
   },
   'trees-and-forests': {
@@ -299,7 +299,7 @@ export const EMBEDS = {
     chapter: '8 Unsupervised learning',
     name: 'Clustering comparison',
     title: 'Clustering: five methods on six data sets',
-    height: 1340,
+    height: 1480,
     untouched: { '[data-testid="params-panel"]': null, '[data-testid="status"][data-total="30"]': '' },
   },
 } satisfies Record<string, Embed>;

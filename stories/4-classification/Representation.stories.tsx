@@ -41,7 +41,8 @@ export const TestSlider: Story = {
     const canvas = within(canvasElement);
     const slider = canvas.getByRole('slider', { name: /Morph t/ });
     fireEvent.keyDown(slider, { key: 'End' });
-    await expect(canvas.getByTestId('status')).toHaveTextContent(/^polar \(r, θ\): the linear model classifies 100 %/);
+    // React renders the key's update after the event returns: wait for it.
+    await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent(/^polar \(r, θ\): the linear model classifies 100 %/));
     await expect(canvas.getByTestId('morph').getAttribute('data-wrong')).toBe('0');
   },
 };
@@ -53,6 +54,8 @@ export const TestPlay: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Play' }));
     await waitFor(() => expect(canvas.getByTestId('status').getAttribute('data-t')).toBe('1'), { timeout: 8000 });
-    await expect(canvas.getByRole('button', { name: 'Play' })).toBeInTheDocument();
+    // Playing stops in the render after t reaches 1 (the done effect), so Pause turns back into Play a moment later.
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Play' })).toBeInTheDocument());
+    await expect(canvas.getByTestId('status').getAttribute('data-t')).toBe('1');
   },
 };

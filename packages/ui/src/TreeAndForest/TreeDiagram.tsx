@@ -1,4 +1,5 @@
 import type { TreeNode } from '@geolearn/algorithms';
+import { Fragment } from 'react';
 import { classColor } from '../common/colors';
 import { argmax, describeNode, diagramLayout, fmt, splitText } from './model';
 import type { TreeModel } from './useTreeAndForest';
@@ -98,7 +99,10 @@ function NodeBox({ node: n, pos, w, h, detail, hit, pending, focused, names, cla
       : detail === 'short'
         ? [split ?? (leaf ? classNames[k] : '…'), `n = ${n.samples}`]
         : [];
-  const label = describeNode(n, pending, names, classNames, criterion, decrease);
+  // The accessible name starts with the visible text, word for word (WCAG 2.5.3 "label in
+  // name"), then gives the full description.
+  const details = describeNode(n, pending, names, classNames, criterion, decrease);
+  const label = lines.length ? `${lines.join(' ')}, ${details}` : details;
   const lineH = Math.min(15, (h - 6) / Math.max(1, lines.length));
   return (
     <g
@@ -127,9 +131,13 @@ function NodeBox({ node: n, pos, w, h, detail, hit, pending, focused, names, cla
         stroke={focused ? 'var(--gl-focus)' : pending ? 'var(--gl-muted)' : classColor(k)}
       />
       {lines.map((t, i) => (
-        <text key={i} className={i === 0 ? 'gl-tree-text gl-tree-head' : 'gl-tree-text'} x={w / 2} y={4 + lineH * (i + 0.8)} textAnchor="middle" fontSize={Math.min(12, lineH - 1)}>
-          {t}
-        </text>
+        <Fragment key={i}>
+          {/* A space between the lines (not drawn: text outside <text>), so the visible text read from the DOM is "line line…", not "lineline". */}
+          {i > 0 && ' '}
+          <text className={i === 0 ? 'gl-tree-text gl-tree-head' : 'gl-tree-text'} x={w / 2} y={4 + lineH * (i + 0.8)} textAnchor="middle" fontSize={Math.min(12, lineH - 1)}>
+            {t}
+          </text>
+        </Fragment>
       ))}
     </g>
   );

@@ -15,14 +15,19 @@ export interface RotateAreaProps {
   label: string;
   /** `data-testid` of the group. */
   testId?: string;
-  /** What is drawn inside the area (it lets the pointer through to the area). */
+  /**
+   * What is drawn in the area (it lets the pointer through). It is drawn just before the
+   * focusable group, not inside it, so its text (axis labels…) is not the button's visible
+   * text, which would have to start its accessible name (WCAG 2.5.3).
+   */
   children?: ReactNode;
 }
 
 /**
  * A focusable SVG group that turns a 3-D view: ←/→ change the azimuth and ↑/↓ the elevation
  * by 5° (Shift: 15°); a drag turns it by half a degree per pixel (pointer captured). Classes
- * `gl-focusable` and `rect.gl-focus-box` (the focus ring); `data-rotation="az,el"`.
+ * `gl-focusable` and `rect.gl-focus-box` (the focus ring); `data-rotation="az,el"`. The
+ * transparent hit area and the focus ring lie over `children`, which are drawn first.
  */
 export function RotateArea({ azimuth, elevation, onRotate, width, height, label, testId, children }: RotateAreaProps) {
   const last = useRef<{ id: number; x: number; y: number } | null>(null);
@@ -46,31 +51,33 @@ export function RotateArea({ azimuth, elevation, onRotate, width, height, label,
     last.current = null;
   };
   return (
-    <g
-      role="button"
-      tabIndex={0}
-      aria-roledescription="rotatable 3-D view"
-      aria-label={label}
-      onKeyDown={onKeyDown}
-      className="gl-focusable"
-      data-testid={testId}
-      data-rotation={`${azimuth},${elevation}`}
-    >
-      <rect
-        width={width}
-        height={height}
-        fill="transparent"
-        style={{ cursor: 'grab' }}
-        onPointerDown={(e) => {
-          last.current = { id: e.pointerId, x: e.clientX, y: e.clientY };
-          e.currentTarget.setPointerCapture?.(e.pointerId);
-        }}
-        onPointerMove={onMove}
-        onPointerUp={end}
-        onPointerCancel={end}
-      />
+    <>
       {children !== undefined && <g pointerEvents="none">{children}</g>}
-      <rect className="gl-focus-box" width={width} height={height} fill="none" pointerEvents="none" />
-    </g>
+      <g
+        role="button"
+        tabIndex={0}
+        aria-roledescription="rotatable 3-D view"
+        aria-label={label}
+        onKeyDown={onKeyDown}
+        className="gl-focusable"
+        data-testid={testId}
+        data-rotation={`${azimuth},${elevation}`}
+      >
+        <rect
+          width={width}
+          height={height}
+          fill="transparent"
+          style={{ cursor: 'grab' }}
+          onPointerDown={(e) => {
+            last.current = { id: e.pointerId, x: e.clientX, y: e.clientY };
+            e.currentTarget.setPointerCapture?.(e.pointerId);
+          }}
+          onPointerMove={onMove}
+          onPointerUp={end}
+          onPointerCancel={end}
+        />
+        <rect className="gl-focus-box" width={width} height={height} fill="none" pointerEvents="none" />
+      </g>
+    </>
   );
 }
