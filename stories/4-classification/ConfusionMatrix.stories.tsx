@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fireEvent, fn, userEvent, within } from 'storybook/test';
+import { expect, fireEvent, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ConfusionMatrix } from '@geolearn/ui';
 import { explainerParameters } from '../gallery';
 
@@ -45,14 +45,15 @@ export const TestCellFocus: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const lp = canvas.getByTestId('cell-0-0');
+    // React applies the focus's state update after the event (a microtask): wait for the render.
     lp.focus();
-    await expect(lp.getAttribute('data-role')).toBe('tp');
+    await waitFor(() => expect(lp).toHaveAttribute('data-role', 'tp'));
     await userEvent.keyboard('{ArrowDown}');
     const next = canvas.getByTestId('cell-0-1');
     await expect(next).toHaveFocus();
-    await expect(next.getAttribute('data-role')).toBe('fn-fp');
-    await expect(canvas.getByTestId('formulas').getAttribute('data-role')).toBe('fn-fp');
-    await expect(canvas.getByTestId('status')).toHaveTextContent(/true LP predicted TR/);
+    await waitFor(() => expect(next).toHaveAttribute('data-role', 'fn-fp'));
+    await waitFor(() => expect(canvas.getByTestId('formulas')).toHaveAttribute('data-role', 'fn-fp'));
+    await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent(/true LP predicted TR/));
   },
 };
 
@@ -79,7 +80,8 @@ export const TestThreshold: Story = {
     const before = count(0, 1) + count(1, 1);
     const slider = canvas.getByRole('slider', { name: /Threshold/ });
     fireEvent.keyDown(slider, { key: 'Home' });
-    await expect(count(0, 1) + count(1, 1)).toBeGreaterThan(before);
+    // The new counts render after the event: wait for them.
+    await waitFor(() => expect(count(0, 1) + count(1, 1)).toBeGreaterThan(before));
     await expect(count(0, 0) + count(0, 1) + count(1, 0) + count(1, 1)).toBe(50);
   },
 };

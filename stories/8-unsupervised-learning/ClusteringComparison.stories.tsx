@@ -77,9 +77,10 @@ export const TestCancel: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const root = canvasElement.querySelector('.gl-explainer')!;
-    await waitFor(() => expect(root).toHaveAttribute('data-state', 'playing'));
+    // A fit in progress is marked aria-busy on the progress bar (the root is not "playing").
+    await waitFor(() => expect(canvasElement.querySelector('.gl-progress-bar[aria-busy="true"]')).not.toBeNull());
     await userEvent.click(canvas.getByRole('button', { name: 'Cancel' }));
-    await expect(root).not.toHaveAttribute('data-state', 'playing');
+    await waitFor(() => expect(canvasElement.querySelector('[aria-busy="true"]')).toBeNull());
     await userEvent.click(canvas.getByTestId('fit-grid'));
     await waitFor(() => expect(root).toHaveAttribute('data-state', 'done'), { timeout: 30000 });
   },

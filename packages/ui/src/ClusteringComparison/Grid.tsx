@@ -1,4 +1,5 @@
-import { Fragment, memo, type ReactNode } from 'react';
+import { Fragment, memo, useId, type ReactNode } from 'react';
+import { visuallyHidden } from '../kit/Segmented';
 import { CellCanvas } from './CellCanvas';
 import {
   cellLine,
@@ -33,7 +34,10 @@ const Cell = memo(function Cell({ cell, data, result, size, themeKey, selected, 
   const state = cell.problem ? 'invalid' : result ? 'done' : 'stale';
   const line = cell.problem ?? (result ? cellLine(result) : 'fitting…');
   const name = `${METHOD_INFO[cell.method].label} on ${DATASET_INFO[cell.dataset].label.toLowerCase()}`;
-  const detail = result ? `${result.clusters} cluster${result.clusters === 1 ? '' : 's'}${result.noise ? `, ${result.noise} noise samples` : ''}, ${line}` : line;
+  const detail = result ? `${result.clusters} cluster${result.clusters === 1 ? '' : 's'}${result.noise ? `, ${result.noise} noise samples` : ''}` : '';
+  const descId = useId();
+  // WCAG 2.5.3 (label in name): the content names the button, so its visible text is its name;
+  // a visually hidden part says which cell it is, and the details go to aria-describedby.
   return (
     <button
       type="button"
@@ -44,26 +48,27 @@ const Cell = memo(function Cell({ cell, data, result, size, themeKey, selected, 
       data-ms={result ? Math.round(result.ms) : undefined}
       data-clusters={result ? result.clusters : undefined}
       aria-expanded={selected}
-      aria-label={`${name}: ${detail}. Open its parameters`}
+      aria-describedby={descId}
       onClick={() => onSelect(cell.dataset, cell.method)}
       style={{ width: size + 2 }}
     >
-      {titled && (
-        <span className="gl-cc-cell-title" aria-hidden="true">
-          {METHOD_INFO[cell.method].label}
-        </span>
-      )}
+      {titled && <span className="gl-cc-cell-title">{METHOD_INFO[cell.method].label}</span>}
+      <span style={visuallyHidden}>{titled ? ` on ${DATASET_INFO[cell.dataset].label.toLowerCase()}: ` : `${name}: `}</span>
       <CellCanvas data={data} result={result} size={size} themeKey={themeKey} />
-      <span className="gl-cc-line" aria-hidden="true">
+      <span className="gl-cc-line">
         {result && !cell.problem ? (
           <>
             <span>ARI {formatAri(result.ari)}</span>
+            <span style={visuallyHidden}> · </span>
             {/* A measured time: the story runner masks [data-gl-timing] in snapshots. */}
             <span data-gl-timing="">{formatMs(result.ms)}</span>
           </>
         ) : (
           line
         )}
+      </span>
+      <span id={descId} hidden>
+        {detail ? `${detail}. ` : ''}Opens its parameters.
       </span>
     </button>
   );

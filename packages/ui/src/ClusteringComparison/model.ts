@@ -374,10 +374,13 @@ export interface GridProgress {
   nError: string | null;
 }
 
-/** The frame's data-state: playing while fitting, done when every cell is current, error, or paused (cancelled). */
+/**
+ * The frame's data-state: done when every cell is current, error, or paused (cancelled). A fit in
+ * progress is not playback, so it reads idle; the progress bar marks the busy part (`aria-busy`).
+ */
 export function frameState(g: GridProgress): ExplainerState {
   if (g.nError || g.error) return 'error';
-  if (g.running) return 'playing';
+  if (g.running) return 'idle';
   if (g.fitted + g.invalid >= g.total) return 'done';
   return g.fitted > 0 ? 'paused' : 'idle';
 }

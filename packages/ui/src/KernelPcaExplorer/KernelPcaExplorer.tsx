@@ -41,7 +41,8 @@ export function KernelPcaExplorer({ width = 900, height = 300, nSamples = 300, s
     <Explainer
       {...explainerFrameProps(rest, { label: 'Kernel PCA against linear PCA', width, height })}
       fit={fit}
-      state={model.error ? 'error' : model.busy ? 'playing' : 'idle'}
+      // A worker fit in progress is not playback: idle while busy (the plot is aria-busy), done when fitted.
+      state={model.error ? 'error' : model.busy || !model.fit ? 'idle' : 'done'}
       status={model.status}
       statusProps={{
         'data-testid': 'status',

@@ -56,7 +56,7 @@ export function ScatterPanel({ title, label, points, y, xLabel, yLabel, width, h
   const ys = scaleLinear().domain(extent(all, 1)).range([plotH, 0]);
   return (
     <div className="gl-panel gl-kpca-panel" data-gl-panel={panel}>
-      <svg width={width} height={height} role="img" aria-label={label} className="gl-kpca-plot" data-testid={testId} data-busy={busy ? '' : undefined} data-n={points?.length ?? 0}>
+      <svg width={width} height={height} role="img" aria-label={label} className="gl-kpca-plot" data-testid={testId} data-busy={busy ? '' : undefined} aria-busy={busy ? true : undefined} data-n={points?.length ?? 0}>
         <text className="gl-kpca-title" x={MARGIN.left} y={16}>
           {title}
         </text>
