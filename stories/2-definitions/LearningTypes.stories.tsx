@@ -38,7 +38,7 @@ export const TestThreeElements: Story = {
   tags: ['!dev', '!autodocs', 'test', 'gl-test'],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: 'Keep the performance' }));
+    await userEvent.click(canvas.getByRole('button', { name: /Keep the performance$/ }));
     await expect(canvas.getByTestId('verdict')).toHaveAttribute('data-state', 'not-learning');
     await expect(canvas.getByTestId('status')).toHaveTextContent(/no performance measure/);
   },

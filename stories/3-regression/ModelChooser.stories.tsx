@@ -69,7 +69,7 @@ export const TestGoBackFromTree: Story = {
     const status = canvas.getByTestId('status');
     await expect(status).toHaveTextContent('Try: KMeans. Not working? Go on.');
     await expect(canvas.getByRole('link', { name: /KMeans/ }).getAttribute('href')).toBe('?path=/story/8-unsupervised-learning-k-means-step-by-step--default');
-    canvas.getByRole('button', { name: 'Go back to: Do you have labelled data?' }).focus();
+    canvas.getByRole('button', { name: /Go back to: Do you have labelled data\?$/ }).focus();
     await userEvent.keyboard('{Enter}');
     await expect(status).toHaveTextContent('Question 3: Do you have labelled data?');
   },

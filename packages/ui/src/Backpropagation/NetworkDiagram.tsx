@@ -94,13 +94,16 @@ function Link({ model, k, x1, y1, x2, y2, t, value, wide }: { model: BackpropMod
   const ly = y1 + t * (y2 - y1) - 8;
   const known = gradientKnown(phase, k);
   const text = phase === 'update' && wide ? `${num(theta[k], 2)}→${num(value, 2)}` : num(value, 2);
+  const gradText = known && phase !== 'update' ? `∂ ${num(b.grad[k], 4)}` : null;
+  // WCAG 2.5.3: the name starts with the visible text, then the details.
+  const visible = gradText ? `${text} ${gradText}` : text;
   return (
     <g
       className="gl-bp-link gl-focusable"
       role="button"
       tabIndex={0}
       aria-pressed={selected}
-      aria-label={`Weight ${PARAM_NAMES[k]} = ${num(value)}${known ? `, gradient ${num(b.grad[k], 5)}` : ''}. Check its gradient.`}
+      aria-label={`${visible}. Weight ${PARAM_NAMES[k]} = ${num(value)}${known ? `, gradient ${num(b.grad[k], 5)}` : ''}. Check its gradient.`}
       data-testid={`param-${k}`}
       data-selected={selected || undefined}
       onClick={() => actions.select(k)}
@@ -112,9 +115,9 @@ function Link({ model, k, x1, y1, x2, y2, t, value, wide }: { model: BackpropMod
       <text x={lx} y={ly} textAnchor="middle" className="gl-bp-text gl-bp-halo">
         {text}
       </text>
-      {known && phase !== 'update' && (
+      {gradText && (
         <text x={lx} y={ly + 26} textAnchor="middle" className="gl-bp-grad gl-bp-halo">
-          ∂ {num(b.grad[k], 4)}
+          {gradText}
         </text>
       )}
     </g>
@@ -128,13 +131,15 @@ function Bias({ model, k, x, y }: { model: BackpropModel; k: number; x: number; 
   const v = phase === 'update' ? next[k] : theta[k];
   const known = gradientKnown(phase, k) && phase !== 'update';
   const half = known ? 66 : 42;
+  // WCAG 2.5.3: the name starts with the visible text, then the details.
+  const visible = `b = ${num(v, 2)}${known ? ` ∂ ${num(b.grad[k], 3)}` : ''}`;
   return (
     <g
       className="gl-bp-bias gl-focusable"
       role="button"
       tabIndex={0}
       aria-pressed={selected}
-      aria-label={`Bias ${PARAM_NAMES[k]} = ${num(v)}. Check its gradient.`}
+      aria-label={`${visible}. Bias ${PARAM_NAMES[k]} = ${num(v)}. Check its gradient.`}
       data-testid={`param-${k}`}
       data-selected={selected || undefined}
       onClick={() => actions.select(k)}
@@ -143,8 +148,7 @@ function Bias({ model, k, x, y }: { model: BackpropModel; k: number; x: number; 
       <rect x={x - half - 2} y={y - 25} width={2 * half + 4} height={44} className="gl-bp-bias-hit" />
       <rect x={x - half} y={y - 14} width={2 * half} height={22} rx={4} className={selected ? 'gl-bp-bias-box gl-bp-bias-selected' : 'gl-bp-bias-box'} />
       <text x={x} y={y + 1} textAnchor="middle" className="gl-bp-text">
-        b = {num(v, 2)}
-        {known ? ` ∂ ${num(b.grad[k], 3)}` : ''}
+        {visible}
       </text>
     </g>
   );

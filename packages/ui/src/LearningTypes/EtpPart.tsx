@@ -33,7 +33,7 @@ export function EtpPart({ task, kept, width, onTask, onKept }: EtpPartProps) {
           const on = kept.includes(e);
           return (
             <li key={e} className="gl-lt-card" data-element={e} data-state={on ? 'on' : 'off'}>
-              <ToggleButton pressed={on} onPressedChange={() => onKept(toggledElement(kept, e))} aria-label={`Keep the ${ELEMENT_NAMES[e]}`}>
+              <ToggleButton pressed={on} onPressedChange={() => onKept(toggledElement(kept, e))} aria-label={`${e} ${ELEMENT_NAMES[e]}. Keep the ${ELEMENT_NAMES[e]}`}>
                 <Tex>{e}</Tex>&nbsp;{ELEMENT_NAMES[e]}
               </ToggleButton>
               <span className="gl-lt-card-text" data-testid={`etp-${e}`}>

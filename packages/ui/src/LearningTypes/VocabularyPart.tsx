@@ -73,6 +73,21 @@ export function VocabularyPart({ symbol, onSymbol, tableWidth, imageWidth }: Voc
   );
 }
 
+/**
+ * The typeset symbol as plain text, as axe reads it on screen, so that the button's name starts
+ * with its visible text (WCAG 2.5.3): a styled letter (`\mathbf{x}`, `\mathbb{X}`) becomes a
+ * non-BMP math character that axe skips as an icon glyph, so it is left out; other commands and
+ * escaped braces become spaces; grouping braces and `_`/`^` join their neighbours (`x_1` → `x1`).
+ */
+function texVisibleText(tex: string): string {
+  return tex
+    .replace(/\\(?:mathbf|mathbb|mathrm|mathit|boldsymbol)\{[^{}]*\}/g, '')
+    .replace(/\\[a-zA-Z]+|\\[{}]/g, ' ')
+    .replace(/[{}_^]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** The symbols as focusable buttons: hover or focus lights, leaving clears. */
 function SymbolList({ ids, symbol, onSymbol, label }: { ids: SymbolId[]; symbol: SymbolId | null; onSymbol: (s: SymbolId | null) => void; label: string }) {
   return (
@@ -85,14 +100,14 @@ function SymbolList({ ids, symbol, onSymbol, label }: { ids: SymbolId[]; symbol:
             data-state={symbol === id ? 'on' : 'off'}
             aria-pressed={symbol === id}
             data-testid={`symbol-${id}`}
-            aria-label={`${VOCABULARY[id].name}: ${VOCABULARY[id].example}`}
+            aria-label={`${texVisibleText(VOCABULARY[id].tex)} ${VOCABULARY[id].name}: ${VOCABULARY[id].example}`}
             onPointerEnter={() => onSymbol(id)}
             onFocus={() => onSymbol(id)}
             onClick={() => onSymbol(id)}
             onPointerLeave={() => onSymbol(null)}
             onBlur={() => onSymbol(null)}
           >
-            <Tex>{VOCABULARY[id].tex}</Tex>
+            <Tex>{VOCABULARY[id].tex}</Tex>{' '}
             <span className="gl-lt-symbol-name">{VOCABULARY[id].name}</span>
           </button>
         </li>

@@ -69,9 +69,10 @@ export function FlowChart({ width, steps, onGoTo }: FlowChartProps) {
             data-on-path={k !== undefined || undefined}
             data-current={n.id === current || undefined}
             transform={`translate(${p.x},${p.y - NODE_H / 2})`}
-            {...(back ? { role: 'button', tabIndex: 0, 'aria-label': `Go back to: ${label}`, onClick: go, onKeyDown: key } : {})}
+            {...(back ? { role: 'button', tabIndex: 0, 'aria-label': `${node.short}. Go back to: ${label}`, onClick: go, onKeyDown: key } : {})}
           >
-            <title>{label}</title>
+            {/* A back button's name already holds the full text (and starts with the visible short one, WCAG 2.5.3). */}
+            {!back && <title>{label}</title>}
             <rect className="gl-mc-box" width={boxW} height={NODE_H} rx={node.kind === 'question' ? 12 : 3} />
             {node.kind !== 'question' && area >= 0 && <rect className="gl-mc-stripe" width={5} height={NODE_H} fill={areaColor(area)} />}
             <text x={boxW / 2 + (node.kind !== 'question' ? 2 : 0)} y={NODE_H / 2 + 4} textAnchor="middle" {...squeeze}>

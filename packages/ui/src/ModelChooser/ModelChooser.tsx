@@ -80,7 +80,7 @@ function PathList({ steps, onGoTo }: { steps: readonly WalkStep[]; onGoTo: (k: n
             {s.answer === null ? (
               text
             ) : (
-              <Button onClick={() => onGoTo(k)} aria-label={`Go back to: ${text}`}>
+              <Button onClick={() => onGoTo(k)} aria-label={`${text} → ${answerText(s.answer)}. Go back to: ${text}`}>
                 {text} <span className="gl-mc-answer">→ {answerText(s.answer)}</span>
               </Button>
             )}
