@@ -392,8 +392,8 @@ export function statusText(g: GridProgress, n: number, problems: readonly string
   const bad = problems.length ? ` ${problems.length} cell${problems.length > 1 ? 's' : ''} not fitted: ${problems[0]}${problems.length > 1 ? '…' : ''}.` : '';
   if (g.running) return `Fitting in a Web Worker: ${g.fitted} of ${g.total} cells done (${n.toLocaleString('en-GB')} samples per data set).${bad}`;
   if (g.fitted + g.invalid >= g.total) {
-    const wall = g.last ? ` (the last run fitted ${g.last.cells} cell${g.last.cells > 1 ? 's' : ''} in ${formatMs(g.last.wallMs)})` : '';
-    return `${g.fitted} cells fitted on ${n.toLocaleString('en-GB')} samples per data set${wall}. Click a cell to change its method's parameters.${bad}`;
+    // The run's wall time is telemetry: `showPerformance` shows it (and data-wall-ms carries it), not the status.
+    return `${g.fitted} cells fitted on ${n.toLocaleString('en-GB')} samples per data set. Click a cell to change its method's parameters.${bad}`;
   }
   return `Cancelled: ${g.fitted} of ${g.total} cells fitted. Press Fit the grid to finish.${bad}`;
 }
