@@ -116,7 +116,10 @@ describe('script-tag bundle', () => {
     const js = readFileSync(`${root}packages/elements/dist/geolearn-elements.global.js`, 'utf8');
     expect(js).not.toMatch(/\brequire\(|^import /m);
     expect(js).toContain('geolearn-loss-landscape');
-    expect(js.length).toBeLessThan(1_500_000);
+    expect(js).toContain('geolearn-clustering-comparison');
+    // 32 explainers (all but the two MNIST ones), React, Temml and the inlined math font: 1.83 MB
+    // raw when measured; the ceiling catches an accidental second copy of a dependency.
+    expect(js.length).toBeLessThan(2_200_000);
   });
 });
 
