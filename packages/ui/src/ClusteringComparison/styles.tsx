@@ -18,6 +18,8 @@ export const clusteringComparisonCss = String.raw`
 .gl-cc-canvas { display: block; border-radius: 3px 3px 0 0; }
 .gl-cc-line { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 4px; font-size: 0.72em; padding: 1px 3px 3px; font-variant-numeric: tabular-nums; color: var(--gl-fg); }
 .gl-cc-line > span { white-space: nowrap; }
+/* A fixed box for the measured time, so the line's layout (and a snapshot's mask) never moves with its digits. */
+.gl-cc-line > [data-gl-timing] { display: inline-block; width: 4.6em; text-align: right; overflow: hidden; }
 .gl-cc-cell[data-state="stale"] .gl-cc-line, .gl-cc-cell[data-state="invalid"] .gl-cc-line { color: var(--gl-muted); }
 .gl-cc-cell[data-state="invalid"] .gl-cc-line { color: var(--gl-diverged); white-space: normal; }
 .gl-cc-grid[data-overlay] .gl-cc-cell { position: relative; }
