@@ -5,8 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as D from '../../src/datasets';
-import { ValidationError } from '../../src/core/errors';
-import { expectNoFailures, probe, slots, type ProbeCase } from '../seismic/probe';
+import { expectNoFailures, expectTooLarge, probe, slots, type ProbeCase } from '../seismic/probe';
 
 const small = { nSamples: 20, randomState: 1 };
 const CASES: ProbeCase[] = [
@@ -41,18 +40,7 @@ describe('datasets: hostile arguments', () => {
   }, 120_000);
 
   it('sizes above MAX_DATASET_VALUES are too-large, naming the size needed', () => {
-    const tooLarge = (f: () => unknown, arg: string) => {
-      try {
-        f();
-      } catch (e) {
-        expect(e).toBeInstanceOf(ValidationError);
-        expect((e as ValidationError).problem).toBe('too-large');
-        expect((e as ValidationError).argument).toBe(arg);
-        expect((e as Error).message).toMatch(/would need \d/);
-        return;
-      }
-      throw new Error('no error thrown');
-    };
+    const tooLarge = (f: () => unknown, arg: string) => expectTooLarge(f, arg, /would need \d/);
     const t0 = performance.now();
     tooLarge(() => D.makeBlobs({ nSamples: 1e9 }), 'nSamples');
     tooLarge(() => D.makeBlobs({ nSamples: 10, centers: 1e9 }), 'centers');

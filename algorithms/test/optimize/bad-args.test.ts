@@ -5,8 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as O from '../../src/optimize';
-import { ValidationError } from '../../src/core/errors';
-import { expectNoFailures, probe, slots, type ProbeCase } from '../seismic/probe';
+import { expectNoFailures, expectTooLarge, probe, slots, type ProbeCase } from '../seismic/probe';
 
 const line = () => O.mseLineObjective([0, 1, 2, 3, 4], [1, 3, 5, 7, 9.5]);
 const CASES: ProbeCase[] = [
@@ -37,17 +36,7 @@ describe('optimize: hostile arguments', () => {
   }, 120_000);
 
   it('grid points, random draws and steps above their limits are too-large, with the size needed', () => {
-    const tooLarge = (f: () => unknown, arg: string) => {
-      try {
-        f();
-      } catch (e) {
-        expect(e).toBeInstanceOf(ValidationError);
-        expect((e as ValidationError).problem).toBe('too-large');
-        expect((e as ValidationError).argument).toBe(arg);
-        return;
-      }
-      throw new Error('no error thrown');
-    };
+    const tooLarge = (f: () => unknown, arg: string) => expectTooLarge(f, arg);
     const t0 = performance.now();
     tooLarge(() => O.gridSearch(line(), { nPoints: 1e6 }), 'nPoints');
     tooLarge(() => O.gridSearch(line(), { nPoints: [2000, 2000] }), 'nPoints');

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as S from '@geolearn/algorithms/seismic';
 import { ValidationError } from '../../src/core/errors';
 import { sacFile, miniSeedRecord } from './formats';
-import { expectNoFailures, probe, slots, type ProbeCase } from './probe';
+import { expectNoFailures, expectTooLarge, probe, slots, type ProbeCase } from './probe';
 
 const sig = () => Array.from({ length: 256 }, (_, i) => Math.sin(i / 5) + 0.1 * Math.cos(i * 1.7));
 const fs = 100;
@@ -64,18 +64,7 @@ describe('seismic: hostile arguments', () => {
   }, 120_000);
 
   it('size guards: too-large with the size it would need, before allocating', () => {
-    const tooLarge = (f: () => unknown, arg: string) => {
-      try {
-        f();
-      } catch (e) {
-        expect(e).toBeInstanceOf(ValidationError);
-        expect((e as ValidationError).problem).toBe('too-large');
-        expect((e as ValidationError).argument).toBe(arg);
-        expect((e as Error).message).toMatch(/would need .* above the limit/);
-        return;
-      }
-      throw new Error('no error thrown');
-    };
+    const tooLarge = (f: () => unknown, arg: string) => expectTooLarge(f, arg, /would need .* above the limit/);
     const x = sig();
     tooLarge(() => S.rfft(x, 1e10), 'nfft');
     tooLarge(() => S.rfft(x, 2 ** 23 + 1), 'nfft'); // Bluestein would need 2^25

@@ -152,3 +152,20 @@ export function slots(n: number, options?: { arg: number; keys: string[] }): Slo
   if (options) for (const key of options.keys) out.push({ arg: options.arg, key });
   return out;
 }
+
+/**
+ * Asserts that `f` throws the size guard's error: a ValidationError with problem 'too-large'
+ * naming `argument`, its message matching `message` when given (e.g. the size it would need).
+ */
+export function expectTooLarge(f: () => unknown, argument: string, message?: RegExp): void {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ValidationError);
+    expect((e as ValidationError).problem).toBe('too-large');
+    expect((e as ValidationError).argument).toBe(argument);
+    if (message) expect((e as Error).message).toMatch(message);
+    return;
+  }
+  throw new Error('no error thrown');
+}
