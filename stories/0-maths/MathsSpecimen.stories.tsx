@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, waitFor } from 'storybook/test';
 import { Tex } from '@geolearn/ui';
 // The list lives beside the typesetter (not exported from the package): the Tex tests read it too.
 import { MATHS_SPECIMEN } from '../../packages/ui/src/math/specimen';
@@ -52,3 +53,21 @@ type Story = StoryObj<typeof meta>;
 
 /** All the gallery's formulas, label and rendering side by side. */
 export const Specimen: Story = {};
+
+/**
+ * Every formula typesets in the browser: one `<math>` per specimen row (two for the colour-linking
+ * row's parts counted once), no Temml error, nothing still loading, and the colour-linked terms carry
+ * their classes. Same picture as the teaching story, which is already snapshot-tested.
+ */
+export const TestEveryFormulaTypesets: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
+  parameters: { snapshot: false },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(canvasElement.querySelector('[aria-busy="true"]')).toBeNull());
+    const maths = canvasElement.querySelectorAll('.gl-tex math');
+    await expect(maths.length).toBe(MATHS_SPECIMEN.length + 1);
+    await expect(canvasElement.querySelector('.temml-error')).toBeNull();
+    await expect(canvasElement.querySelector('.gl-term-eta')).not.toBeNull();
+    await expect(canvasElement.querySelector('.gl-term-loss')).not.toBeNull();
+  },
+};
