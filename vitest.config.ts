@@ -10,6 +10,7 @@ const alias = [
   { find: /^@geolearn\/algorithms\/seismic$/, replacement: src('./algorithms/src/seismic/index.ts') },
   { find: /^@geolearn\/ui$/, replacement: src('./packages/ui/src/index.ts') },
   { find: /^@geolearn\/ui\/mnist$/, replacement: src('./packages/ui/src/mnist.ts') },
+  { find: /^@geolearn\/ui\/seismic$/, replacement: src('./packages/ui/src/seismic.ts') },
   { find: /^@geolearn\/elements$/, replacement: src('./packages/elements/src/index.ts') },
 ];
 

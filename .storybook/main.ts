@@ -23,11 +23,14 @@ const config: StorybookConfig = {
       { find: /^@geolearn\/algorithms\/seismic$/, replacement: src('../algorithms/src/seismic/index.ts') },
       { find: /^@geolearn\/ui$/, replacement: src('../packages/ui/src/index.ts') },
       { find: /^@geolearn\/ui\/mnist$/, replacement: src('../packages/ui/src/mnist.ts') },
+      { find: /^@geolearn\/ui\/seismic$/, replacement: src('../packages/ui/src/seismic.ts') },
     ];
     const existing = vite.resolve.alias;
     vite.resolve.alias = Array.isArray(existing) ? [...alias, ...existing] : [...alias, ...Object.entries(existing ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }))];
     vite.build ??= {};
     vite.build.chunkSizeWarningLimit = 4000;
+    // Module workers (the fit and TF.js workers) may split into chunks: ES format, as the package's own build.
+    vite.worker = { ...vite.worker, format: 'es' };
     return vite;
   },
 };

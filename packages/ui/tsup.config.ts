@@ -6,8 +6,8 @@ import { defineConfig, type Options } from 'tsup';
 const workerUrl: NonNullable<Options['esbuildPlugins']>[number] = {
   name: 'geolearn-worker-url',
   setup(build) {
-    build.onLoad({ filter: /[\\/]worker[\\/]runFit\.ts$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8').replace("new URL('./fit.worker.ts'", "new URL('./fit.worker.js'"),
+    build.onLoad({ filter: /[\\/]worker[\\/](runFit|runNn)\.ts$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace("new URL('./fit.worker.ts'", "new URL('./fit.worker.js'").replace("new URL('./nn.worker.ts'", "new URL('./nn.worker.js'"),
       loader: 'ts',
     }));
   },
@@ -16,7 +16,7 @@ const workerUrl: NonNullable<Options['esbuildPlugins']>[number] = {
 const common: Options = {
   // mnist: DigitDrawingPad and FeatureMaps, whose models, WASM and digits a bundler must not emit for
   // an app that imports only `@geolearn/ui` (it emits the assets of every module an entry reaches).
-  entry: { index: 'src/index.ts', mnist: 'src/mnist.ts' },
+  entry: { index: 'src/index.ts', mnist: 'src/mnist.ts', seismic: 'src/seismic.ts' },
   // Sources ship once: inside the maps (sourcesContent), not as src/ as well.
   sourcemap: true,
   // esbuild's own tree shaking (tsup's extra Rollup pass would strip the "use client" banner).
@@ -31,8 +31,8 @@ const common: Options = {
 export default defineConfig([
   // ESM, split: the code index and mnist share sits in shared chunks (one copy of each module, one
   // React context); TF.js, the MNIST models and WASM URLs sit behind dynamic import() in a chunk of their own.
-  // fit.worker: the worker runner's module worker (src/worker/fit.worker.ts), ESM only.
-  { ...common, entry: { ...(common.entry as object), 'fit.worker': 'src/worker/fit.worker.ts' }, format: ['esm'], splitting: true, dts: { entry: common.entry } },
+  // fit.worker: the worker runner's module worker (src/worker/fit.worker.ts), ESM only; nn.worker: the TF.js one.
+  { ...common, entry: { ...(common.entry as object), 'fit.worker': 'src/worker/fit.worker.ts', 'nn.worker': 'src/worker/nn.worker.ts' }, format: ['esm'], splitting: true, dts: { entry: common.entry } },
   // CJS, one file per entry (tsup's CJS splitting would push the directive below its helpers); the
   // types, *.d.cts, are copies of the *.d.ts (scripts/copy-cts.mjs: one DTS pass instead of two);
   // import.meta.url (the asset URLs) is shimmed.

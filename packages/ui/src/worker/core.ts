@@ -6,6 +6,18 @@
 import { ValidationError, type ValidationProblem } from '@geolearn/algorithms';
 import type { TaskStep, WorkerTask } from './registry';
 
+/** What a task may ask of its job while it runs. */
+export interface TaskContext {
+  /** True once the caller has cancelled: a long task checks it between steps and returns early. */
+  cancelled(): boolean;
+}
+
+/**
+ * A task whose steps await (TF.js training and inference): an async generator of steps that
+ * returns the result (plain, structured-cloneable data).
+ */
+export type AsyncWorkerTask = (payload: unknown, ctx: TaskContext) => AsyncGenerator<TaskStep, unknown, undefined>;
+
 /** How often a job reports. */
 export interface Throttle {
   /** Report every n-th snapshot only (the last one is always reported). Default 1. */
@@ -30,6 +42,8 @@ export interface RunMessage {
   task: string;
   payload: unknown;
   throttle: Throttle;
+  /** The TF.js worker only: where TF.js's WASM binaries are served (see runNn.ts). */
+  wasmPaths?: Record<string, string>;
 }
 
 /** Worker → main thread. */
@@ -78,7 +92,7 @@ const NONE = Symbol('none');
  * end; progress is clamped to [0, 1] and never goes back.
  */
 export class Job {
-  private readonly gen: Generator<TaskStep, unknown, undefined>;
+  private readonly gen: Generator<TaskStep, unknown, undefined> | AsyncGenerator<TaskStep, unknown, undefined>;
   private readonly every: number;
   private readonly minInterval: number;
   private count = 0;
@@ -96,12 +110,12 @@ export class Job {
    * worker can fit (the main-thread fallback loads the registry lazily).
    */
   constructor(
-    task: WorkerTask,
+    task: WorkerTask | AsyncWorkerTask,
     payload: unknown,
     throttle: Throttle,
     private readonly events: JobEvents,
   ) {
-    this.gen = task(payload);
+    this.gen = task(payload, { cancelled: () => events.cancelled?.() ?? false });
     this.every = Number.isInteger(throttle.every) && (throttle.every as number) >= 1 ? (throttle.every as number) : 1;
     this.minInterval = typeof throttle.minIntervalMs === 'number' && throttle.minIntervalMs >= 0 ? throttle.minIntervalMs : 16;
   }
@@ -111,17 +125,37 @@ export class Job {
     const t0 = performance.now();
     for (;;) {
       const r = this.gen.next();
-      if (r.done) {
-        if (this.latest !== NONE && this.latest !== this.lastSent) this.pending = this.latest;
-        this.progress = 1;
-        this.flush(performance.now(), true);
-        return { done: true, result: r.value };
-      }
+      if (r instanceof Promise) throw new TypeError('an async task must be run with pumpAsync()');
+      if (r.done) return this.finish(r.value);
       this.take(r.value);
       const t = performance.now();
       this.flush(t);
       if (t - t0 >= budgetMs || this.events.cancelled?.()) return { done: false };
     }
+  }
+
+  /**
+   * Runs an async task (TF.js training: each step awaits the backend) to its end, or until
+   * `cancelled()`; the same throttled reports as {@link pump}. Sync tasks run here too.
+   */
+  async pumpAsync(): Promise<{ done: true; result: unknown } | { done: false }> {
+    for (;;) {
+      const r = await this.gen.next();
+      if (r.done) return this.finish(r.value);
+      this.take(r.value);
+      this.flush(performance.now());
+      if (this.events.cancelled?.()) {
+        await this.gen.return?.(undefined);
+        return { done: false };
+      }
+    }
+  }
+
+  private finish(result: unknown): { done: true; result: unknown } {
+    if (this.latest !== NONE && this.latest !== this.lastSent) this.pending = this.latest;
+    this.progress = 1;
+    this.flush(performance.now(), true);
+    return { done: true, result };
   }
 
   private take(step: TaskStep): void {

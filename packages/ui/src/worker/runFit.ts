@@ -73,7 +73,7 @@ export function yieldToEventLoop(): Promise<void> {
 let warnedFallback = false;
 
 /** The caller's callbacks: onProgress whenever the progress changes (a snapshot carries it too). */
-function reporter<S>(options: RunOptions<S>) {
+export function reporter<S>(options: RunOptions<S>) {
   let last: number | null | undefined;
   const progress = (p: number | null) => {
     if (p === last) return;
@@ -96,23 +96,42 @@ function reporter<S>(options: RunOptions<S>) {
 }
 
 /**
+ * How a run starts: the worker to make, the same task on this thread where no worker can
+ * run it, and what the run message carries besides the task (the nn runner's WASM paths).
+ */
+export interface WorkerRunner {
+  /** Names the worker in messages ("fit worker"). */
+  label: string;
+  make: () => Worker;
+  fallback: <R, S>(task: string, payload: unknown, throttle: Throttle, options: RunOptions<S>) => Promise<R>;
+  extra?: () => Partial<RunMessage>;
+}
+
+const FIT_RUNNER: WorkerRunner = { label: 'fit worker', make: createFitWorker, fallback: runOnMainThread };
+
+/**
  * Runs a named task (see `WORKER_TASKS`: 'fit', 'fitMany', …) off the main thread and
  * resolves with its result. Errors of the task arrive with their type (a `ValidationError`
  * with its argument and problem).
  */
 export function runTaskInWorker<R = unknown, S = unknown>(task: string, payload: unknown, options: RunOptions<S> = {}): Promise<R> {
+  return runWithRunner<R, S>(FIT_RUNNER, task, payload, options);
+}
+
+/** {@link runTaskInWorker} for a given runner (the fit worker, or the TF.js worker of ./runNn). */
+export function runWithRunner<R = unknown, S = unknown>(runner: WorkerRunner, task: string, payload: unknown, options: RunOptions<S> = {}): Promise<R> {
   const { signal } = options;
   if (signal?.aborted) return Promise.reject(abortError());
   const throttle: Throttle = { every: options.every, minIntervalMs: options.minIntervalMs };
-  const make = typeof options.worker === 'function' ? options.worker : options.worker !== false && typeof Worker === 'function' ? createFitWorker : null;
-  if (!make) return runOnMainThread<R, S>(task, payload, throttle, options);
+  const make = typeof options.worker === 'function' ? options.worker : options.worker !== false && typeof Worker === 'function' ? runner.make : null;
+  if (!make) return runner.fallback<R, S>(task, payload, throttle, options);
 
   return new Promise<R>((resolve, reject) => {
     let worker: Worker;
     try {
       worker = make();
     } catch {
-      runOnMainThread<R, S>(task, payload, throttle, options).then(resolve, reject);
+      runner.fallback<R, S>(task, payload, throttle, options).then(resolve, reject);
       return;
     }
     const report = reporter(options);
@@ -153,17 +172,17 @@ export function runTaskInWorker<R = unknown, S = unknown>(task: string, payload:
         // package and lost the file): run here rather than fail.
         if (!warnedFallback) {
           warnedFallback = true;
-          console.warn('@geolearn/ui: the fit worker could not start; fitting on the main thread instead.');
+          console.warn(`@geolearn/ui: the ${runner.label} could not start; running on the main thread instead.`);
         }
-        runOnMainThread<R, S>(task, payload, throttle, options).then(resolve, reject);
-      } else reject(new Error(`fit worker failed: ${e.message || 'unknown error'}`));
+        runner.fallback<R, S>(task, payload, throttle, options).then(resolve, reject);
+      } else reject(new Error(`${runner.label} failed: ${e.message || 'unknown error'}`));
     };
     worker.onmessageerror = () => {
       if (settled) return;
       finish();
-      reject(new Error('fit worker: a message could not be read (not structured-cloneable)'));
+      reject(new Error(`${runner.label}: a message could not be read (not structured-cloneable)`));
     };
-    const msg: RunMessage = { type: 'run', task, payload, throttle };
+    const msg: RunMessage = { ...runner.extra?.(), type: 'run', task, payload, throttle };
     try {
       worker.postMessage(msg);
     } catch (e) {
