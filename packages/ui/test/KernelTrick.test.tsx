@@ -99,20 +99,17 @@ describe('KernelTrick model', () => {
     expect(d.replace(/[ML]/g, ' ').trim().split(' ').sort()).toEqual(['20.0,15.0', '20.0,25.0', '20.0,35.0', '20.0,5.0']);
   });
 
-  it('fits 100 points and a 200 × 200 field quickly (reported)', () => {
+  // The time of one drag frame (refit + field) is measured in Chromium by `pnpm bench`
+  // (test/bench/drag-frame.bench.ts), not here: tests are not timed.
+  it('fits 100 points and a 200 × 200 field', () => {
     const data = makeData('circles', 1);
     const X = [...data.X, ...makeData('circles', 2).X.slice(0, 20)];
     const y = [...data.y, ...makeData('circles', 2).y.slice(0, 20)];
-    const times: number[] = [];
-    for (let r = 0; r < 7; r++) {
-      const t0 = performance.now();
-      const svc = fitKernel({ X, y, K: 2 }, { kernel: 'rbf', sigma: 1, C: 1 });
-      decisionField(svc, 2, 200);
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    console.log(`[bench] KernelTrick 100-point RBF refit + 200x200 field: median ${times[3].toFixed(1)} ms, max ${times[6].toFixed(1)} ms (happy-dom/Node)`);
-    expect(times[3]).toBeLessThan(250); // a report, not a timed test: the shared CI box is noisy
+    const svc = fitKernel({ X, y, K: 2 }, { kernel: 'rbf', sigma: 1, C: 1 });
+    const field = decisionField(svc, 2, 200);
+    expect(X).toHaveLength(100);
+    expect(field.raw.length).toBe(200 * 200);
+    expect(field.raw.every(Number.isFinite)).toBe(true);
   });
 });
 

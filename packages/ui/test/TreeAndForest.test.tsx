@@ -89,18 +89,13 @@ describe('TreeAndForest model', () => {
     expect(area).toBeCloseTo((dom[1] - dom[0]) * (dom[3] - dom[2]), 6);
   });
 
-  it('refits a 50-tree forest on 500 points quickly (Node timing, reported)', () => {
+  // Its time (target: under 100 ms) is measured by `pnpm bench` in Chromium
+  // (test/bench/drag-frame.bench.ts), not here: tests are not timed.
+  it('refits a 50-tree forest on 500 points', () => {
     const data = loadData('moons', 500, 0);
-    new RandomForestClassifier({ nEstimators: 50, maxDepth: 8, randomState: 0 }).fit(data.X, data.y); // warm-up
-    const times: number[] = [];
-    for (let r = 0; r < 5; r++) {
-      const t0 = performance.now();
-      new RandomForestClassifier({ nEstimators: 50, maxDepth: 8, randomState: r }).fit(data.X, data.y);
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    console.log(`[bench] TreeAndForest: 50 trees × 500 points (depth ≤ 8) refit median ${times[2].toFixed(1)} ms`);
-    expect(times[2]).toBeLessThan(1000);
+    const forest = new RandomForestClassifier({ nEstimators: 50, maxDepth: 8, randomState: 0 }).fit(data.X, data.y);
+    expect(forest.estimators).toHaveLength(50);
+    expect(forest.score(data.X, data.y)).toBeGreaterThan(0.9);
   });
 });
 

@@ -1,0 +1,63 @@
+/**
+ * The page of the drag-frame bench (bundled by drag-frame.bench.ts with esbuild, run in
+ * Chromium): what one drag frame of KernelTrick and SvmMargin computes, timed frame by frame
+ * while a point moves along a circle. KernelTrick: an SVC refit (SMO, RBF) on 100 points plus
+ * the 200 × 200 decision field; SvmMargin: the exact linear SVC fit on 100 points plus its
+ * 200 × 200 field; and TreeAndForest's refit of a 50-tree forest on 500 points. Results in
+ * window.__drag.
+ */
+import { decisionField, fitKernel, makeData } from '../../packages/ui/src/KernelTrick/model';
+import { RandomForestClassifier } from '@geolearn/algorithms';
+import { decisionGrid, fitExact, type SvmPoint } from '../../packages/ui/src/SvmMargin/model';
+import { loadData } from '../../packages/ui/src/TreeAndForest/model';
+
+const FRAMES = 240;
+const w = window as unknown as { __drag?: Record<string, number[]> | { error: string } };
+
+function quantile(sorted: number[], q: number): number {
+  const i = (sorted.length - 1) * q;
+  const lo = Math.floor(i);
+  return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (i - lo);
+}
+
+try {
+  // 100 points: the circles set plus 20 from a second draw, as the unit test.
+  const a = makeData('circles', 1);
+  const b = makeData('circles', 2);
+  const X = [...a.X, ...b.X.slice(0, 20)].map((p) => [...p]);
+  const y = [...a.y, ...b.y.slice(0, 20)];
+  const kernel: number[] = [];
+  const linear: number[] = [];
+  for (let f = 0; f < FRAMES; f++) {
+    // The dragged point moves around a small circle, one step per frame.
+    const t = (2 * Math.PI * f) / 60;
+    X[0] = [0.4 * Math.cos(t), 0.4 * Math.sin(t)];
+    let t0 = performance.now();
+    const svc = fitKernel({ X, y, K: 2 }, { kernel: 'rbf', sigma: 1, C: 1 });
+    decisionField(svc, 2, 200);
+    kernel.push(performance.now() - t0);
+
+    // Linearly separable with overlap: the circles shifted apart by class.
+    const pts: SvmPoint[] = X.map((p, i): SvmPoint => [p[0] + (y[i] ? 1.2 : -1.2), p[1], y[i] ? 1 : 0]);
+    t0 = performance.now();
+    const fit = fitExact(pts, 1);
+    decisionGrid(fit, 200);
+    linear.push(performance.now() - t0);
+  }
+  const stats = (v: number[]) => {
+    const s = v.slice(FRAMES / 6).sort((p, q) => p - q); // the first frames warm the JIT up
+    return [quantile(s, 0.5), quantile(s, 0.95), s[s.length - 1]];
+  };
+  // TreeAndForest's refit: 50 trees (depth ≤ 8) on 500 moons, 12 seeds.
+  const moons = loadData('moons', 500, 0);
+  const forest: number[] = [];
+  for (let r = 0; r < 12; r++) {
+    const t0 = performance.now();
+    new RandomForestClassifier({ nEstimators: 50, maxDepth: 8, randomState: r }).fit(moons.X, moons.y);
+    forest.push(performance.now() - t0);
+  }
+  const fs = forest.slice(2).sort((p, q) => p - q);
+  w.__drag = { kernelTrick: stats(kernel), svmMargin: stats(linear), forest: [quantile(fs, 0.5), quantile(fs, 0.95), fs[fs.length - 1]] };
+} catch (e) {
+  w.__drag = { error: e instanceof Error ? `${e.message}\n${e.stack}` : String(e) };
+}
