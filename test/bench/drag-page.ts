@@ -10,6 +10,8 @@ import { decisionField, fitKernel, makeData } from '../../packages/ui/src/Kernel
 import { RandomForestClassifier } from '@geolearn/algorithms';
 import { decisionGrid, fitExact, type SvmPoint } from '../../packages/ui/src/SvmMargin/model';
 import { loadData } from '../../packages/ui/src/TreeAndForest/model';
+import { makeKMeansData, runFrom, voronoiCells, type Pt } from '../../packages/ui/src/KMeansStepper/model';
+import { DEFAULT_STATE as PCA_DEFAULT, fitPca, reconstruct, shapeCloud, standardCloud } from '../../packages/ui/src/PcaExplorer/model';
 
 const FRAMES = 240;
 const w = window as unknown as { __drag?: Record<string, number[]> | { error: string } };
@@ -48,6 +50,24 @@ try {
     const s = v.slice(FRAMES / 6).sort((p, q) => p - q); // the first frames warm the JIT up
     return [quantile(s, 0.5), quantile(s, 0.95), s[s.length - 1]];
   };
+  // KMeansStepper: a dragged initial centroid reruns k-means (k = 4) on 500 points and redraws
+  // the Voronoi cells; PcaExplorer: a dragged axis handle reshapes 500 points and refits PCA.
+  const blobs = makeKMeansData('blobs', 500, 0);
+  const kmeans: number[] = [];
+  const pca: number[] = [];
+  const Z = standardCloud(500, 0);
+  for (let f = 0; f < FRAMES; f++) {
+    const t = (2 * Math.PI * f) / 60;
+    const centers: Pt[] = [[-6 + Math.cos(t), -4 + Math.sin(t)], [-5, 4], [2, 5], [5, -3]];
+    let t0 = performance.now();
+    runFrom(blobs, centers);
+    voronoiCells(centers, [-10, 10, -10, 10]);
+    kmeans.push(performance.now() - t0);
+    t0 = performance.now();
+    const X = shapeCloud(Z, { ...PCA_DEFAULT, angle: (f * 3) % 180 });
+    reconstruct(fitPca(X), 1);
+    pca.push(performance.now() - t0);
+  }
   // TreeAndForest's refit: 50 trees (depth ≤ 8) on 500 moons, 12 seeds.
   const moons = loadData('moons', 500, 0);
   const forest: number[] = [];
@@ -57,7 +77,7 @@ try {
     forest.push(performance.now() - t0);
   }
   const fs = forest.slice(2).sort((p, q) => p - q);
-  w.__drag = { kernelTrick: stats(kernel), svmMargin: stats(linear), forest: [quantile(fs, 0.5), quantile(fs, 0.95), fs[fs.length - 1]] };
+  w.__drag = { kernelTrick: stats(kernel), svmMargin: stats(linear), kmeans: stats(kmeans), pca: stats(pca), forest: [quantile(fs, 0.5), quantile(fs, 0.95), fs[fs.length - 1]] };
 } catch (e) {
   w.__drag = { error: e instanceof Error ? `${e.message}\n${e.stack}` : String(e) };
 }
