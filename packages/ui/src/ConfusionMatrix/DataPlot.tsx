@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { useMemo } from 'react';
 import { Axis } from '../common/Axis';
-import { classColor } from '../common/colors';
+import { classAttr } from '../common/colors';
 import { boxOf, decisionRegions, lineInBox, logit } from './model';
 import type { CmModel } from './useConfusionMatrix';
 
@@ -35,16 +35,16 @@ export function DataPlot({ model, size }: { model: CmModel; size: number }) {
       <g transform={`translate(${M.left},${M.top})`}>
         <rect width={pw} height={pw} className="gl-cm-plot-bg" />
         {regions.map((poly, k) => (
-          <path key={k} d={path(poly)} className="gl-cm-region" style={{ color: classColor(k) }} />
+          <path key={k} d={path(poly)} className="gl-cm-region" {...classAttr(k)} />
         ))}
         {line && <path d={line} className="gl-cm-boundary" data-testid="boundary" />}
         {fit.XTrain.map((p, k) => (
-          <circle key={`t${k}`} cx={xs(p[0])} cy={ys(p[1])} r={2} className="gl-cm-train" style={{ color: classColor(fit.classes.indexOf(fit.yTrain[k])) }} />
+          <circle key={`t${k}`} cx={xs(p[0])} cy={ys(p[1])} r={2} className="gl-cm-train" {...classAttr(fit.classes.indexOf(fit.yTrain[k]))} />
         ))}
         {fit.XTest.map((p, k) => (
           <g key={`s${k}`} transform={`translate(${xs(p[0])},${ys(p[1])})`} className="gl-cm-test" data-wrong={yPred[k] !== fit.yTest[k] ? '' : undefined} data-in-cell={inCell(k) ? '' : undefined}>
             {yPred[k] !== fit.yTest[k] && <circle r={inCell(k) ? 10 : 7.5} className="gl-cm-wrong" />}
-            <circle r={inCell(k) ? 7 : 4.5} className="gl-cm-test-dot" style={{ color: classColor(fit.classes.indexOf(fit.yTest[k])) }} />
+            <circle r={inCell(k) ? 7 : 4.5} className="gl-cm-test-dot" {...classAttr(fit.classes.indexOf(fit.yTest[k]))} />
           </g>
         ))}
         <Axis scale={xs} orient="bottom" offset={pw} label="x₁" ticks={4} />

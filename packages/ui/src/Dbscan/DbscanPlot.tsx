@@ -1,7 +1,7 @@
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { useMemo, useRef, type MouseEvent } from 'react';
 import { Axis } from '../common/Axis';
-import { classColor } from '../common/colors';
+import { classAttr } from '../common/colors';
 import { clientToLocal } from '../hooks/useMovable';
 import { equalDomain, MARGIN, nearest, type Pt } from './model';
 import type { DbscanModel } from './useDbscan';
@@ -48,7 +48,7 @@ export function DbscanPlot({ model, width, height, label }: DbscanPlotProps) {
           <rect ref={area} width={plotW} height={plotH} className="gl-dbscan-area" onClick={pick} data-testid="plot-area" />
           <svg width={plotW} height={plotH} overflow="hidden" aria-hidden="true" pointerEvents="none">
             {circles.map((i) => (
-              <circle key={`e${i}`} className="gl-dbscan-eps" cx={xs(X[i][0])} cy={ys(X[i][1])} r={rPx} style={{ color: classColor(frame.cluster) }} />
+              <circle key={`e${i}`} className="gl-dbscan-eps" cx={xs(X[i][0])} cy={ys(X[i][1])} r={rPx} {...classAttr(frame.cluster)} />
             ))}
             <Marks model={model} xs={xs} ys={ys} />
             {growth.start >= 0 && <circle className="gl-dbscan-seed" cx={xs(X[growth.start][0])} cy={ys(X[growth.start][1])} r={9} data-testid="seed" data-index={growth.start} />}
@@ -79,7 +79,7 @@ function Marks({ model, xs, ys }: { model: DbscanModel; xs: Scale; ys: Scale }) 
     }
     const cls = `${growth.core[i] ? 'gl-dbscan-core' : 'gl-dbscan-border'}${isNew.has(i) ? ' gl-dbscan-new' : ''}`;
     counts[growth.core[i] ? 'core' : 'border']++;
-    return <circle key={i} className={cls} cx={cx} cy={cy} r={growth.core[i] ? 4 : 3.5} style={{ color: classColor(l) }} />;
+    return <circle key={i} className={cls} cx={cx} cy={cy} r={growth.core[i] ? 4 : 3.5} {...classAttr(l)} />;
   });
   return (
     <g data-testid="points" data-unvisited={counts.unvisited} data-core={counts.core} data-border={counts.border} data-noise={counts.noise}>

@@ -2,7 +2,7 @@ import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { useEffect, useMemo, useRef } from 'react';
 import { Axis } from '../common/Axis';
 import { prepareCanvas } from '../common/canvas';
-import { classColor, parseRgb, readThemeColors } from '../common/colors';
+import { classAttr, parseRgb, readThemeColors } from '../common/colors';
 import { useColorScheme } from '../hooks/useColorScheme';
 import { useExplainerLayout } from '../kit/Explainer';
 import { equalAspectDomain } from '../KMeansStepper/model';
@@ -100,7 +100,7 @@ function Components({ step, xs, ys }: { step: EmStep; xs: Scale; ys: Scale }) {
         const cx = xs(mu[0]);
         const cy = ys(mu[1]);
         return (
-          <g key={i} style={{ color: classColor(i) }} data-testid={`component-${i}`}>
+          <g key={i} {...classAttr(i)} data-testid={`component-${i}`}>
             {[2, 1].map((s) => {
               const e = ellipse(step.covariances[i], s);
               // Equal units on both axes (the domain is equal-aspect), so the angle carries over; y points down on screen.

@@ -1,4 +1,4 @@
-import { classColor, conceptColor } from '../common/colors';
+import { classAttr, conceptColor } from '../common/colors';
 import { LineChart } from '../common/LineChart';
 import type { GmmModel } from './useGaussianMixtureEm';
 
@@ -24,7 +24,7 @@ export function SidePanel({ model, width, height }: { model: GmmModel; width: nu
       {shown && (
         <ul className="gl-gmm-weights" aria-label="Mixing weights" data-testid="weights">
           {shown.weights.map((w, i) => (
-            <li key={i} style={{ color: classColor(i) }}>
+            <li key={i} {...classAttr(i)}>
               <svg width={64} height={12} aria-hidden="true">
                 <rect className="gl-gmm-bar" width={Math.max(1, 64 * w)} height={12} />
               </svg>

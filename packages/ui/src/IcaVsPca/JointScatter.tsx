@@ -4,7 +4,7 @@ import { Axis } from '../common/Axis';
 import type { Mat2 } from './model';
 import { A_MAX, fmt } from './model';
 import { MovablePoint } from '../kit/MovablePoint';
-import { classColor } from '../common/colors';
+import { classAttr, classColor } from '../common/colors';
 
 /** Props of {@link JointScatter}. */
 export interface JointScatterProps {
@@ -71,7 +71,7 @@ export function JointScatter({ signals, title, xLabel, yLabel, extent, size, lab
             ([0, 1] as const).map((j) => {
               const tip: [number, number] = [mixing[0][j], mixing[1][j]];
               return (
-                <g key={j} style={{ color: classColor(j) }}>
+                <g key={j} {...classAttr(j)}>
                   <line x1={xs(0)} y1={ys(0)} x2={xs(tip[0])} y2={ys(tip[1])} className="gl-ica-vector" />
                   <MovablePoint
                     point={tip}

@@ -1,7 +1,7 @@
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { memo, useMemo, useRef } from 'react';
 import { Axis } from '../common/Axis';
-import { classColor, conceptColor } from '../common/colors';
+import { classAttr, classColor, conceptColor } from '../common/colors';
 import { MovablePoint } from '../kit/MovablePoint';
 import { assigningCenters, equalAspectDomain, fmt, MARGIN, voronoiCells, type Pt } from './model';
 import type { KMeansModel } from './useKMeansStepper';
@@ -81,7 +81,7 @@ function Cells({ cells, xs, ys }: { cells: Pt[][]; xs: Scale; ys: Scale }) {
   return (
     <g data-testid="voronoi" data-cells={cells.filter((c) => c.length > 2).length}>
       {cells.map((poly, i) =>
-        poly.length > 2 ? <polygon key={i} className="gl-kmeans-cell" points={poly.map((p) => `${xs(p[0])},${ys(p[1])}`).join(' ')} style={{ color: classColor(i) }} /> : null,
+        poly.length > 2 ? <polygon key={i} className="gl-kmeans-cell" points={poly.map((p) => `${xs(p[0])},${ys(p[1])}`).join(' ')} {...classAttr(i)} /> : null,
       )}
     </g>
   );
@@ -94,7 +94,7 @@ const Points = memo(function Points({ X, labels, xs, ys }: { X: readonly Pt[]; l
     <g data-testid="points" data-n={X.length} data-labelled={labels ? 'yes' : 'no'}>
       {X.map((p, i) => (
         // Six class colours: clusters 7 and 8 reuse the first two, drawn hollow to tell them apart.
-        <circle key={i} className="gl-kmeans-point" cx={xs(p[0])} cy={ys(p[1])} r={3} fill={labels ? classColor(labels[i]) : data} data-hollow={labels && labels[i] >= 6 ? '' : undefined} style={labels && labels[i] >= 6 ? { color: classColor(labels[i]) } : undefined} />
+        <circle key={i} className="gl-kmeans-point" cx={xs(p[0])} cy={ys(p[1])} r={3} fill={labels ? classColor(labels[i]) : data} data-hollow={labels && labels[i] >= 6 ? '' : undefined} {...(labels && labels[i] >= 6 ? classAttr(labels[i]) : {})} />
       ))}
     </g>
   );
@@ -118,10 +118,10 @@ function Trails({ model, xs, ys }: { model: KMeansModel; xs: Scale; ys: Scale })
   return (
     <g data-testid="centroids">
       {paths.map((d, i) => (
-        <path key={`t${i}`} d={d} className="gl-kmeans-trail" style={{ color: classColor(i) }} />
+        <path key={`t${i}`} d={d} className="gl-kmeans-trail" {...classAttr(i)} />
       ))}
       {shown.centers.map((c, i) => (
-        <rect key={`c${i}`} className="gl-kmeans-centroid" data-hollow={i >= 6 ? '' : undefined} x={xs(c[0]) - 7} y={ys(c[1]) - 7} width={14} height={14} style={{ color: classColor(i) }} />
+        <rect key={`c${i}`} className="gl-kmeans-centroid" data-hollow={i >= 6 ? '' : undefined} x={xs(c[0]) - 7} y={ys(c[1]) - 7} width={14} height={14} {...classAttr(i)} />
       ))}
     </g>
   );

@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import type { ReactNode } from 'react';
 import { Axis } from '../common/Axis';
-import { classColor } from '../common/colors';
+import { classAttr, classColor } from '../common/colors';
 import { MARGIN, type Pt } from './model';
 
 /** Props of {@link ScatterPanel}. */
@@ -76,7 +76,7 @@ export function ScatterPanel({ title, label, points, y, xLabel, yLabel, width, h
               {preImages && (
                 <g data-testid="pre-images" data-n={preImages.length}>
                   {preImages.map((r, i) => (
-                    <path key={`r${i}`} className="gl-kpca-pre" d={`M${xs(r[0])},${ys(r[1]) - 4}l4,4l-4,4l-4,-4z`} style={{ color: classColor(y[i]) }} />
+                    <path key={`r${i}`} className="gl-kpca-pre" d={`M${xs(r[0])},${ys(r[1]) - 4}l4,4l-4,4l-4,-4z`} {...classAttr(y[i])} />
                   ))}
                 </g>
               )}

@@ -1,4 +1,4 @@
-import { classColor } from '../common/colors';
+import { classAttr, classColor } from '../common/colors';
 import { MovablePoint } from '../kit/MovablePoint';
 import { contourPath } from '../SvmMargin/contour';
 import { FieldPlot, type FieldOverlay } from '../SvmMargin/FieldPlot';
@@ -68,7 +68,7 @@ function Points({ model, o }: { model: KernelModel; o: FieldOverlay }) {
   return (
     <g data-testid="kernel-points" data-support={model.support.size}>
       {model.data.X.map(([a, b], i) => (
-        <g key={i} transform={`translate(${o.xs(a)},${o.ys(b)})`} className="gl-svm-point" style={{ color: classColor(model.data.y[i]) }}>
+        <g key={i} transform={`translate(${o.xs(a)},${o.ys(b)})`} className="gl-svm-point" {...classAttr(model.data.y[i])}>
           {model.support.has(i) && <circle className="gl-svm-sv-ring" r={8} fill="none" data-testid="sv-ring" />}
           <ClassMark cls={model.data.y[i]} size={4} />
         </g>

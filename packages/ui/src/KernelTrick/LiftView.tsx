@@ -1,4 +1,4 @@
-import { classColor } from '../common/colors';
+import { classAttr } from '../common/colors';
 import { RotateArea } from '../kit/RotateArea';
 import { ClassMark } from '../SvmMargin/PointHandle';
 import { DOMAIN, LIFT_LABELS } from './model';
@@ -34,7 +34,7 @@ export function LiftView({ model, size }: { model: KernelModel; size: number }) 
     return Math.sign(n[0] * q[0] + n[1] * q[1] + n[2] * q[2] + d0) === viewerSide;
   };
   const mark = ({ i, s }: { i: number; s: [number, number, number] }) => (
-    <g key={i} transform={`translate(${s[0]},${s[1]})`} className="gl-svm-point" style={{ color: classColor(data.y[i]) }}>
+    <g key={i} transform={`translate(${s[0]},${s[1]})`} className="gl-svm-point" {...classAttr(data.y[i])}>
       <ClassMark cls={data.y[i]} size={3.5} />
     </g>
   );

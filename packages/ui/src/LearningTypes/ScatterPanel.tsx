@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import { classColor } from '../common/colors';
+import { classAttr, classColor } from '../common/colors';
 import { boundarySegment, type Boundary } from './model';
 
 /** Props of {@link ScatterPanel}. */
@@ -47,7 +47,7 @@ export function ScatterPanel({ kind, points, groups, boundary, centers, size, on
       </text>
       {seg && <line className="gl-lt-boundary" data-testid="boundary" x1={sx(seg[0][0])} y1={sy(seg[0][1])} x2={sx(seg[1][0])} y2={sy(seg[1][1])} />}
       {centers?.map((c, k) => (
-        <g key={k} className="gl-lt-center" transform={`translate(${sx(c[0])},${sy(c[1])})`} style={{ color: classColor(k + 2) }} data-testid="center">
+        <g key={k} className="gl-lt-center" transform={`translate(${sx(c[0])},${sy(c[1])})`} {...classAttr(k + 2)} data-testid="center">
           <path d="M-7,-7L7,7M-7,7L7,-7" />
         </g>
       ))}
@@ -66,10 +66,10 @@ export function ScatterPanel({ kind, points, groups, boundary, centers, size, on
           >
             <circle r={22} className="gl-lt-hit" />
             <circle r={11} className="gl-focus-box" />
-            <circle r={7} style={{ fill: color(i) }} className="gl-lt-dot" />
+            <circle r={7} fill={color(i)} className="gl-lt-dot" />
           </g>
         ) : (
-          <circle key={i} cx={sx(a)} cy={sy(b)} r={7} className="gl-lt-dot" data-cluster={groups?.[i]} style={{ fill: color(i) }} />
+          <circle key={i} cx={sx(a)} cy={sy(b)} r={7} className="gl-lt-dot" data-cluster={groups?.[i]} fill={color(i)} />
         ),
       )}
     </svg>

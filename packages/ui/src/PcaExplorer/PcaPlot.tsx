@@ -1,7 +1,7 @@
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { useRef } from 'react';
 import { Axis } from '../common/Axis';
-import { classColor, conceptColor } from '../common/colors';
+import { classAttr, conceptColor } from '../common/colors';
 import { MovablePoint } from '../kit/MovablePoint';
 import { DOMAIN, eigen2, fmt, handlesOf, MARGIN, type Vec2 } from './model';
 import type { PcaModel } from './usePcaExplorer';
@@ -91,7 +91,7 @@ function Arrows({ model, xs, ys }: { model: PcaModel; xs: Scale; ys: Scale }) {
         const ang = Math.atan2(y2 - y1, x2 - x1);
         const head = (s: number) => `${x2 + 10 * Math.cos(ang + s * 2.7)},${y2 + 10 * Math.sin(ang + s * 2.7)}`;
         return (
-          <g key={i} className="gl-pca-arrow" style={{ color: classColor(i) }} data-testid={`pc${i + 1}`}>
+          <g key={i} className="gl-pca-arrow" {...classAttr(i)} data-testid={`pc${i + 1}`}>
             <line x1={x1} y1={y1} x2={x2} y2={y2} />
             <polygon points={`${x2},${y2} ${head(1)} ${head(-1)}`} />
             <text x={x2 + 8 * Math.cos(ang)} y={y2 + 8 * Math.sin(ang)} dy="0.35em" textAnchor={Math.cos(ang) < 0 ? 'end' : 'start'}>

@@ -1,4 +1,4 @@
-import { classColor } from '../common/colors';
+import { classAttr } from '../common/colors';
 import { fmt, matVec, type Vec2 } from './model';
 import type { PcaModel } from './usePcaExplorer';
 
@@ -47,7 +47,7 @@ function EigenCheck({ model }: { model: PcaModel }) {
       <h4 className="gl-pca-heading">2 · Eigenvectors: C v = λ v</h4>
       <ul className="gl-pca-pairs">
         {fit.components.map((v, i) => (
-          <li key={i} style={{ color: classColor(i) }}>
+          <li key={i} {...classAttr(i)}>
             v{SUBS[i]} = {pair(v)}, λ{SUBS[i]} = {fmt(fit.variances[i])}
           </li>
         ))}
@@ -67,7 +67,7 @@ function EigenCheck({ model }: { model: PcaModel }) {
             const gap = Math.hypot(Cv[0] - lv[0], Cv[1] - lv[1]);
             return (
               <tr key={i} data-gap={gap}>
-                <th scope="row" style={{ color: classColor(i) }}>
+                <th scope="row" {...classAttr(i)}>
                   v{SUBS[i]}
                 </th>
                 <td>{pair(Cv)}</td>
@@ -94,7 +94,7 @@ function Variance({ model, width }: { model: PcaModel; width: number }) {
             <span>PC{SUBS[i]}</span>
             <svg width={barW} height={14} aria-hidden="true">
               <rect className="gl-pca-bar-bg" width={barW} height={14} />
-              <rect className="gl-pca-bar" width={r * barW} height={14} style={{ color: classColor(i) }} />
+              <rect className="gl-pca-bar" width={r * barW} height={14} {...classAttr(i)} />
             </svg>
             <span>{(100 * r).toFixed(1)} %</span>
           </li>

@@ -1,7 +1,7 @@
 import { svd } from '@geolearn/algorithms';
 import { scaleLinear } from 'd3-scale';
 import { useMemo } from 'react';
-import { classColor } from '../common/colors';
+import { classAttr } from '../common/colors';
 import { NumberField } from '../kit/NumberField';
 import { fmt, type PcaFit, type Vec2 } from './model';
 import { svd2, type Mat2 } from './svdModel';
@@ -49,7 +49,7 @@ export function SvdView({ matrix, onChange, width, fit }: SvdViewProps) {
               <line className="gl-pca-guide" x1={0} x2={cell} y1={sy(0)} y2={sy(0)} />
               <path className="gl-pca-svd-curve" d={`M${st.circle.map((p) => `${s(p[0])},${sy(p[1])}`).join('L')}Z`} />
               {st.v.map((v: Vec2, i) => (
-                <line key={i} className="gl-pca-svd-vec" x1={s(0)} y1={sy(0)} x2={s(v[0])} y2={sy(v[1])} style={{ color: classColor(i) }} />
+                <line key={i} className="gl-pca-svd-vec" x1={s(0)} y1={sy(0)} x2={s(v[0])} y2={sy(v[1])} {...classAttr(i)} />
               ))}
             </svg>
             <figcaption>{st.label}</figcaption>
@@ -57,7 +57,7 @@ export function SvdView({ matrix, onChange, width, fit }: SvdViewProps) {
         ))}
       </div>
       <p className="gl-pca-readout">
-        <span style={{ color: classColor(0) }}>v₁ → σ₁u₁</span> and <span style={{ color: classColor(1) }}>v₂ → σ₂u₂</span>: A vᵢ = σᵢ uᵢ, the semi-axes of the ellipse.
+        <span {...classAttr(0)}>v₁ → σ₁u₁</span> and <span {...classAttr(1)}>v₂ → σ₂u₂</span>: A vᵢ = σᵢ uᵢ, the semi-axes of the ellipse.
       </p>
       {!fit.problem && <DataSvd fit={fit} />}
     </div>

@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { memo } from 'react';
 import { Axis } from '../common/Axis';
-import { classColor } from '../common/colors';
+import { classAttr } from '../common/colors';
 import { cartBoundaryAt, lineInSquare, polarBoundaryAt, type Pt } from './model';
 import type { RepresentationModel } from './useRepresentation';
 
@@ -67,7 +67,7 @@ const Points = memo(function Points({ Z, y, now, xs, ys }: { Z: readonly Pt[]; y
       {Z.map((z, i) => {
         const wrong = now ? (now.w[0] * z[0] + now.w[1] * z[1] + now.b > 0 ? 1 : 0) !== y[i] : false;
         return (
-          <g key={i} transform={`translate(${xs(z[0]).toFixed(1)},${ys(z[1]).toFixed(1)})`} className="gl-rep-point" data-wrong={wrong ? '' : undefined} style={{ color: classColor(y[i]) }}>
+          <g key={i} transform={`translate(${xs(z[0]).toFixed(1)},${ys(z[1]).toFixed(1)})`} className="gl-rep-point" data-wrong={wrong ? '' : undefined} {...classAttr(y[i])}>
             {wrong && <circle r={6.5} className="gl-rep-wrong" />}
             <circle r={3.5} className="gl-rep-dot" />
           </g>

@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import type { ReactNode } from 'react';
 import { Axis } from '../common/Axis';
-import { classColor, ON_MAP } from '../common/colors';
+import { classAttr, ON_MAP } from '../common/colors';
 import { ColorLegend } from '../kit/ColorLegend';
 import { Heatmap } from '../kit/Heatmap';
 
@@ -91,7 +91,7 @@ export function PointsView({ points, labels, edges, width, xLabel, yLabel, label
         <rect width={pw} height={ph} className="gl-spectral-area" />
         {d && <path d={d} className="gl-spectral-edges" />}
         {points.map((p, i) => (
-          <circle key={i} cx={xs(p[0])} cy={ys(p[1])} r={3} className="gl-spectral-point" style={{ color: labels ? classColor(labels[i]) : undefined }} data-unlabelled={labels ? undefined : ''} />
+          <circle key={i} cx={xs(p[0])} cy={ys(p[1])} r={3} className="gl-spectral-point" {...(labels ? classAttr(labels[i]) : {})} data-unlabelled={labels ? undefined : ''} />
         ))}
         <Axis scale={xs} orient="bottom" offset={ph} ticks={4} label={xLabel} format={tick} />
         <Axis scale={ys} orient="left" offset={0} ticks={4} label={yLabel} format={tick} />

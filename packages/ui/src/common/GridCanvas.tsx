@@ -45,8 +45,10 @@ export interface GridCanvasProps {
   reveal?: number;
   /** Smooth the pixels when scaling up (a heatmap) instead of showing them as blocks. Default false. */
   smooth?: boolean;
-  /** Style of the canvas. */
+  /** Style of the canvas (geometry: margins, positions). */
   style?: CSSProperties;
+  /** Extra class of the canvas (its border, for instance). */
+  className?: string;
   /** `data-testid` of the canvas. */
   testId?: string;
 }
@@ -56,13 +58,14 @@ export interface GridCanvasProps {
  * (`image-rendering: pixelated`) or smooth: images, feature maps, decision boundaries.
  * Decorative for screen readers (aria-hidden): describe it in the surrounding picture.
  */
-export function GridCanvas({ values, rows, cols, width, height, color, reveal, smooth = false, style, testId }: GridCanvasProps) {
+export function GridCanvas({ values, rows, cols, width, height, color, reveal, smooth = false, style, className, testId }: GridCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => paintGrid(ref.current, values, rows, cols, color, reveal), [values, rows, cols, color, reveal]);
   return (
     <canvas
       ref={ref}
       aria-hidden="true"
+      className={className}
       data-testid={testId}
       width={cols}
       height={rows}

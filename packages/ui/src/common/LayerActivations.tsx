@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { greyInk, GridCanvas } from './GridCanvas';
-import { cssVar } from './theme';
 
 /** One layer's output, as the nn module's `CNN.activations()` gives it. */
 export interface ActivationLayer {
@@ -71,7 +70,7 @@ export function LayerActivations({ layer, width, mapSize = 56 }: LayerActivation
     padded.set(maps.list[0]);
     return (
       <div role="img" aria-label={description} data-testid={`layer-${layer.title}`}>
-        <GridCanvas values={padded} rows={rows} cols={cols} width={cols * cell} height={rows * cell} color={ink} style={{ border: `1px solid ${cssVar('--gl-border')}` }} />
+        <GridCanvas values={padded} rows={rows} cols={cols} width={cols * cell} height={rows * cell} color={ink} className="gl-layer-map" />
       </div>
     );
   }
@@ -79,7 +78,7 @@ export function LayerActivations({ layer, width, mapSize = 56 }: LayerActivation
   return (
     <div role="img" aria-label={description} data-testid={`layer-${layer.title}`} style={{ display: 'flex', flexWrap: 'wrap', gap: 4, width }}>
       {maps.list.map((m, i) => (
-        <GridCanvas key={i} values={m} rows={h} cols={w} width={size} height={size * (h / w)} color={ink} style={{ border: `1px solid ${cssVar('--gl-border')}` }} />
+        <GridCanvas key={i} values={m} rows={h} cols={w} width={size} height={size * (h / w)} color={ink} className="gl-layer-map" />
       ))}
     </div>
   );

@@ -56,6 +56,15 @@ export function classColor(k: number): string {
   return conceptColor(`class${i}` as Concept);
 }
 
+/**
+ * The attribute that colours a part by class `k` (wrapping past the sixth, as {@link classColor}):
+ * the base CSS gives `[data-gl-class="k"]` class k's colour as `currentColor`, so SVG parts use
+ * `fill`/`stroke: currentColor` and no inline colour style.
+ */
+export function classAttr(k: number): { 'data-gl-class': string } {
+  return { 'data-gl-class': String(((Math.trunc(k) % 6) + 6) % 6) };
+}
+
 /** The colour of each optimiser's path, marker and loss curve. */
 export const OPTIMIZER_COLOR: Record<OptimizerName, string> = {
   gd: conceptColor('gd'),

@@ -43,6 +43,8 @@ const layout = String.raw`
 .gl-swatch { display: inline-block; flex: none; width: 16px; height: 4px; border-radius: 2px; background: currentColor; }
 .gl-swatch[data-shape="dot"] { width: 10px; height: 10px; border-radius: 50%; }
 .gl-swatch-svg { flex: none; overflow: visible; }
+.gl-layer-map { border: 1px solid var(--gl-border); }
+${[0, 1, 2, 3, 4, 5].map((k) => `.gl-explainer [data-gl-class="${k}"] { color: var(--gl-class-${k}); }`).join('\n')}
 `;
 
 const controls = String.raw`
