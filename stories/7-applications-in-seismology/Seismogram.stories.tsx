@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fireEvent, fn, userEvent, waitFor, within } from 'storybook/test';
-import { syntheticSeismogram } from '@geolearn/algorithms/seismic';
-import { Seismogram, type SeismogramTrace, type SeismogramView } from '@geolearn/ui';
+import { syntheticSeismogram, type FetchLike } from '@geolearn/algorithms/seismic';
+import { colaRecordUrl, Seismogram, type SeismogramTrace, type SeismogramView } from '@geolearn/ui';
 import { explainerParameters } from '../gallery';
 
 const meta = {
@@ -17,6 +17,7 @@ const meta = {
       'A three-component seismogram (Z up, N, E) of a synthetic local earthquake with its exact labels: the true P and S arrivals (solid) at t_P = t₀ + r/v_P and t_S = t₀ + r/v_S, with v_P = 6.0 and v_S = 3.5 km/s, so that the distance follows from the S − P time, r ≈ (t_S − t_P)/(1/v_S − 1/v_P) ≈ 8.4·(t_S − t_P) km. P is strongest on Z and S on the horizontals, as their polarisations say.',
       'Finding P and S in a continuous record is the slides\' regression problem: press **P** or **S** (or the buttons) to pick at the cursor (tap the trace to move it), or let an STA/LTA trigger pick P: the ratio of the short- to the long-term mean of x² jumps at the onset, STA/LTA = (1/n_s Σ x²)/(1/n_l Σ x²) > 5. The status says how far each pick is from the truth.',
       'Drag, the wheel, or the keys (← → pan, + − zoom, Home whole record) explore it. Each redraw min/max-decimates the visible samples: for pixel column c it draws one segment from min to max of x over the samples that fall in c, so an hour at 100 Hz (360,000 samples a component) pans at 60 FPS with no peak lost. The optional spectrogram is the STFT power 10·log₁₀ P(t, f) in dB (viridis).',
+      'Real data: drop a miniSEED or SAC file on the plot, or open one with the file button, or ask an FDSN data centre with **Load from FDSN** (network, station, location, channel, a UTC window; the query is the standard `/fdsnws/dataselect/1/query`). The file is read by the library\'s own readers; gaps are padded with zeros and overlaps merged, components at different rates are brought to the lowest rate (anti-alias low-pass first), and the widget says what it did. A file it cannot read shows the reader\'s message and the previous record stays. The story *Real record* loads IU.COLA.00.LHZ, the 2010 Maule earthquake recorded in Alaska: band-passed at 0.01–0.05 Hz, the surface waves, 40 minutes into the record, dwarf everything before them.',
     ],
   }),
 } satisfies Meta<typeof Seismogram>;
@@ -28,6 +29,26 @@ export const Default: Story = {};
 
 /** The same record with the spectrogram of Z below it. */
 export const WithSpectrogram: Story = { args: { showSpectrogram: true, height: 460 } };
+
+/**
+ * A real record: the long-period vertical seismogram IU.COLA.00.LHZ (College, Alaska; 1 sample/s) from
+ * 06:50 to 08:00 UTC on 2010-02-27, the M8.8 Maule (Chile) earthquake about 100° away, read from its
+ * miniSEED file with our reader. Band-passed 0.01–0.05 Hz (periods of 20 to 100 s), the trace is the
+ * Rayleigh-wave train arriving about 40 minutes into the window; the spectrogram of the raw trace shows
+ * the same train as the brightest patch, below 0.05 Hz, with its shorter periods arriving later (dispersion).
+ */
+export const RealRecordMaule: Story = {
+  name: 'Real record: the 2010 Maule earthquake at COLA',
+  args: {
+    src: colaRecordUrl(),
+    label: 'IU.COLA.00.LHZ: the 2010 Maule earthquake, 100° away',
+    showSpectrogram: true,
+    spectrogramOf: 'raw',
+    maxFrequency: 0.2,
+    defaultValue: { bandpass: [0.01, 0.05] },
+    height: 460,
+  },
+};
 
 const windowOf = (el: Element) => [Number(el.getAttribute('data-start')), Number(el.getAttribute('data-end'))];
 
@@ -193,5 +214,79 @@ export const TestOneHour: Story = {
     slider.focus();
     await userEvent.keyboard('{Home}');
     await expect(slider).toHaveAttribute('aria-valuetext', '0.00 to 3600 s of 3600 s');
+  },
+};
+
+/** The shipped COLA record's bytes (fetched from the package's assets, as the widget does). */
+async function colaFile(name: string, damage = false): Promise<File> {
+  const bytes = new Uint8Array(await (await fetch(colaRecordUrl())).arrayBuffer());
+  if (damage) bytes[6] = 'X'.charCodeAt(0); // the first record's quality letter: not a SEED data record any more
+  return new File([bytes], name);
+}
+
+const COLA_GROUP = /1 component \(LHZ\), 4200 s at 1 Hz/;
+
+/** A file picked with the file button loads; a corrupt one then shows the FormatError's message and the COLA trace stays. */
+export const TestCorruptFile: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
+  name: 'A corrupt file keeps the previous trace',
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const input = canvas.getByLabelText('Open a miniSEED or SAC file');
+    await userEvent.upload(input, await colaFile('IU.COLA.00.LHZ.mseed'));
+    await waitFor(() => expect(canvas.getByRole('group', { name: COLA_GROUP })).toBeInTheDocument());
+    await expect(canvas.getByTestId('view-readout')).toHaveTextContent(/IU\.COLA\.00\.LH, t = 0 at 2010-02-27 06:50:00 UTC/);
+    // The same bytes with one damaged header byte, dropped on the plot this time.
+    const zone = canvas.getByTestId('trace-drop');
+    const dataTransfer = new DataTransfer();
+    dataTransfer.items.add(await colaFile('broken.mseed', true));
+    // Dispatched by hand: testing-library's fireEvent copies a DataTransfer's own properties (it has none) into an empty one.
+    const drag = (type: string) => zone.dispatchEvent(new DragEvent(type, { dataTransfer, bubbles: true, cancelable: true }));
+    drag('dragenter');
+    await waitFor(() => expect(zone).toHaveAttribute('data-state', 'over'));
+    drag('drop');
+    await waitFor(() => expect(zone).toHaveAttribute('data-state', 'error'));
+    await expect(canvas.getByTestId('trace-drop-message')).toHaveTextContent(/Could not load broken\.mseed: miniSEED: not a SEED data record header .*The previous record is still shown\./);
+    await expect(canvas.getByRole('group', { name: COLA_GROUP })).toBeInTheDocument();
+  },
+};
+
+/**
+ * A stand-in for an FDSN dataselect service, offline: it answers IU.COLA.00.LHZ with the shipped
+ * record and anything else with HTTP 204 (no data), as the specification says.
+ */
+const offlineService: FetchLike = async (url) => {
+  const q = new URL(url).searchParams;
+  const bytes = q.get('sta') === 'COLA' ? new Uint8Array(await (await fetch(colaRecordUrl())).arrayBuffer()) : new Uint8Array(0);
+  return {
+    status: bytes.length ? 200 : 204,
+    headers: { get: () => null },
+    arrayBuffer: () => Promise.resolve(bytes.buffer),
+    text: () => Promise.resolve(''),
+  };
+};
+
+/** "Load from FDSN" against an offline stand-in service: COLA loads, cut to the window; an unknown station says "No data" and keeps it. */
+export const TestLoadFromFdsn: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
+  name: 'Load from FDSN (offline service)',
+  args: { fdsn: { fetch: offlineService } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Load from FDSN' }));
+    const form = canvas.getByTestId('fdsn-form');
+    const start = canvas.getByLabelText('Start (UTC)');
+    await userEvent.clear(start);
+    await userEvent.type(start, '2010-02-27T07:20:00');
+    await userEvent.click(canvas.getByRole('button', { name: 'Fetch' }));
+    await waitFor(() => expect(form).toHaveAttribute('data-state', 'done'));
+    await expect(canvas.getByRole('group', { name: /1 component \(LHZ\), 2400 s at 1 Hz/ })).toBeInTheDocument();
+    const station = canvas.getByLabelText('Station');
+    await userEvent.clear(station);
+    await userEvent.type(station, 'NONE');
+    await userEvent.click(canvas.getByRole('button', { name: 'Fetch' }));
+    await waitFor(() => expect(form).toHaveAttribute('data-state', 'error'));
+    await expect(canvas.getByTestId('fdsn-message')).toHaveTextContent(/^No data: the service has nothing for this channel and time window \(HTTP 204\)/);
+    await expect(canvas.getByRole('group', { name: /2400 s at 1 Hz/ })).toBeInTheDocument();
   },
 };

@@ -6,13 +6,17 @@ import { Explainer, type ExplainerLayout } from '../kit/Explainer';
 import { explainerFrameProps, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Legend } from '../kit/Legend';
 import { PerformanceReadout } from '../kit/PerformanceReadout';
+import type { LoadedTraces } from '../common/traceInput';
 import { fmt, PHASE_COLORS, type PhasePicks, type SeismogramTrace, type SeismogramView } from './model';
+import { RecordLoader } from './RecordLoader';
+import { utcLabel, type SeismogramFdsnOptions } from './source';
 import { SeismogramControls } from './SeismogramControls';
 import { SeismogramStyles } from './styles';
 import { TracePlot } from './TracePlot';
 import { useSeismogram, type SeismogramModel } from './useSeismogram';
 
 export { clampView, PHASE_COLORS, type PhasePicks, type SeismogramTrace, type SeismogramView } from './model';
+export { FDSN_DEFAULTS, fdsnErrorText, type FdsnQuery, type SeismogramFdsnOptions } from './source';
 
 /** Props of {@link Seismogram}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
 export interface SeismogramProps extends ExplainerCommonProps, ExplainerStateProps<SeismogramView> {
@@ -36,6 +40,20 @@ export interface SeismogramProps extends ExplainerCommonProps, ExplainerStatePro
   showSpectrogram?: boolean;
   /** Which trace the spectrogram is of (its index). Default 0 (Z). */
   spectrogramTrace?: number;
+  /** The spectrogram of the trace as shown ('shown': band-passed when the filter is on) or of the raw trace ('raw', to see what the filter keeps). Default 'shown'. */
+  spectrogramOf?: 'shown' | 'raw';
+  /**
+   * URL of a miniSEED or SAC record to show instead of `traces` (fetched once on mount; the
+   * plot is empty and the status says "Loading…" until it arrives, or why it failed). E.g.
+   * `colaRecordUrl()`, the shipped IU.COLA.00.LHZ record of the 2010 Maule earthquake.
+   */
+  src?: string;
+  /** Let the student load their own record: a miniSEED or SAC file dropped on the plot or picked with the file button, and the "Load from FDSN" form. A loaded record replaces `traces`. Default true. */
+  loadable?: boolean;
+  /** Options of the "Load from FDSN" form (first values, an injected `fetch`, the timeout), or false to leave the form out. Default {}. */
+  fdsn?: SeismogramFdsnOptions | false;
+  /** Called with each record the student (or `src`) loads: the prepared traces and their notes. */
+  onRecordChange?: (loaded: LoadedTraces) => void;
   /** Highest frequency of the spectrogram in Hz. Default min(Nyquist, 25). */
   maxFrequency?: number;
   /** Narrowest view in seconds. Default 20 samples. */
@@ -76,6 +94,11 @@ export function Seismogram({
   seed = 0,
   showSpectrogram = false,
   spectrogramTrace = 0,
+  spectrogramOf = 'shown',
+  src,
+  loadable = true,
+  fdsn = {},
+  onRecordChange,
   maxFrequency,
   minSpan,
   exercise = false,
@@ -87,7 +110,7 @@ export function Seismogram({
   label = 'Seismogram',
   ...rest
 }: SeismogramProps) {
-  const model = useSeismogram({ traces, sampleRate, units, arrivals, synthetic, seed, showSpectrogram, spectrogramTrace, maxFrequency, minSpan, exercise, value, defaultValue, onValueChange });
+  const model = useSeismogram({ traces, sampleRate, units, arrivals, synthetic, seed, showSpectrogram, spectrogramTrace, spectrogramOf, maxFrequency, minSpan, exercise, value, defaultValue, onValueChange, src, onRecordChange });
   const [drawMs, setDrawMs] = useState<number | undefined>(undefined);
   const draw = (ms: number) => {
     onDraw?.(ms);
@@ -98,7 +121,7 @@ export function Seismogram({
     <Explainer
       data-testid="seismogram"
       {...explainerFrameProps(rest, { label, width, height })}
-      state={picked ? 'done' : 'idle'}
+      state={model.source.state === 'error' ? 'error' : picked ? 'done' : 'idle'}
       status={model.status}
       statusProps={{ 'data-testid': 'status', 'data-pick-p': model.picks.P ?? '', 'data-pick-s': model.picks.S ?? '' }}
       controlsLabel="View and picking controls"
@@ -112,13 +135,28 @@ export function Seismogram({
         const w = layout.plotWidth(width);
         // Narrow screens keep enough height for three tracks (and the ratio or spectrogram).
         const h = w < width ? Math.max(Math.round((height * w) / width), Math.min(height, 340)) : height;
-        return (
-          <div className="gl-panel" data-gl-panel="">
-            <SeismogramStyles />
+        const { id, startTime } = model.record;
+        const plot = (
+          <>
             <TracePlot model={model} width={w} height={h} label={label} exercise={exercise} onDraw={draw} />
-            <span className="gl-seis-readout" data-testid="view-readout">
+            <span className="gl-seis-readout" data-testid="view-readout" data-record={id ?? ''}>
+              {id && `${id}${startTime !== null ? `, t = 0 at ${utcLabel(startTime)}` : ''} · `}
               {fmt(model.start)}–{fmt(model.end)} s ({fmt(model.span)} s shown) · amplitude in {model.record.units}
             </span>
+          </>
+        );
+        return (
+          <div className="gl-panel" data-gl-panel="" data-source={model.source.state}>
+            <SeismogramStyles />
+            {loadable ? (
+              <div className="gl-seis-loader" style={{ maxWidth: w }}>
+                <RecordLoader onLoad={model.actions.showRecord} fdsn={fdsn}>
+                  {plot}
+                </RecordLoader>
+              </div>
+            ) : (
+              plot
+            )}
           </div>
         );
       }}
@@ -133,10 +171,10 @@ function SeismogramLegend({ model, exercise }: { model: SeismogramModel; exercis
       <Legend
         label="Key to the seismogram"
         items={[
-          { label: exercise ? 'true P (after your pick)' : 'true P', color: PHASE_COLORS.P },
-          { label: 'P pick', color: PHASE_COLORS.P, shape: 'dashed' },
-          { label: exercise ? 'true S (after your pick)' : 'true S', color: PHASE_COLORS.S },
-          { label: 'S pick', color: PHASE_COLORS.S, shape: 'dashed' },
+          ...(model.record.arrivals.P !== undefined ? [{ label: exercise ? 'true P (after your pick)' : 'true P', color: PHASE_COLORS.P }] : []),
+          { label: 'P pick', color: PHASE_COLORS.P, shape: 'dashed' as const },
+          ...(model.record.arrivals.S !== undefined ? [{ label: exercise ? 'true S (after your pick)' : 'true S', color: PHASE_COLORS.S }] : []),
+          { label: 'S pick', color: PHASE_COLORS.S, shape: 'dashed' as const },
           ...(model.showRatio ? [{ label: 'STA/LTA trigger threshold', color: 'var(--gl-accent)', shape: 'dashed' as const }] : []),
         ]}
       />

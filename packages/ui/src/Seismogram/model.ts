@@ -3,7 +3,7 @@
  * focus on a pick), the STA/LTA picker, the band-pass corners, the status text and the
  * layout of the tracks. Pure functions of plain values, no React.
  */
-import { bandpass, staLta, triggerOnset } from '@geolearn/algorithms/seismic';
+import { bandpass, nextPowerOfTwo, staLta, triggerOnset } from '@geolearn/algorithms/seismic';
 import { conceptColor } from '../common/colors';
 import { fieldCheck, type FieldChecks } from '../hooks/useControllableState';
 
@@ -243,4 +243,21 @@ export function spectrogramExtent(windowLength: number, hop: number, frames: num
   const left = (windowLength - hop) / 2 / fs;
   const pixel = hop / fs;
   return { left, pixel, right: left + frames * pixel };
+}
+
+/**
+ * Frame length and hop of the spectrogram for n samples at fs: at least 2.56 s (256 samples at
+ * 100 Hz, enough to resolve 0.4 Hz) and at least n/32 samples, a power of two, so that a long
+ * low-rate record (an hour of 1 Hz LHZ) still resolves its long periods (256 s frames: 0.004 Hz
+ * bins); the hop is a quarter frame, widened to keep at most 2,000 frames.
+ */
+export function spectrogramWindow(n: number, fs: number): { windowLength: number; hop: number } {
+  const L = Math.max(1, Math.min(n, nextPowerOfTwo(Math.max(Math.round(2.56 * fs), Math.ceil(n / 32)))));
+  return { windowLength: L, hop: Math.max(1, Math.floor(L / 4), Math.ceil((n - L) / 2000)) };
+}
+
+/** The band-pass kept across a new record: the same corners if they still fit under its Nyquist frequency, else its default corners; off stays off. */
+export function cornersForRate(band: SeismogramView['bandpass'], fs: number): [number, number] | null {
+  if (!Array.isArray(band)) return null;
+  return band[1] < 0.45 * fs ? cleanCorners(band, fs) : defaultCorners(fs);
 }

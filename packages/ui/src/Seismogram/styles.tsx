@@ -24,6 +24,18 @@ export const seismogramCss = String.raw`
 .gl-seis-pick-p { color: var(--gl-p-wave); font-weight: 600; }
 .gl-seis-pick-s { color: var(--gl-s-wave); font-weight: 600; }
 .gl-seis-row { flex: 1 1 100%; display: flex; flex-wrap: wrap; gap: 8px; align-items: center; min-width: 0; max-width: 100%; }
+.gl-seis-fdsn { display: flex; flex-direction: column; gap: 8px; margin-top: 8px; padding: 8px; border: 1px solid var(--gl-border); border-radius: 6px; min-width: 0; max-width: 100%; box-sizing: border-box; }
+.gl-seis-fdsn-fields { display: flex; flex-wrap: wrap; gap: 8px 14px; min-width: 0; }
+.gl-seis-text { max-width: 100%; }
+.gl-seis-text-input {
+  min-height: 44px; max-width: 100%; box-sizing: border-box; padding: 0 8px; font: inherit; font-variant-numeric: tabular-nums;
+  color: var(--gl-fg); background: var(--gl-bg); border: 1px solid var(--gl-border); border-radius: 6px;
+}
+.gl-seis-text-input:focus-visible { outline: 3px solid var(--gl-focus); outline-offset: 2px; }
+.gl-seis-fdsn-message { display: block; overflow-wrap: anywhere; font-size: 0.9em; }
+.gl-seis-fdsn-message:empty { display: none; }
+.gl-seis-fdsn[data-state="error"] .gl-seis-fdsn-message { color: var(--gl-diverged); }
+.gl-seis-readout { overflow-wrap: anywhere; }
 `;
 
 /** Renders {@link seismogramCss} once per document (deduplicated by `href`). */

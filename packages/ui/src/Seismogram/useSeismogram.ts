@@ -1,5 +1,6 @@
-import { COMPONENTS, nextPowerOfTwo, spectrogram, syntheticSeismogram, type SyntheticSeismogramOptions } from '@geolearn/algorithms/seismic';
+import { COMPONENTS, spectrogram, syntheticSeismogram, type SyntheticSeismogramOptions } from '@geolearn/algorithms/seismic';
 import { useMemo, useState } from 'react';
+import type { LoadedTraces } from '../common/traceInput';
 import { peakAmplitude, spectrogramImage } from '../common/waveform';
 import { sanitizeDefaultValue, useControllableState } from '../hooks/useControllableState';
 import {
@@ -7,10 +8,12 @@ import {
   bandpassed,
   clampView,
   cleanCorners,
+  cornersForRate,
   defaultCorners,
   focusedOn,
   panned,
   spectrogramExtent,
+  spectrogramWindow,
   STATE_CHECKS,
   statusText,
   truthVisible,
@@ -20,6 +23,8 @@ import {
   type SeismogramTrace,
   type SeismogramView,
 } from './model';
+import { useSourceRecord } from './RecordLoader';
+import { recordFromLoaded, type SeismogramRecord } from './source';
 
 /** What {@link useSeismogram} needs from the props. */
 export interface SeismogramInput {
@@ -37,12 +42,19 @@ export interface SeismogramInput {
   value?: SeismogramView;
   defaultValue?: Partial<SeismogramView>;
   onValueChange?: (view: SeismogramView) => void;
+  /** URL of a miniSEED or SAC record to load on mount. */
+  src?: string;
+  /** The spectrogram of the trace as shown (filtered) or raw. */
+  spectrogramOf: 'shown' | 'raw';
+  /** Called with each record loaded (file, FDSN or `src`). */
+  onRecordChange?: (loaded: LoadedTraces) => void;
 }
 
-/** The record behind the widget: the given traces or the seeded synthetic one, with its truth and units. */
-function useRecord({ traces, sampleRate, arrivals, synthetic, seed, units }: SeismogramInput) {
+/** The record behind the widget: a loaded one, else the given traces or the seeded synthetic one, with its truth and units. */
+function useRecord({ traces, sampleRate, arrivals, synthetic, seed, units, src }: SeismogramInput, loaded: LoadedTraces | null): SeismogramRecord {
   const syntheticKey = JSON.stringify(synthetic ?? {});
-  const given = traces !== undefined && traces.length > 0;
+  // While `src` loads there is no record yet (an empty plot, not a synthetic one that would flash).
+  const given = (traces !== undefined && traces.length > 0) || loaded !== null || src !== undefined;
   // The synthetic record depends on its options and seed only (not on inline props that change identity).
   const synth = useMemo(
     () => (given ? null : syntheticSeismogram({ ...(JSON.parse(syntheticKey) as SyntheticSeismogramOptions), randomState: seed })),
@@ -51,14 +63,17 @@ function useRecord({ traces, sampleRate, arrivals, synthetic, seed, units }: Sei
   const arrivalsKey = arrivals === undefined ? '' : JSON.stringify(arrivals);
   return useMemo(() => {
     const truth: PhasePicks | undefined = arrivalsKey ? (JSON.parse(arrivalsKey) as PhasePicks) : undefined;
-    if (!synth) return { traces: traces ?? [], sampleRate, arrivals: truth ?? {}, units: units ?? 'counts' };
+    if (loaded) return { ...recordFromLoaded(loaded), ...(truth ? { arrivals: truth } : {}), ...(units ? { units } : {}) };
+    if (!synth) return { traces: traces ?? [], sampleRate, arrivals: truth ?? {}, units: units ?? 'counts', id: null, startTime: null };
     return {
+      id: null,
+      startTime: null,
       traces: COMPONENTS.map((c) => ({ label: c, samples: synth.traces[c] as ArrayLike<number> })),
       sampleRate: synth.sampleRate,
       arrivals: truth ?? { P: synth.pArrival, S: synth.sArrival },
       units: units ?? 'ground velocity, P peak = 1',
     };
-  }, [synth, traces, sampleRate, arrivalsKey, units]);
+  }, [synth, traces, sampleRate, arrivalsKey, units, loaded]);
 }
 
 /**
@@ -67,7 +82,8 @@ function useRecord({ traces, sampleRate, arrivals, synthetic, seed, units }: Sei
  * status, and the actions the controls, keys and gestures call.
  */
 export function useSeismogram(input: SeismogramInput) {
-  const record = useRecord(input);
+  const [loaded, setLoaded] = useState<LoadedTraces | null>(null);
+  const record = useRecord(input, loaded);
   const fs = record.sampleRate;
   const nSamples = record.traces.reduce((m, t) => Math.max(m, t.samples.length), 0);
   const duration = nSamples / fs;
@@ -102,14 +118,14 @@ export function useSeismogram(input: SeismogramInput) {
 
   const specIndex = Math.min(Math.max(0, input.spectrogramTrace), shown.length - 1);
   const fmax = Math.min(fs / 2, input.maxFrequency ?? 25);
+  const specSource = input.spectrogramOf === 'raw' ? record.traces : shown;
   const spec = useMemo(() => {
-    if (!input.showSpectrogram || shown.length === 0) return null;
-    const x = shown[specIndex].samples;
-    const L = Math.min(x.length, nextPowerOfTwo(Math.round(2.56 * fs)));
-    const hop = Math.max(1, Math.floor(L / 4), Math.ceil((x.length - L) / 2000));
+    if (!input.showSpectrogram || specSource.length === 0 || specSource[specIndex].samples.length < 2) return null;
+    const x = specSource[specIndex].samples;
+    const { windowLength: L, hop } = spectrogramWindow(x.length, fs);
     const s = spectrogram(x, { sampleRate: fs, windowLength: L, hop });
     return { image: spectrogramImage(s, fmax), ...spectrogramExtent(L, hop, s.times.length, fs) };
-  }, [input.showSpectrogram, shown, specIndex, fs, fmax]);
+  }, [input.showSpectrogram, specSource, specIndex, fs, fmax]);
 
   const [cursor, setCursor] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -119,7 +135,20 @@ export function useSeismogram(input: SeismogramInput) {
     S: truthVisible('S', input.exercise, picks) ? record.arrivals.S : undefined,
   };
 
+  // A new record: the whole of it in view (or the window asked by defaultValue, for the first one from `src`), picks cleared, the band-pass kept if it fits its rate.
+  const showRecord = (l: LoadedTraces) => {
+    const d = l.length / l.sampleRate;
+    const first = loaded === null && input.src !== undefined;
+    setLoaded(l);
+    setMessage(null);
+    setCursor(null);
+    setView((v) => ({ ...v, start: first ? (clean.start ?? 0) : 0, end: first ? (clean.end ?? d) : d, picks: {}, showRatio: false, bandpass: cornersForRate(v.bandpass, l.sampleRate) }));
+    input.onRecordChange?.(l);
+  };
+  const source = useSourceRecord(input.src, showRecord);
+
   const actions = {
+    showRecord,
     setWindow: (s: number, e: number) => setView((v) => withWindow(v, s, e, duration, minSpan)),
     pan: (fraction: number) => setView((v) => panned(v, fraction, duration, minSpan)),
     zoom: (factor: number, at?: number) => setView((v) => zoomed(v, factor, duration, minSpan, at)),
@@ -147,6 +176,7 @@ export function useSeismogram(input: SeismogramInput) {
       }),
     toggleRatio: () => setView((v) => ({ ...v, showRatio: !(v.showRatio ?? false) })),
     autoPick: () => {
+      if (record.traces.length === 0) return;
       let result;
       try {
         result = picker && 'ratio' in picker ? picker : autoPickP(record.traces[0].samples, fs, corners);
@@ -186,7 +216,8 @@ export function useSeismogram(input: SeismogramInput) {
     spec,
     cursor,
     cursorTime,
-    status: statusText(picks, truth, input.exercise, message ?? (picker && 'error' in picker ? `STA/LTA could not run: ${picker.error}` : null)),
+    source,
+    status: statusText(picks, truth, input.exercise, message ?? ('message' in source ? source.message : null) ?? (picker && 'error' in picker ? `STA/LTA could not run: ${picker.error}` : null)),
     actions,
   };
 }
