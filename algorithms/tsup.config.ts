@@ -8,7 +8,7 @@ const entry = { index: 'src/index.ts', nn: 'src/nn/index.ts', mlp: 'src/nn/plain
 // where it is used: an estimator reached only from a lazy chunk (say, the worker runner's
 // main-thread fallback) stays out of the app's initial JavaScript, which one big module
 // could not allow (a bundler keeps a module whole, in one chunk).
-const areas = ['core', 'optimize', 'linear_model', 'svm', 'tree', 'ensemble', 'cluster', 'decomposition', 'metrics', 'preprocessing', 'model_selection', 'datasets'];
+const areas = ['core', 'optimize', 'linear_model', 'svm', 'tree', 'ensemble', 'cluster', 'decomposition', 'metrics', 'preprocessing', 'model_selection', 'datasets', 'pointcloud'];
 const areaEntries = Object.fromEntries(areas.map((a) => [`areas/${a}`, a === 'core' ? 'src/core/validation.ts' : `src/${a}/index.ts`]));
 
 export default defineConfig([

@@ -24,3 +24,4 @@ export * from './metrics';
 export * from './preprocessing';
 export * from './model_selection';
 export * from './datasets';
+export * from './pointcloud';

@@ -20,6 +20,7 @@ import {
   type MatrixLike,
   type VectorLike,
 } from '@geolearn/algorithms';
+import { lidarClassifyTask } from '../LidarClassification/task';
 
 /** The estimator classes the runner knows, by their scikit-learn name. */
 export interface WorkerEstimators {
@@ -296,6 +297,7 @@ export const WORKER_TASKS: Record<string, WorkerTask> = {
   fit: fitTask,
   fitEvaluate: fitEvaluateTask,
   fitMany: fitManyTask,
+  lidarClassify: lidarClassifyTask,
 };
 
 /** The task named `name`, or a ValidationError naming `task`. */
