@@ -54,7 +54,8 @@ export const Test3d: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('radio', { name: '3-D' }));
-    const rot = canvas.getByTestId('rotate');
+    // The windows are projected in the fit worker: the 3-D view appears when they arrive.
+    const rot = await canvas.findByTestId('rotate', {}, { timeout: 15000 });
     rot.focus();
     await userEvent.keyboard('{ArrowRight}');
     await waitFor(() => expect(rot).toHaveAttribute('data-rotation', '40,25'));

@@ -56,6 +56,8 @@ export const TestCnn: Story = {
   args: { nSamples: 60, epochs: 3 },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
+    // The events are generated in the fit worker first: the button waits for them.
+    await waitFor(() => expect(canvas.getByTestId('train-cnn')).toBeEnabled(), { timeout: 20000 });
     await userEvent.click(canvas.getByTestId('train-cnn'));
     await waitFor(() => expect(canvas.getByTestId('cnn-side')).toHaveAttribute('data-state', 'done'), { timeout: 60000 });
     await expect(canvas.getByTestId('cnn-accuracy')).toHaveTextContent(/accuracy \d+\.\d %/);

@@ -1,6 +1,9 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ValidationError } from '@geolearn/algorithms';
 import { Manifold } from '../src/Manifold';
+import { manifoldWindowsTask } from '../src/Manifold/windows';
+import { runTaskInWorker } from '../src/worker/runFit';
 import { cumulativeVariance, makeWindows, projectWindows, randomImages, roughness, shufflePixels, statusText, DEFAULT_STATE } from '../src/Manifold/model';
 
 afterEach(cleanup);
@@ -38,10 +41,30 @@ describe('Manifold model', () => {
   });
 });
 
+describe('the windows task', () => {
+  it('projects the same windows as on the main thread, with progress, and checks its payload', async () => {
+    const o = { count: 40, length: 16, jitter: 0.1, seed: 2 };
+    const progress: (number | null)[] = [];
+    const viaTask = await runTaskInWorker('manifold.windows', o, { onProgress: (p) => progress.push(p), minIntervalMs: 0, sliceMs: 0 });
+    expect(viaTask).toEqual(projectWindows(makeWindows(o)));
+    expect(progress.length).toBeGreaterThan(2);
+    expect(progress.at(-1)).toBe(1);
+    expect(() => manifoldWindowsTask({ ...o, count: 5 }).next()).toThrow(/count/);
+    expect(() => manifoldWindowsTask({ ...o, jitter: -1 }).next()).toThrow(ValidationError);
+    expect(() => manifoldWindowsTask(null).next()).toThrow(/payload/);
+  });
+});
+
 describe('Manifold component', () => {
   it('loads the shipped digits, shuffles and resamples, and switches to 3-D', async () => {
-    render(<Manifold />);
+    const { container } = render(<Manifold />);
+    const root = container.querySelector('.gl-explainer')!;
+    // The windows are drawn and projected off the render (in the worker; here the fallback), the root busy meanwhile.
+    expect(root.getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByTestId('windows-progress').getAttribute('data-state')).toBe('running');
     await waitFor(() => expect(screen.getByTestId('digit').hasAttribute('data-loaded')).toBe(true));
+    await screen.findByTestId('window-plot', {}, { timeout: 10000 });
+    expect(root.hasAttribute('aria-busy')).toBe(false);
     expect(screen.getByTestId('status').textContent).toMatch(/^Digit 0\./);
     fireEvent.click(screen.getByTestId('shuffle'));
     expect(screen.getByTestId('digit').hasAttribute('data-shuffled')).toBe(true);
@@ -59,7 +82,13 @@ describe('Manifold component', () => {
     fireEvent.keyDown(rot, { key: 'ArrowRight' });
     expect(rot.getAttribute('data-rotation')).toBe('40,25');
     expect(Number(screen.getByTestId('status').getAttribute('data-k90-seismic'))).toBeGreaterThan(0);
-  });
+    // A new jitter reprojects: the last projection stays (dimmed) meanwhile.
+    const k90 = Number(screen.getByTestId('status').getAttribute('data-k90-seismic'));
+    fireEvent.keyDown(screen.getByRole('slider', { name: /Onset jitter/ }), { key: 'End' });
+    expect(screen.getByTestId('window-plot')).not.toBeNull();
+    await waitFor(() => expect(root.hasAttribute('aria-busy')).toBe(false), { timeout: 10000 });
+    expect(Number(screen.getByTestId('status').getAttribute('data-k90-seismic'))).toBeGreaterThanOrEqual(k90);
+  }, 20000);
 
   it('cleans a bad defaultValue and shows a message for a bad width', () => {
     const { container } = render(<Manifold width={-1} defaultValue={{ digit: 99, view: 'x' as never }} />);

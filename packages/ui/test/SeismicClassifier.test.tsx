@@ -2,8 +2,11 @@ import { ValidationError } from '@geolearn/algorithms';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SeismicClassifier } from '../src/SeismicClassifier';
+import { makeVolcanicDataset } from '@geolearn/algorithms/seismic';
 import { checkSeismicCnnPayload, seismicCnnTask } from '../src/SeismicClassifier/cnnTask';
-import { accuracyOf, buildData, classCounts, cnnInputs, cnnPayload, featureColumns, featureSplit, fitPredict, confusionOf, importanceByDomain, macroRecall, statusText, DEFAULT_STATE } from '../src/SeismicClassifier/model';
+import { seismicDataTask } from '../src/SeismicClassifier/data';
+import { runFitEvaluateInWorker, runTaskInWorker } from '../src/worker/runFit';
+import { accuracyOf, buildData, classCounts, cnnInputs, cnnPayload, featureColumns, featureSplit, fitPredict, confusionOf, importanceByDomain, macroRecall, statusText, workerRequest, DEFAULT_STATE } from '../src/SeismicClassifier/model';
 
 afterEach(cleanup);
 
@@ -29,7 +32,7 @@ describe('SeismicClassifier model', () => {
     expect(importanceByDomain(imp, ['temporal', 'cepstral']).map((g) => g.share)).toEqual([0.25, 0.75]);
   });
 
-  it('builds a stratified split, standardises on the training set only, and the features classify far above chance', () => {
+  it('builds a stratified split, standardises on the training set only, and the features classify far above chance', async () => {
     const data = buildData({ nSamples: 60, balance: 'balanced', snr: 10, seed: 0 });
     expect(data.features.cols).toBe(102);
     expect(data.testIndex).toHaveLength(18);
@@ -39,10 +42,31 @@ describe('SeismicClassifier model', () => {
     expect(Math.abs(mean0)).toBeLessThan(1e-9);
     const { predicted } = fitPredict('logistic', s, 0);
     expect(accuracyOf(confusionOf(s.yTest, predicted))).toBeGreaterThan(0.6);
+    // The explainer fits in the worker runner (here its fallback): the same predictions.
+    const req = workerRequest('logistic', 0);
+    const r = await runFitEvaluateInWorker({ estimator: req.estimator, params: req.params as never, X: s.XTrain, y: s.yTrain, evaluate: { predict: s.XTest } });
+    expect(Array.from(r.outputs.predict as ArrayLike<number>)).toEqual(predicted);
     // The CNN's inputs: each trace scaled to max |s| = 1.
     const x = cnnInputs(data.signals, [0]);
     expect(Math.max(...Array.from(x, Math.abs))).toBeCloseTo(1, 6);
     expect(cnnPayload(data, 3, 0).train.length).toBe(data.trainIndex.length * data.signals[0].length);
+  });
+
+  it('generates, step by step, the same events as makeVolcanicDataset, and checks the worker payload', async () => {
+    const data = buildData({ nSamples: 36, balance: 'slides', snr: 5, seed: 3 });
+    const ref = makeVolcanicDataset({ classCounts: classCounts(36, 'slides'), snr: 5, sampleRate: 50, duration: 20, randomState: 3 });
+    expect(data.labels).toEqual(ref.labels);
+    expect(data.signals.map((x) => Array.from(x))).toEqual(ref.signals.map((x) => Array.from(x)));
+    // The task (here the main-thread fallback, in slices) gives the same data, with its progress.
+    const progress: (number | null)[] = [];
+    const viaTask = await runTaskInWorker<typeof data>('seismicClassifier.data', { nSamples: 36, balance: 'slides', snr: 5, seed: 3 }, { onProgress: (p) => progress.push(p), minIntervalMs: 0, sliceMs: 1 });
+    expect(Array.from(viaTask.features.data)).toEqual(Array.from(data.features.data));
+    expect(viaTask.testIndex).toEqual(data.testIndex);
+    expect(progress.length).toBeGreaterThan(3);
+    expect(progress.at(-1)).toBe(1);
+    expect(() => seismicDataTask({ nSamples: 10, balance: 'balanced', snr: 10, seed: 0 }).next()).toThrow(/nSamples/);
+    expect(() => seismicDataTask({ nSamples: 60, balance: 'x', snr: 10, seed: 0 }).next()).toThrow(ValidationError);
+    expect(() => seismicDataTask({ nSamples: 60, balance: 'balanced', snr: NaN, seed: 0 }).next()).toThrow(/snr/);
   });
 
   it('says what it does in the status', () => {
@@ -93,9 +117,16 @@ describe('SeismicClassifier component', () => {
   it('fits the features, fills the ablation, and refits when the student changes the groups and the classifier', async () => {
     const { container } = render(<SeismicClassifier nSamples={60} />);
     const status = screen.getByTestId('status');
+    const root = container.querySelector('.gl-explainer')!;
     // The automatic feature fit is not "playing" (embeds must not play on load); only the CNN's training is.
-    expect(container.querySelector('.gl-explainer')!.getAttribute('data-state')).toBe('idle');
+    expect(root.getAttribute('data-state')).toBe('idle');
+    // The events are generated off the render (in the worker; here the fallback), with a progress bar, the root busy.
+    expect(root.getAttribute('aria-busy')).toBe('true');
+    expect(status.textContent).toMatch(/Generating the events/);
+    expect(screen.getByTestId('data-progress').getAttribute('data-state')).toBe('running');
     await waitFor(() => expect(screen.getByTestId('ablation').getAttribute('data-state')).toBe('done'), { timeout: 20000 });
+    expect(root.hasAttribute('aria-busy')).toBe(false);
+    expect(screen.queryByTestId('data-progress')).toBeNull();
     expect(Number(status.getAttribute('data-features-accuracy'))).toBeGreaterThan(0.5);
     expect(container.querySelector('.gl-explainer')!.getAttribute('data-state')).toBe('done');
     expect(screen.getByTestId('features-side').querySelector('[data-testid="matrix"]')).not.toBeNull();

@@ -6,6 +6,7 @@ import { useExplainerFrame, type ExplainerCommonProps, type ExplainerStateProps 
 import { Legend } from '../kit/Legend';
 import { Segmented } from '../kit/Segmented';
 import { Slider } from '../kit/Slider';
+import { FitProgress } from '../worker/FitProgress';
 import { ImagePanel } from './ImagePanel';
 import { JITTER_RANGE, pct, type ManifoldState } from './model';
 import { MfStyles } from './styles';
@@ -45,6 +46,7 @@ export function Manifold({ width = 960, height = 640, seed = 0, nWindows = 150, 
   return (
     <Explainer
       {...frame}
+      aria-busy={model.projecting.running ? true : undefined}
       statusProps={{ 'data-testid': 'status', 'data-k90-seismic': p?.k90.seismic ?? undefined, 'data-k90-noise': p?.k90.noise ?? 'none' }}
       controls={<MfControls model={model} />}
       legend={
@@ -76,10 +78,7 @@ export function Manifold({ width = 960, height = 640, seed = 0, nWindows = 150, 
               <ImagePanel model={model} size={img} />
             </div>
             <div className="gl-panel" data-gl-panel="windows">
-              <div className="gl-mf-windows">
-                <h3 className="gl-mf-heading">3-component windows by PCA</h3>
-                {p ? <WindowPlot p={p} size={plot} state={model.state} onRotate={model.actions.rotate} /> : null}
-              </div>
+              <WindowsPanel model={model} size={plot} />
             </div>
             <div className="gl-panel" data-gl-panel="variance">
               {p ? <VariancePanel model={model} width={layout.compact ? avail : plot} /> : null}
@@ -88,6 +87,22 @@ export function Manifold({ width = 960, height = 640, seed = 0, nWindows = 150, 
         );
       }}
     </Explainer>
+  );
+}
+
+/**
+ * The windows by PCA, with the progress of their projection in the worker: the last
+ * projection stays (dimmed) while the next is computed; before the first, a blank square.
+ */
+function WindowsPanel({ model, size }: { model: ManifoldModel; size: number }) {
+  const p = model.projection;
+  const { running, progress } = model.projecting;
+  return (
+    <div className="gl-mf-windows" data-stale={running && p ? '' : undefined}>
+      <h3 className="gl-mf-heading">3-component windows by PCA</h3>
+      {running ? <FitProgress value={progress} running label="Projecting the windows" data-testid="windows-progress" /> : null}
+      {p ? <WindowPlot p={p} size={size} state={model.state} onRotate={model.actions.rotate} /> : <div className="gl-mf-placeholder" style={{ width: size, height: size }} />}
+    </div>
   );
 }
 

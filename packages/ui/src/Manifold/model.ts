@@ -10,10 +10,12 @@
  * (Ricker, peak frequency f) at an onset jitter τ, plus a little noise: a handful of
  * parameters behind 3L numbers. White noise fills all 3L directions. Every window is scaled
  * to ‖x‖ = 1, so that only shape counts; PCA then shows how few directions hold the seismic
- * windows' variance ("Dimension > Information").
+ * windows' variance ("Dimension > Information"). The windows and their PCA are in ./windows.ts,
+ * which the fit worker runs.
  */
-import { PCA, RandomState } from '@geolearn/algorithms';
+import { RandomState } from '@geolearn/algorithms';
 import { fieldCheck, type FieldChecks } from '../hooks/useControllableState';
+import type { WindowProjection } from './windows';
 
 /** Pixels per side of an MNIST image. */
 export const SIDE = 28;
@@ -102,109 +104,7 @@ export function roughness(img: ArrayLike<number>, side = SIDE): number {
   return n === 0 ? 0 : s / n;
 }
 
-/** Options of {@link makeWindows}. */
-export interface WindowOptions {
-  /** Windows per set. */
-  count: number;
-  /** Samples per component (3 components). */
-  length: number;
-  /** Onset jitter (standard deviation, s). */
-  jitter: number;
-  /** Seed. */
-  seed: number;
-}
-
-/** Sampling rate of the windows, Hz. */
-export const WINDOW_RATE = 50;
-
-/** Scales a vector to unit Euclidean norm (in place); a zero vector stays zero. */
-function normalise(x: number[]): number[] {
-  const n = Math.hypot(...x);
-  if (n > 0) for (let i = 0; i < x.length; i++) x[i] /= n;
-  return x;
-}
-
-/**
- * The two sets of 3-component windows (rows of 3L numbers: Z, then N, then E): seismic,
- * x_c(t) = p_c · w_f(t − t₀ − τ) + 0.02·noise, with p uniform on the unit sphere, f uniform in
- * [3, 7] Hz, t₀ = L/(3·fs) and τ ~ N(0, jitter²); and white Gaussian noise. Each row has norm 1.
- */
-export function makeWindows({ count, length, jitter, seed }: WindowOptions): { seismic: number[][]; noise: number[][] } {
-  const rng = new RandomState(seed);
-  const fs = WINDOW_RATE;
-  const t0 = length / (3 * fs);
-  const seismic: number[][] = [];
-  const noise: number[][] = [];
-  for (let k = 0; k < count; k++) {
-    // A uniform direction on the sphere: a normalised Gaussian vector.
-    const p = normalise([rng.normal(), rng.normal(), rng.normal()]);
-    const f = rng.uniform(3, 7);
-    const tau = jitter * rng.normal();
-    const row: number[] = [];
-    for (let c = 0; c < 3; c++) {
-      for (let i = 0; i < length; i++) {
-        const a = Math.PI * f * (i / fs - t0 - tau);
-        row.push(p[c] * (1 - 2 * a * a) * Math.exp(-a * a) + 0.02 * rng.normal());
-      }
-    }
-    seismic.push(normalise(row));
-    noise.push(normalise(Array.from({ length: 3 * length }, () => rng.normal())));
-  }
-  return { seismic, noise };
-}
-
-/** Cumulative explained-variance ratio of PCA fitted on `X`, for k = 1 … kMax components. */
-export function cumulativeVariance(X: number[][], kMax: number): number[] {
-  const pca = new PCA({ svdSolver: 'covariance_eigh' }).fit(X);
-  const out: number[] = [];
-  let s = 0;
-  for (let k = 0; k < kMax; k++) out.push((s += pca.explainedVarianceRatio[k] ?? 0));
-  return out;
-}
-
-/** What the waveform panel shows. */
-export interface WindowProjection {
-  /** Seismic windows in the first three principal axes. */
-  seismic: [number, number, number][];
-  /** Noise windows in the same axes. */
-  noise: [number, number, number][];
-  /** Share of the total variance of all windows along each of the three axes. */
-  ratio: [number, number, number];
-  /** Cumulative explained variance of PCA fitted on each set alone, k = 1 … kMax. */
-  curves: { seismic: number[]; noise: number[] };
-  /** Smallest k with 90 % of the variance, per set (null beyond kMax). */
-  k90: { seismic: number | null; noise: number | null };
-  /** Dimension of a window, 3L. */
-  dimension: number;
-}
-
-/** Components shown in the explained-variance curves. */
-export const K_MAX = 40;
-
-/** Projects both sets on the first three principal axes of all windows, and their own variance curves. */
-export function projectWindows(w: { seismic: number[][]; noise: number[][] }, kMax = K_MAX): WindowProjection {
-  const all = [...w.seismic, ...w.noise];
-  const pca = new PCA({ nComponents: 3, svdSolver: 'covariance_eigh' }).fit(all);
-  const Z = pca.transform(all) as number[][];
-  const n = w.seismic.length;
-  const as3 = (r: number[]) => [r[0], r[1], r[2]] as [number, number, number];
-  const dimension = all[0]?.length ?? 0;
-  const km = Math.min(kMax, dimension, n);
-  const curves = { seismic: cumulativeVariance(w.seismic, km), noise: cumulativeVariance(w.noise, km) };
-  const k90 = (c: number[]) => {
-    const i = c.findIndex((v) => v >= 0.9);
-    return i < 0 ? null : i + 1;
-  };
-  const r = pca.explainedVarianceRatio;
-  return {
-    seismic: Z.slice(0, n).map(as3),
-    noise: Z.slice(n).map(as3),
-    ratio: [r[0] ?? 0, r[1] ?? 0, r[2] ?? 0],
-    curves,
-    k90: { seismic: k90(curves.seismic), noise: k90(curves.noise) },
-    dimension,
-  };
-}
+export { makeWindows, cumulativeVariance, projectWindows, K_MAX, WINDOW_RATE, type WindowOptions, type WindowProjection } from './windows';
 
 /** A share as "12.3 %". */
 export function pct(v: number, digits = 1): string {
@@ -219,8 +119,9 @@ export function realSpace(d: number): string {
 }
 
 /** What the status line says. */
-export function statusText(state: ManifoldState, label: number | null, proj: WindowProjection | null): string {
+export function statusText(state: ManifoldState, label: number | null, proj: WindowProjection | null, projecting = false): string {
   const img = `Digit ${label ?? '…'}${state.shuffled ? ' with its 784 pixels shuffled: the same pixel values, no longer a digit' : ''}.`;
+  if (projecting) return `${img} Drawing the waveform windows and projecting them by PCA…`;
   if (!proj) return img;
   const three = proj.ratio[0] + proj.ratio[1] + proj.ratio[2];
   const k = (v: number | null) => (v === null ? `more than ${proj.curves.seismic.length}` : String(v));

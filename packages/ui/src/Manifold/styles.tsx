@@ -10,7 +10,9 @@ export const mfCss = String.raw`
 .gl-mf-note { margin: 0; font-size: 12px; color: var(--gl-muted); max-width: 100%; }
 .gl-mf-col { display: grid; gap: 8px; justify-items: start; min-width: 0; max-width: 100%; }
 .gl-mf-row { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; min-width: 0; max-width: 100%; }
-.gl-mf-plot { display: block; max-width: 100%; }
+.gl-mf-plot { display: block; max-width: 100%; transition: opacity 120ms linear; }
+.gl-mf-windows[data-stale] .gl-mf-plot { opacity: 0.55; }
+.gl-mf-placeholder { max-width: 100%; border: 1px dashed var(--gl-border); box-sizing: border-box; }
 .gl-mf-bg { fill: var(--gl-bg); stroke: var(--gl-border); }
 .gl-mf-dot { fill: currentColor; fill-opacity: 0.75; stroke: var(--gl-bg); stroke-width: 0.5; }
 .gl-mf-axis3 line { stroke: var(--gl-muted); stroke-width: 1.5; }

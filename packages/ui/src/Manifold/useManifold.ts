@@ -1,7 +1,12 @@
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { HELD_OUT_LABELS, useHeldOutDigits } from '../common/mnistDigits';
 import { sanitizeDefaultValue, useControllableState } from '../hooks/useControllableState';
-import { DEFAULT_STATE, makeWindows, N_RANDOM, projectWindows, randomImages, roughness, shufflePixels, STATE_CHECKS, statusText, type ManifoldState } from './model';
+import { useWorkerTask } from '../worker/useWorkerFit';
+import { DEFAULT_STATE, N_RANDOM, randomImages, roughness, shufflePixels, STATE_CHECKS, statusText, type ManifoldState } from './model';
+import type { WindowOptions, WindowProjection } from './windows';
+
+/** The fit worker task that draws the windows and projects them (registered in worker/registry.ts). */
+export const WINDOWS_TASK = 'manifold.windows';
 
 /** What the hook needs from the props. */
 export interface ManifoldInputs {
@@ -14,8 +19,32 @@ export interface ManifoldInputs {
 }
 
 /**
+ * The waveform windows drawn and projected by PCA in the fit worker (the main thread's
+ * fallback runs the same steps in slices) whenever an input changes; the run in progress is
+ * cancelled (its worker terminated) when the inputs change again or the explainer unmounts.
+ */
+function useWindowProjection({ count, length, jitter, seed }: WindowOptions) {
+  const task = useWorkerTask<WindowProjection>(WINDOWS_TASK, { minIntervalMs: 50 });
+  // The last finished projection stays on screen while the next one is computed (dragging the jitter).
+  const [shown, setShown] = useState<WindowProjection | null>(null);
+  const { run, cancel } = task;
+  useEffect(() => {
+    run({ count, length, jitter, seed } satisfies WindowOptions).then((r) => r && setShown(r));
+    return cancel;
+  }, [run, cancel, count, length, jitter, seed]);
+  return {
+    p: shown,
+    progress: task.progress,
+    // Also before the first run starts (the first render): nothing to show yet.
+    running: task.running || (task.result === null && task.error === null),
+    error: task.error ? `Could not project the windows: ${task.error.message}` : null,
+  };
+}
+
+/**
  * The manifold explainer's state and what it derives: the random images, the chosen digit
- * (shuffled or not) with the smoothness of each, and the waveform windows projected by PCA.
+ * (shuffled or not) with the smoothness of each, and the waveform windows projected by PCA
+ * (in the worker).
  */
 export function useManifold({ seed, nWindows, windowLength, value, defaultValue, onValueChange }: ManifoldInputs) {
   const clean = useMemo(() => sanitizeDefaultValue<ManifoldState>('Manifold', defaultValue, STATE_CHECKS), [defaultValue]);
@@ -27,13 +56,7 @@ export function useManifold({ seed, nWindows, windowLength, value, defaultValue,
   const loaded = useMemo(() => original.some((v) => v > 0), [original]);
   const shown = useMemo(() => (state.shuffled ? shufflePixels(original, seed * 7919 + state.draw) : original), [original, state.shuffled, seed, state.draw]);
   const smooth = useMemo(() => ({ digit: roughness(original), shown: roughness(shown), random: roughness(random[0]) }), [original, shown, random]);
-  const projection = useMemo(() => {
-    try {
-      return { p: projectWindows(makeWindows({ count: nWindows, length: windowLength, jitter: state.jitter, seed })), error: null };
-    } catch (e) {
-      return { p: null, error: `Could not project the windows: ${e instanceof Error ? e.message : String(e)}` };
-    }
-  }, [nWindows, windowLength, state.jitter, seed]);
+  const projection = useWindowProjection({ count: nWindows, length: windowLength, jitter: state.jitter, seed });
   const set = (patch: Partial<ManifoldState>) => setState((s) => ({ ...s, ...patch }));
   const actions = {
     setDigit: (digit: number) => set({ digit, shuffled: false }),
@@ -55,8 +78,10 @@ export function useManifold({ seed, nWindows, windowLength, value, defaultValue,
     label,
     smooth,
     projection: projection.p,
+    /** The windows' projection in progress: its fraction done, and whether it runs (the root is then `aria-busy`). */
+    projecting: { progress: projection.progress, running: projection.running },
     error,
-    status: error ?? statusText(state, label, projection.p),
+    status: error ?? statusText(state, label, projection.p, projection.running),
     frameState: error ? ('error' as const) : ('idle' as const),
   };
 }

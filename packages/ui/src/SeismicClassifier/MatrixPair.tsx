@@ -53,7 +53,11 @@ export function MatrixPair({ model }: { model: SeismicModel }) {
     <div className="gl-sc-pair">
       <CmStyles />
       <Side model={model} which="features" title="Hand-made features (Table 1)" result={features.result}>
-        {features.busy && !features.result ? <p className="gl-sc-wait">fitting…</p> : null}
+        {model.built.running ? (
+          <FitProgress value={model.built.progress} running label="Generating events and features" data-testid="data-progress" />
+        ) : features.busy && !features.result ? (
+          <p className="gl-sc-wait">fitting…</p>
+        ) : null}
       </Side>
       <Side model={model} which="cnn" title="Learned features (1-D CNN on raw traces)" result={cnn.result}>
         <div className="gl-sc-cnn-run">

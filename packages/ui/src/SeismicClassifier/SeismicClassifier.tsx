@@ -50,6 +50,7 @@ export function SeismicClassifier({ width = 960, height = 760, nSamples = 240, s
   return (
     <Explainer
       {...frame}
+      aria-busy={model.busy ? true : undefined}
       statusProps={{ 'data-testid': 'status', 'data-features-accuracy': model.features.result?.accuracy, 'data-cnn-accuracy': model.cnn.result?.accuracy }}
       controls={<Controls model={model} />}
       legend={

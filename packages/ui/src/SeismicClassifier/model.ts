@@ -1,7 +1,7 @@
 /**
  * The volcano-seismic case end to end, as pure functions of plain data (no React, no DOM):
- * events of the six classes of Table 3 (`makeVolcanicDataset`) → the 102 features of Table 1
- * (temporal, spectral, cepstral; `waveformFeatureMatrix`) → a stratified train/test split →
+ * events of the six classes of Table 3 → the 102 features of Table 1 (temporal, spectral,
+ * cepstral) → a stratified train/test split (all three in ./data.ts, which the fit worker runs) →
  * standardisation x̃ = (x − μ_train)/σ_train → a classifier → the confusion matrix on the
  * held-out events. The learned-features side (a 1-D CNN on the raw traces) takes
  * {@link cnnPayload} and runs in the nn worker (./cnnTask.ts).
@@ -12,26 +12,17 @@ import {
   RandomForestClassifier,
   StandardScaler,
   SVC,
-  trainTestSplit,
   type Matrix,
 } from '@geolearn/algorithms';
-import {
-  FEATURE_DOMAINS,
-  FEATURES_PER_DOMAIN,
-  makeVolcanicDataset,
-  SLIDES_CLASS_COUNTS,
-  VOLCANIC_CLASSES,
-  waveformFeatureMatrix,
-  type FeatureDomain,
-} from '@geolearn/algorithms/seismic';
+import { FEATURE_DOMAINS, FEATURES_PER_DOMAIN, VOLCANIC_CLASSES, type FeatureDomain } from '@geolearn/algorithms/seismic';
 import { fieldCheck, type FieldChecks } from '../hooks/useControllableState';
 import type { ExplainerState } from '../kit/Explainer';
 import type { SeismicCnnPayload } from './cnnTask';
+import { N_CLASSES, type Balance, type SeismicData } from './data';
 
 /** The classifiers the student chooses between. */
 export type ClassifierKind = 'forest' | 'svc' | 'logistic';
-/** How many events of each class: equal, or Table 3's imbalance (91 % LP). */
-export type Balance = 'balanced' | 'slides';
+export type { Balance } from './data';
 /** Which way the confusion matrices are printed: rows true (scikit-learn) or predicted (Table 3). */
 export type RowsAre = 'true' | 'predicted';
 
@@ -72,72 +63,7 @@ export const CLASSIFIER_NAMES: Record<ClassifierKind, string> = { forest: 'Rando
 
 /** The class names, LP … TOR. */
 export const CLASS_NAMES: readonly string[] = VOLCANIC_CLASSES;
-/** Number of classes (6). */
-export const N_CLASSES = VOLCANIC_CLASSES.length;
-/** Sampling rate of the generated events, Hz (VT energy reaches 20 Hz; Nyquist 25 Hz). */
-export const SAMPLE_RATE = 50;
-/** Length of a trace, s (long enough for a tornillo's coda and an explosion's air wave). */
-export const DURATION = 20;
-/** Share of the events held out. */
-export const TEST_SIZE = 0.3;
-/** Fewest events per class under the slides' imbalance, so that a stratified split keeps each class on both sides. */
-export const MIN_PER_CLASS = 4;
-
-/**
- * Events per class for `n` events: equal shares, or the shares of Table 3's column sums
- * (LP 62,030 … TOR 32) by largest remainders with at least {@link MIN_PER_CLASS} of each.
- */
-export function classCounts(n: number, balance: Balance): number[] {
-  const K = N_CLASSES;
-  const weights = balance === 'balanced' ? VOLCANIC_CLASSES.map(() => 1) : VOLCANIC_CLASSES.map((c) => SLIDES_CLASS_COUNTS[c]);
-  const floor = balance === 'balanced' ? 0 : MIN_PER_CLASS;
-  const total = Math.max(n, floor * K);
-  const W = weights.reduce((a, b) => a + b, 0);
-  const rest = total - floor * K;
-  const exact = weights.map((w) => (rest * w) / W);
-  const counts = exact.map((e) => floor + Math.floor(e));
-  let left = total - counts.reduce((a, b) => a + b, 0);
-  const order = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let j = 0; left > 0; j++, left--) counts[order[j % K][1]]++;
-  return counts;
-}
-
-/** The generated events, their features and the split. */
-export interface SeismicData {
-  /** One trace per event (DURATION · SAMPLE_RATE samples). */
-  signals: Float64Array[];
-  /** Class index of each event (into {@link CLASS_NAMES}). */
-  labels: number[];
-  /** Events per class. */
-  counts: number[];
-  /** The 102 Table 1 features of every event (rows = events; temporal, spectral, cepstral). */
-  features: Matrix;
-  /** Rows in the training set. */
-  trainIndex: number[];
-  /** Rows held out. */
-  testIndex: number[];
-}
-
-/** Inputs of {@link buildData}. */
-export interface DataOptions {
-  nSamples: number;
-  balance: Balance;
-  snr: number;
-  seed: number;
-}
-
-/**
- * Generates the events (seeded), computes their Table 1 features, and splits them 70/30,
- * stratified on the class so that the rare classes appear on both sides.
- */
-export function buildData({ nSamples, balance, snr, seed }: DataOptions): SeismicData {
-  const counts = classCounts(nSamples, balance);
-  const d = makeVolcanicDataset({ classCounts: counts, snr, sampleRate: SAMPLE_RATE, duration: DURATION, randomState: seed });
-  const features = waveformFeatureMatrix(d.signals, { sampleRate: SAMPLE_RATE });
-  const rows = d.labels.map((_, i) => [i]);
-  const split = trainTestSplit(rows, d.labels, { testSize: TEST_SIZE, stratify: true, randomState: seed });
-  return { signals: d.signals, labels: d.labels, counts, features, trainIndex: split.trainIndex, testIndex: split.testIndex };
-}
+export { N_CLASSES, SAMPLE_RATE, DURATION, TEST_SIZE, MIN_PER_CLASS, classCounts, buildData, type SeismicData, type DataOptions } from './data';
 
 /** The feature columns of the chosen domains (34 per domain, in the matrix's order). */
 export function featureColumns(domains: readonly FeatureDomain[]): number[] {
@@ -179,20 +105,26 @@ function toRows(X: Matrix | number[][]): number[][] {
   return out;
 }
 
-/** The worker runner's estimator and options for a classifier (logistic regression is not in its registry). */
-export function workerRequest(kind: ClassifierKind, seed: number): { estimator: 'RandomForestClassifier' | 'SVC'; params: Record<string, unknown> } | null {
-  if (kind === 'forest') return { estimator: 'RandomForestClassifier', params: { nEstimators: 50, randomState: seed } };
-  if (kind === 'svc') return { estimator: 'SVC', params: { C: 10, kernel: 'rbf', gamma: 'scale' } };
-  return null;
+/** The estimator and options of each classifier, as the worker runner's registry names them. */
+export const CLASSIFIER_SPECS = {
+  forest: { estimator: 'RandomForestClassifier', params: (seed: number) => ({ nEstimators: 50, randomState: seed }) },
+  svc: { estimator: 'SVC', params: () => ({ C: 10, kernel: 'rbf' as const, gamma: 'scale' as const }) },
+  logistic: { estimator: 'LogisticRegression', params: () => ({ C: 1, maxIter: 200 }) },
+} as const;
+
+/** The worker runner's estimator and options for a classifier (every one is in its registry). */
+export function workerRequest(kind: ClassifierKind, seed: number): { estimator: 'RandomForestClassifier' | 'SVC' | 'LogisticRegression'; params: Record<string, unknown> } {
+  const spec = CLASSIFIER_SPECS[kind];
+  return { estimator: spec.estimator, params: spec.params(seed) };
 }
 
-/** Fits the classifier on this thread and predicts the held-out set (tests, the accuracy script, logistic regression). */
+/** Fits the classifier on this thread and predicts the held-out set (tests, the accuracy script); the explainer fits in the worker. */
 export function fitPredict(kind: ClassifierKind, s: FeatureSplit, seed: number): { predicted: number[]; importances: number[] | null } {
   if (kind === 'forest') {
-    const m = new RandomForestClassifier({ nEstimators: 50, randomState: seed }).fit(s.XTrain, s.yTrain);
+    const m = new RandomForestClassifier(CLASSIFIER_SPECS.forest.params(seed)).fit(s.XTrain, s.yTrain);
     return { predicted: Array.from(m.predict(s.XTest)), importances: m.featureImportances };
   }
-  const m = kind === 'svc' ? new SVC({ C: 10, kernel: 'rbf', gamma: 'scale' }) : new LogisticRegression({ C: 1, maxIter: 200 });
+  const m = kind === 'svc' ? new SVC(CLASSIFIER_SPECS.svc.params()) : new LogisticRegression(CLASSIFIER_SPECS.logistic.params());
   m.fit(s.XTrain, s.yTrain);
   return { predicted: Array.from(m.predict(s.XTest)), importances: null };
 }
@@ -278,8 +210,11 @@ export function statusText(o: {
   cnn: { accuracy: number; epoch: number } | null;
   cnnBusy: boolean;
   error: string | null;
+  /** True while the events and their features are generated (in the worker). */
+  generating?: boolean;
 }): string {
   if (o.error) return o.error;
+  if (o.generating) return `Generating the events and their Table 1 features (${o.state.balance === 'balanced' ? 'balanced classes' : 'Table 3’s imbalance'}, SNR ${formatSnr(o.state.snr)})…`;
   const parts: string[] = [];
   const groups = o.state.domains.join(' + ');
   if (o.featuresBusy || !o.features) parts.push(`Fitting the ${CLASSIFIER_NAMES[o.state.classifier].toLowerCase()} on ${groups} features…`);

@@ -1,17 +1,17 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FeatureDomain } from '@geolearn/algorithms/seismic';
 import { sanitizeDefaultValue, useControllableState } from '../hooks/useControllableState';
-import { isAbortError, runFitEvaluateInWorker, yieldToEventLoop } from '../worker/runFit';
+import { isAbortError, runFitEvaluateInWorker } from '../worker/runFit';
 import { runNnTaskInWorker } from '../worker/runNn';
+import { useWorkerTask } from '../worker/useWorkerFit';
 import type { SeismicCnnResult, SeismicCnnSnapshot } from './cnnTask';
+import type { DataOptions } from './data';
 import {
   accuracyOf,
-  buildData,
   cnnPayload,
   confusionOf,
   DEFAULT_STATE,
   featureSplit,
-  fitPredict,
   frameState,
   STATE_CHECKS,
   statusText,
@@ -25,6 +25,8 @@ import {
 
 /** The nn worker task that trains the CNN (registered in worker/nnTasks.ts). */
 export const CNN_TASK = 'seismicClassifier.cnn';
+/** The fit worker task that generates the events and their features (registered in worker/registry.ts). */
+export const DATA_TASK = 'seismicClassifier.data';
 
 /** What the hook needs from the props. */
 export interface SeismicInputs {
@@ -48,16 +50,11 @@ export type Ablation = { domains: FeatureDomain[]; accuracy: number }[];
 
 const ABLATION: FeatureDomain[][] = [['temporal'], ['spectral'], ['cepstral'], ['temporal', 'spectral', 'cepstral']];
 
-/** Fits one classifier on one split: in the worker runner where it knows the estimator, else here between yields. */
+/** Fits one classifier on one split and predicts its held-out events, both in the worker. */
 async function fitHeldOut(kind: ClassifierKind, s: FeatureSplit, seed: number, signal: AbortSignal): Promise<number[]> {
   const req = workerRequest(kind, seed);
-  if (req) {
-    const r = await runFitEvaluateInWorker({ estimator: req.estimator, params: req.params as never, X: s.XTrain, y: s.yTrain, evaluate: { predict: s.XTest } }, { signal });
-    return Array.from(r.outputs.predict as ArrayLike<number>);
-  }
-  await yieldToEventLoop();
-  if (signal.aborted) throw new DOMException('cancelled', 'AbortError');
-  return fitPredict(kind, s, seed).predicted;
+  const r = await runFitEvaluateInWorker({ estimator: req.estimator, params: req.params as never, X: s.XTrain, y: s.yTrain, evaluate: { predict: s.XTest } }, { signal });
+  return Array.from(r.outputs.predict as ArrayLike<number>);
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -70,13 +67,13 @@ function useFeatureFits(data: SeismicData | null, kind: ClassifierKind, domains:
   const [error, setError] = useState<string | null>(null);
   const key = domains.join('+');
   useEffect(() => {
-    if (!data) return;
-    const ctl = new AbortController();
-    const groups = key.split('+') as FeatureDomain[];
-    setBusy(true);
     setError(null);
     setResult(null);
     setAblation(null);
+    setBusy(data !== null);
+    if (!data) return;
+    const ctl = new AbortController();
+    const groups = key.split('+') as FeatureDomain[];
     (async () => {
       const s = featureSplit(data, groups);
       const yPred = await fitHeldOut(kind, s, seed, ctl.signal);
@@ -158,8 +155,30 @@ function useCnn(data: SeismicData | null, epochs: number, seed: number) {
 }
 
 /**
+ * The events, their features and split, generated in the fit worker (the main thread's
+ * fallback runs the same steps in slices) whenever an input changes; the run in progress is
+ * cancelled (its worker terminated) when the inputs change again or the explainer unmounts.
+ */
+function useSeismicData(options: DataOptions) {
+  const { nSamples, balance, snr, seed } = options;
+  const task = useWorkerTask<SeismicData>(DATA_TASK, { minIntervalMs: 50 });
+  const { run, cancel } = task;
+  useEffect(() => {
+    void run({ nSamples, balance, snr, seed } satisfies DataOptions);
+    return cancel;
+  }, [run, cancel, nSamples, balance, snr, seed]);
+  return {
+    data: task.result,
+    progress: task.progress,
+    // Also before the first run starts (the first render): nothing to show yet.
+    running: task.running || (task.result === null && task.error === null),
+    error: task.error ? `Could not generate the events: ${message(task.error)}` : null,
+  };
+}
+
+/**
  * The seismic classifier's state and everything derived from it: the events, their
- * features and split (recomputed when the balance, the SNR or the seed change), the chosen
+ * features and split (regenerated in the worker when the balance, the SNR or the seed change), the chosen
  * classifier's held-out confusion matrix and the ablation by feature group (fitted off the
  * main thread), and the CNN trained on demand.
  */
@@ -167,13 +186,7 @@ export function useSeismicClassifier({ nSamples, seed, epochs, value, defaultVal
   const clean = useMemo(() => sanitizeDefaultValue<SeismicClassifierState>('SeismicClassifier', defaultValue, STATE_CHECKS), [defaultValue]);
   const [state, setState] = useControllableState<SeismicClassifierState>({ value, defaultValue: { ...DEFAULT_STATE, ...clean }, onChange: onValueChange });
   const rootRef = useRef<HTMLElement>(null);
-  const built = useMemo(() => {
-    try {
-      return { data: buildData({ nSamples, balance: state.balance, snr: state.snr, seed }), error: null };
-    } catch (e) {
-      return { data: null, error: `Could not generate the events: ${message(e)}` };
-    }
-  }, [nSamples, state.balance, state.snr, seed]);
+  const built = useSeismicData({ nSamples, balance: state.balance, snr: state.snr, seed });
   const { data } = built;
   const features = useFeatureFits(data, state.classifier, state.domains, seed);
   const cnn = useCnn(data, epochs, seed);
@@ -205,10 +218,12 @@ export function useSeismicClassifier({ nSamples, seed, epochs, value, defaultVal
     cnn: cnn.result ? { accuracy: cnn.result.accuracy, epoch: epochs } : lastEpoch ? { accuracy: lastEpoch.testAccuracy, epoch: lastEpoch.epoch } : null,
     cnnBusy: cnn.busy,
     error,
+    generating: built.running,
   });
   return {
     state,
     data,
+    built,
     features,
     cnn,
     cell,
@@ -216,6 +231,8 @@ export function useSeismicClassifier({ nSamples, seed, epochs, value, defaultVal
     rootRef,
     status,
     error,
+    /** Work in flight that the student did not start (the events, the feature fits): the root is `aria-busy`. */
+    busy: built.running || features.busy,
     // Only the CNN's training, which the student starts, counts as playing; the automatic feature fit does not.
     frameState: frameState({ error, busy: cnn.busy, done: features.result !== null }),
   };

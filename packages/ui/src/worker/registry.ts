@@ -11,6 +11,7 @@ import {
   GaussianMixture,
   KernelPCA,
   KMeans,
+  LogisticRegression,
   MiniBatchKMeans,
   PCA,
   RandomForestClassifier,
@@ -21,6 +22,8 @@ import {
   type VectorLike,
 } from '@geolearn/algorithms';
 import { lidarClassifyTask } from '../LidarClassification/task';
+import { manifoldWindowsTask } from '../Manifold/windows';
+import { seismicDataTask } from '../SeismicClassifier/data';
 
 /** The estimator classes the runner knows, by their scikit-learn name. */
 export interface WorkerEstimators {
@@ -35,6 +38,7 @@ export interface WorkerEstimators {
   AgglomerativeClustering: AgglomerativeClustering;
   PCA: PCA;
   KernelPCA: KernelPCA;
+  LogisticRegression: LogisticRegression;
 }
 
 /** A name of {@link WorkerEstimators}. */
@@ -145,6 +149,12 @@ const ENTRIES: { [N in WorkerEstimatorName]: Entry } = {
   AgglomerativeClustering: { Cls: AgglomerativeClustering, steps: null },
   PCA: { Cls: PCA, steps: null },
   KernelPCA: { Cls: KernelPCA, steps: null },
+  // L-BFGS: at most maxIter iterations (a multinomial fit; 'ovr' fits one model per class, so indeterminate).
+  LogisticRegression: {
+    Cls: LogisticRegression,
+    steps: xy,
+    progress: (s, o) => (s.fittingClass !== null && s.fittingClass !== undefined ? null : s.converged === true ? 1 : num(s.iteration) / Math.max(1, num(o.maxIter, 100))),
+  },
 };
 
 /** The names the runner can fit. */
@@ -160,6 +170,7 @@ export const WORKER_ESTIMATORS: readonly WorkerEstimatorName[] = [
   'AgglomerativeClustering',
   'PCA',
   'KernelPCA',
+  'LogisticRegression',
 ];
 
 function entryOf(name: unknown, argument = 'estimator'): Entry {
@@ -298,6 +309,8 @@ export const WORKER_TASKS: Record<string, WorkerTask> = {
   fitEvaluate: fitEvaluateTask,
   fitMany: fitManyTask,
   lidarClassify: lidarClassifyTask,
+  'seismicClassifier.data': seismicDataTask,
+  'manifold.windows': manifoldWindowsTask,
 };
 
 /** The task named `name`, or a ValidationError naming `task`. */
