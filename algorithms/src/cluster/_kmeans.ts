@@ -7,6 +7,10 @@ import type { MatrixLike } from '../core/matrix';
 import type { RandomState } from '../core/random';
 import { checkArray, checkFeatureCount } from '../core/validation';
 import { flatten } from './_common';
+import { kmeansInstance, kmeansKernels, type KMeansKernels } from './_kmeansWasm';
+
+/** From this many samples the two-feature, three-candidate seeding pass runs in WebAssembly SIMD. */
+const WASM_SEED_MIN = 4096;
 
 /**
  * k-means++ seeding, scikit-learn's greedy variant: the first centre is a uniformly drawn
@@ -19,7 +23,13 @@ export function kmeansPlusPlus(X: Float64Array, n: number, d: number, k: number,
   const trials = 2 + Math.floor(Math.log(k));
   const first = rng.randint(n);
   C.set(X.subarray(first * d, first * d + d), 0);
-  const closest = new Float64Array(n).fill(Infinity);
+  // Two features, three candidates, many samples: the candidates' potentials in WebAssembly,
+  // with X copied into its memory once per seeding and D² (`closest`) living there. The
+  // instance is shared, but this function does not yield, so nothing else uses it meanwhile.
+  const wk = d === 2 && trials === 3 && n >= WASM_SEED_MIN ? kmeansKernels(3 * n + 9) : null;
+  if (wk) wk.f64.set(X.subarray(0, 2 * n), 0);
+  const closest = wk ? wk.f64.subarray(2 * n, 3 * n) : new Float64Array(n);
+  closest.fill(Infinity);
   // The cumulative weights of the draws, kept per block of PP_BLOCK samples only (the running
   // sum at each block's end): a draw searches the blocks, then adds up within its block, the
   // same additions in the same order as a full cumulative array, without writing one.
@@ -58,7 +68,8 @@ export function kmeansPlusPlus(X: Float64Array, n: number, d: number, k: number,
     }
     // The potential Σᵢ min(D(xᵢ)², ‖xᵢ − candidate‖²) each candidate would leave, all candidates
     // in one pass over X (each sum still runs in sample order).
-    candidatePotentials(X, n, d, cand, trials, closest, pots);
+    if (wk) pots3Wasm(wk, X, n, cand, closest, pots);
+    else candidatePotentials(X, n, d, cand, trials, closest, pots);
     let bestT = 0;
     let bestPot = Infinity;
     for (let t = 0; t < trials; t++) {
@@ -73,7 +84,10 @@ export function kmeansPlusPlus(X: Float64Array, n: number, d: number, k: number,
     C.set(X.subarray(o, o + d), c * d);
   }
   if (track) {
-    track.best = closest;
+    // A copy when closest lives in the shared kernel memory (reused by the next seeding).
+    if (!wk) track.best = closest;
+    else if (track.best && track.best.length === n) track.best.set(closest);
+    else track.best = closest.slice();
     track.valid = d === 2;
   }
   return C;
@@ -164,6 +178,27 @@ function closerTo(X: Float64Array, n: number, d: number, C: Float64Array, co: nu
     blockCum[b] = pot;
   }
   return pot;
+}
+
+/** {@link candidatePotentials} for two features and three candidates, by the WebAssembly kernel. */
+function pots3Wasm(wk: NonNullable<ReturnType<typeof kmeansKernels>>, X: Float64Array, n: number, cand: Float64Array, closest: Float64Array, pots: Float64Array): void {
+  const f64 = wk.f64;
+  const cl = 2 * n; // where `closest` already lives
+  const cd = 3 * n;
+  f64.set(cand.subarray(0, 6), cd);
+  wk.pots3(0, n >> 1, 8 * cl, 8 * cd, 8 * (cd + 6));
+  for (let t = 0; t < 3; t++) pots[t] = f64[cd + 6 + t];
+  if (n % 2) {
+    // The last sample, left over by the kernel's pairs.
+    const i = n - 1;
+    const c = closest[i];
+    for (let t = 0; t < 3; t++) {
+      const u = X[2 * i] - cand[2 * t];
+      const v = X[2 * i + 1] - cand[2 * t + 1];
+      const s = u * u + v * v;
+      pots[t] += s < c ? s : c;
+    }
+  }
 }
 
 /** pots[t] = Σᵢ min(closest[i], ‖xᵢ − cand_t‖²) for the `trials` candidates (rows of cand). */
@@ -417,6 +452,8 @@ export function kmeansLabels(X: Float64Array, n: number, d: number, k: number, n
 
 /** Σ ‖xᵢ − c_{labels[i]}‖². */
 export function inertiaOf(X: Float64Array, n: number, d: number, C: Float64Array, labels: Int32Array): number {
+  // Two features: the same sums (0 + t₀² + t₁² = t₀² + t₁²), without the inner loop.
+  if (d === 2) return inertiaOf2(X, n, C, labels);
   let s = 0;
   for (let i = 0; i < n; i++) s += sqDist(X, i * d, C, labels[i] * d, d);
   return s;
@@ -468,6 +505,14 @@ export class BoundedAssign {
   private readonly upOff: Float64Array;
   /** Two features only: the lower bounds in float32 (rounded down), half the memory traffic. */
   private readonly lower32: Float32Array;
+  /**
+   * Two features and many samples: the bound test of each pass runs in WebAssembly (see
+   * _kmeansWasm.ts, `filter`), on the arrays above, which then live in its memory, and on a copy
+   * of the labels (`labelsW`, refreshed before each pass) at the byte offsets of `wAt`.
+   */
+  private readonly wasm: KMeansKernels | null;
+  private readonly labelsW: Int32Array | null = null;
+  private readonly wAt = { labels: 0, lower: 0, upper: 0, todo: 0, off: 0, half: 0, upOff: 0 };
 
   constructor(
     private readonly X: Float64Array,
@@ -476,18 +521,39 @@ export class BoundedAssign {
     private readonly k: number,
   ) {
     this.lower = new Float64Array(d === 2 ? 0 : n);
-    this.half = new Float64Array(k);
     this.sums = new Float64Array(k * d);
     this.counts = new Float64Array(k);
-    this.off = new Float64Array(k);
-    this.upOff = new Float64Array(k);
-    this.upper = new Float32Array(d === 2 ? n : 0);
-    this.lower32 = new Float32Array(d === 2 ? n : 0);
-    this.todo = new Int32Array(d === 2 ? n : 0);
+    // Layout of the kernel's memory: per-centre f64 tables first (8-byte aligned), then the
+    // per-sample 4-byte arrays.
+    const w = d === 2 && n >= WASM_SEED_MIN ? kmeansInstance(24 * k + 16 * n) : null;
+    this.wasm = w;
+    if (w) {
+      const buf = w.f64.buffer;
+      const at = this.wAt;
+      at.off = 0;
+      at.half = 8 * k;
+      at.upOff = 16 * k;
+      at.labels = 24 * k;
+      at.lower = at.labels + 4 * n;
+      at.upper = at.lower + 4 * n;
+      at.todo = at.upper + 4 * n;
+      this.off = new Float64Array(buf, at.off, k);
+      this.half = new Float64Array(buf, at.half, k);
+      this.upOff = new Float64Array(buf, at.upOff, k);
+      this.labelsW = new Int32Array(buf, at.labels, n);
+      this.lower32 = new Float32Array(buf, at.lower, n);
+      this.upper = new Float32Array(buf, at.upper, n);
+      this.todo = new Int32Array(buf, at.todo, n);
+    } else {
+      this.half = new Float64Array(k);
+      this.off = new Float64Array(k);
+      this.upOff = new Float64Array(k);
+      this.upper = new Float32Array(d === 2 ? n : 0);
+      this.lower32 = new Float32Array(d === 2 ? n : 0);
+      this.todo = new Int32Array(d === 2 ? n : 0);
+    }
     // Rounding margin on the scale of the data (absolute error of distances ~ ε·‖x‖).
-    let big = 0;
-    for (let q = 0; q < n * d; q++) big = Math.max(big, Math.abs(X[q]));
-    this.slack = 1e-9 * big * Math.sqrt(d);
+    this.slack = 1e-9 * maxAbs(X, n * d) * Math.sqrt(d);
   }
 
   /**
@@ -560,7 +626,14 @@ export class BoundedAssign {
       }
     }
     if (d === 2) {
-      this.changed = assign2(X, n, C, k, labels, dist, this.lower32, this.upper, half, sums, counts, this.todo, fresh, off, this.upOff, slack);
+      let filter: (() => number) | null = null;
+      const w = this.wasm;
+      if (w && !fresh) {
+        const at = this.wAt;
+        this.labelsW!.set(labels.subarray(0, n));
+        filter = () => w.filter(at.labels, at.lower, at.upper, at.off, at.half, at.upOff, at.todo, n, 1 - 2e-9, slack);
+      }
+      this.changed = assign2(X, n, C, k, labels, dist, this.lower32, this.upper, half, sums, counts, this.todo, fresh, off, this.upOff, slack, filter);
       // `dist` is written for the scanned samples only: see updateCenters.
       lastAssign = { X, labels, sums, counts, k, d, C, stale: true };
       return exact ? inertiaOf2(X, n, C, labels) : NaN;
@@ -669,6 +742,7 @@ function assign2(
   off: Float64Array,
   upOff: Float64Array,
   slack: number,
+  filter: (() => number) | null = null,
 ): number {
   const shrink = 1 - 2e-9;
   if (fresh) {
@@ -701,12 +775,15 @@ function assign2(
   }
   let changed = 0;
   let nt = 0;
-  for (let i = 0; i < n; i++) {
-    const a = labels[i];
-    const l = lower[i] - off[a];
-    const h = half[a];
-    // u < max(ℓ, s) with the rounding margin of the class comment.
-    if (upper[i] + upOff[a] >= (l > h ? l : h) * shrink - slack) todo[nt++] = i;
+  if (filter) nt = filter();
+  else {
+    for (let i = 0; i < n; i++) {
+      const a = labels[i];
+      const l = lower[i] - off[a];
+      const h = half[a];
+      // u < max(ℓ, s) with the rounding margin of the class comment.
+      if (upper[i] + upOff[a] >= (l > h ? l : h) * shrink - slack) todo[nt++] = i;
+    }
   }
   for (let t = 0; t < nt; t++) {
     const i = todo[t];
@@ -753,6 +830,13 @@ function assign2(
     }
   }
   return changed;
+}
+
+/** max |X[q]| over q < len (a small function of its own: compiled early, cheaply). */
+function maxAbs(X: Float64Array, len: number): number {
+  let big = 0;
+  for (let q = 0; q < len; q++) big = Math.max(big, Math.abs(X[q]));
+  return big;
 }
 
 /**

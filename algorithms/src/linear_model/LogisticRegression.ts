@@ -163,7 +163,7 @@ export class LogisticRegression extends ClassifierBase<LogisticRegressionOptions
         const t = new Uint8Array(n);
         for (let i = 0; i < n; i++) t[i] = yIndex[i] === k ? 1 : 0;
         const objective = binaryObjective(A, t, lambda, o.fitIntercept);
-        const run = lbfgs(objective, new Float64Array(p), { maxIter, gtol });
+        const run = lbfgs(objective, new Float64Array(p), { maxIter, gtol, fScale: n });
         let last: LbfgsState = { iteration: 0, x: new Float64Array(p), f: 0, g: new Float64Array(p), gradMax: 0, converged: false };
         for (;;) {
           const r = run.next();
@@ -181,7 +181,7 @@ export class LogisticRegression extends ClassifierBase<LogisticRegressionOptions
       this.fitted = { classes, coef: done.coef, intercept: done.intercept, nIter };
     } else {
       const P = K * p;
-      const run = lbfgs(multinomialObjective(A, yIndex, K, lambda, o.fitIntercept), new Float64Array(P), { maxIter, gtol });
+      const run = lbfgs(multinomialObjective(A, yIndex, K, lambda, o.fitIntercept), new Float64Array(P), { maxIter, gtol, fScale: n });
       let last: LbfgsState = { iteration: 0, x: new Float64Array(P), f: 0, g: new Float64Array(P), gradMax: 0, converged: false };
       for (;;) {
         const r = run.next();

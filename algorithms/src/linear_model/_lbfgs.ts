@@ -16,8 +16,17 @@ export interface LbfgsOptions {
   maxIter: number;
   /** Stop once ‖∇f‖∞ ≤ gtol. */
   gtol: number;
-  /** Stop once the relative decrease (fₖ − fₖ₊₁)/max(|fₖ|, |fₖ₊₁|, 1) ≤ ftol. Default 64ε, as scipy's default in scikit-learn. */
+  /**
+   * Stop once the relative decrease (Fₖ − Fₖ₊₁)/max(|Fₖ|, |Fₖ₊₁|, 1) ≤ ftol, F = fScale·f (scipy's
+   * L-BFGS-B test, factr·ε). Default 2.220446049250313e-9: scipy's default (factr = 10⁷), which
+   * scikit-learn 1.2 keeps.
+   */
   ftol?: number;
+  /**
+   * The factor from f to the objective whose relative decrease scipy tests (the floor 1 in the
+   * test makes the scale matter): n when f is a mean over n samples and the reference sums. Default 1.
+   */
+  fScale?: number;
   /** Pairs kept. Default 10, as scipy's maxcor. */
   memory?: number;
 }
@@ -47,7 +56,8 @@ function dot(a: Float64Array, b: Float64Array): number {
 /** Yields the state after every iteration (iteration 0 is the start); returns the last. */
 export function* lbfgs(fg: ValueAndGradient, x0: Float64Array, options: LbfgsOptions): Generator<LbfgsState, LbfgsState, undefined> {
   const { maxIter, gtol } = options;
-  const ftol = options.ftol ?? 64 * Number.EPSILON;
+  const ftol = options.ftol ?? 2.220446049250313e-9;
+  const fScale = options.fScale ?? 1;
   const m = options.memory ?? 10;
   const n = x0.length;
   let x = Float64Array.from(x0);
@@ -132,7 +142,7 @@ export function* lbfgs(fg: ValueAndGradient, x0: Float64Array, options: LbfgsOpt
     f = next.f;
     g = next.g;
     const gradMax = maxAbs(g);
-    const converged = gradMax <= gtol || (fOld - f) / Math.max(Math.abs(fOld), Math.abs(f), 1) <= ftol;
+    const converged = gradMax <= gtol || (fScale * (fOld - f)) / Math.max(fScale * Math.abs(fOld), fScale * Math.abs(f), 1) <= ftol;
     state = { iteration: it, x, f, g, gradMax, converged };
     yield state;
     if (converged) return state;

@@ -6,6 +6,7 @@
  */
 import type { Matrix } from '../core/matrix';
 import { SIMD_MIN_WORK, acquireSimd, releaseSimd } from '../decomposition/_simd';
+import { acquireVexp, logisticKernel, releaseVexp, type VexpKernels } from '../svm/_vexp';
 
 /**
  * Samples per logarithm in the binary loss: Σ log(1 + eᵢ) = log Π (1 + eᵢ) over blocks of 32,
@@ -14,6 +15,9 @@ import { SIMD_MIN_WORK, acquireSimd, releaseSimd } from '../decomposition/_simd'
  * Math.log1p calls (a third of the per-sample cost at 100k samples).
  */
 const LOG_BLOCK = 32;
+
+/** Below this many values (n·d) the binary objective keeps its JavaScript loop. */
+const VEXP_MIN_WORK = 4096;
 
 /**
  * The mean penalised loss of a binary model and its gradient, θ = (w, b), targets t ∈ {0, 1}:
@@ -25,6 +29,11 @@ const LOG_BLOCK = 32;
 export function binaryObjective(X: Matrix, t: Uint8Array, lambda: number, fitIntercept: boolean) {
   const { rows: n, cols: d, data } = X;
   const d4 = d - (d % 4);
+  const dp = d + (d % 2);
+  // From a few thousand values the kernel's pass beats the JavaScript loop (its instance is
+  // pooled, and its code is compiled once per row length).
+  const vx = n * d >= VEXP_MIN_WORK ? acquireVexp(8 * (n * dp + n + 1 + 2 * dp + 4)) : null;
+  if (vx) return wasmBinaryObjective(vx, X, t, lambda, fitIntercept);
   const simd = n * d >= SIMD_MIN_WORK ? acquireSimd(n * d + 2 * n + 2 * d) : null;
   if (simd) {
     // X lives in the SIMD kernels' memory: z = Xw and the gradient Xᵀr are two kernel calls;
@@ -214,4 +223,56 @@ export function multinomialObjective(X: Matrix, c: Int32Array, K: number, lambda
     if (fitIntercept) for (let k = 0; k < K; k++) g[bOff + k] /= n;
     return { f: f / n + 0.5 * lambda * ww, g };
   };
+}
+
+/**
+ * {@link binaryObjective} by the WebAssembly kernel (a function of its own, so that the
+ * engine compiles this small path early and cheaply).
+ */
+function wasmBinaryObjective(vx: VexpKernels, X: Matrix, t: Uint8Array, lambda: number, fitIntercept: boolean) {
+  const { rows: n, cols: d, data } = X;
+  const dp = d + (d % 2);
+  // One WebAssembly pass per evaluation (see svm/_vexp.ts, `logistic`): each row read once
+  // for both zᵢ = w·xᵢ + b and the gradient, two samples per step with e^{−|z|} by the
+  // kernel's SIMD polynomial, and Σ log(1 + eᵢ) as one logarithm of a renormalised product.
+  // Rows are padded to even length.
+  const f64 = vx.f64;
+  if (dp === d) f64.set(data.subarray(0, n * d), 0);
+  else {
+    for (let i = 0; i < n; i++) {
+      f64.set(data.subarray(i * d, i * d + d), i * dp);
+      f64[i * dp + d] = 0;
+    }
+  }
+  const T = n * dp; // tᵢ as doubles (n, and a 0 read by an odd last sample's twin lane)
+  const W = T + n + 1; // w, padded (dp)
+  const G = W + dp; // Σ rᵢxᵢ (dp)
+  const R = G + dp; // [Σ (max(z, 0) − tz), mantissa, exponent, Σ r]
+  for (let i = 0; i < n; i++) f64[T + i] = t[i];
+  f64[T + n] = 0;
+  f64.fill(0, W, W + dp);
+  const kernel = logisticKernel(vx, dp);
+  let released = false;
+  const fg = (theta: Float64Array) => {
+    if (released) throw new Error('binaryObjective: used after release()');
+    const g = new Float64Array(theta.length);
+    const b = fitIntercept ? theta[d] : 0;
+    for (let j = 0; j < d; j++) f64[W + j] = theta[j];
+    f64.fill(0, G, R + 4);
+    kernel(0, n, dp, 8 * W, b, 8 * T, 8 * G, 8 * R);
+    const f = f64[R] + Math.log(f64[R + 1]) + f64[R + 2] * Math.LN2;
+    let ww = 0;
+    for (let j = 0; j < d; j++) {
+      g[j] = f64[G + j] / n + lambda * theta[j];
+      ww += theta[j] * theta[j];
+    }
+    if (fitIntercept) g[d] = f64[R + 3] / n;
+    return { f: f / n + 0.5 * lambda * ww, g };
+  };
+  /** Gives the kernel's memory back to the pool (optional: unreleased, it is garbage-collected). */
+  const release = () => {
+    released = true;
+    releaseVexp(vx);
+  };
+  return Object.assign(fg, { release });
 }

@@ -128,7 +128,10 @@ function resolveGamma(g: SVCOptions['gamma'], X: Matrix): number {
     for (let k = 0; k < N; k++) m += X.data[k];
     m /= N;
     let v = 0;
-    for (let k = 0; k < N; k++) v += (X.data[k] - m) ** 2;
+    for (let k = 0; k < N; k++) {
+      const t = X.data[k] - m;
+      v += t * t;
+    }
     v /= N;
     checkFiniteResult(v, "the variance of X (for gamma 'scale')");
     return v > 0 ? 1 / (X.cols * v) : 1;
@@ -228,6 +231,7 @@ export class SVC extends ClassifierBase<SVCOptions, Fitted> {
           if (solver.done) break;
           yield snap(false);
         }
+        solver.release();
         rho[p] = solver.rho();
         const c = new Float64Array(idx.length);
         for (let t = 0; t < idx.length; t++) {

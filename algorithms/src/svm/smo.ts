@@ -25,6 +25,12 @@ import type { KernelCache } from './kernels';
 
 const TAU = 1e-12;
 
+function swapAt(a: Float64Array, i: number, j: number): void {
+  const t = a[i];
+  a[i] = a[j];
+  a[j] = t;
+}
+
 /** A two-class SMO run over a subset of the training samples, advanced by {@link SMOSolver.run}. */
 export class SMOSolver {
   readonly l: number;
@@ -49,6 +55,13 @@ export class SMOSolver {
   private readonly pa: Float64Array;
   /** ∇f = Qα − 1. */
   private readonly G: Float64Array;
+  /**
+   * 0 where the position is in I_up (resp. I_low), −∞ elsewhere: added to −yG (resp. yG), they
+   * let the selection loops test membership without a branch on y and α (which, after
+   * shrinking's swaps, the processor cannot predict).
+   */
+  private readonly upM: Float64Array;
+  private readonly lowM: Float64Array;
   /** Ḡᵢ = C Σ_{αⱼ = C} Qᵢⱼ, to rebuild shrunk gradients. */
   private readonly Gbar: Float64Array;
   private readonly QD: Float64Array;
@@ -58,6 +71,12 @@ export class SMOSolver {
   private unshrink = false;
   private pi = -1;
   private pj = -1;
+  /** The first half of the next selection, found by the last gradient update (while `pre`). */
+  private pre = false;
+  private preGmax = -Infinity;
+  private preI = -1;
+  /** A second return value of the loop kernels below. */
+  private readonly scratch = new Float64Array(1);
 
   constructor(
     cache: KernelCache,
@@ -78,6 +97,10 @@ export class SMOSolver {
     this.py = Float64Array.from(y);
     this.pa = new Float64Array(l);
     this.G = new Float64Array(l).fill(-1);
+    // α = 0: I_up holds the y = +1 samples, I_low the y = −1 ones.
+    this.upM = new Float64Array(l);
+    this.lowM = new Float64Array(l);
+    for (let t = 0; t < l; t++) this.setMasks(t);
     this.Gbar = new Float64Array(l);
     this.QD = new Float64Array(l);
     for (let t = 0; t < l; t++) this.QD[t] = cache.diagonal(idx[t]);
@@ -97,7 +120,10 @@ export class SMOSolver {
       }
       if (--this.counter === 0) {
         this.counter = Math.min(l, 1000);
-        if (this.shrinking) this.doShrinking();
+        if (this.shrinking) {
+          this.doShrinking();
+          this.pre = false;
+        }
       }
       if (!this.selectWorkingSet()) {
         // Optimal on the active set: rebuild the whole gradient and check again.
@@ -175,28 +201,30 @@ export class SMOSolver {
       }
       alpha[i] = ai;
       alpha[j] = aj;
+      this.setMasks(i);
+      this.setMasks(j);
       this.alpha[perm[i]] = ai;
       this.alpha[perm[j]] = aj;
-      // G ← G + Q_{:,i}Δαᵢ + Q_{:,j}Δαⱼ over the active prefix.
+      // G ← G + Q_{:,i}Δαᵢ + Q_{:,j}Δαⱼ over the active prefix, fused with the next working-set
+      // selection's first scan (the i maximising −yᵢGᵢ over I_up), which reads the same G.
       const di = ai - oldAi;
       const dj = aj - oldAj;
-      for (let t = 0; t < na; t++) G[t] += Qi[t] * di + Qj[t] * dj;
+      this.preI = updateGradient(G, Qi, Qj, di, dj, y, this.upM, na, this.scratch);
+      this.preGmax = this.scratch[0];
+      this.pre = true;
       // Ḡ changes when a multiplier reaches or leaves C (needs the full rows).
       const wasUi = oldAi >= C;
       const isUi = ai >= C;
-      if (wasUi !== isUi) {
-        const Qf = Q.row(i, l);
-        const f = isUi ? C : -C;
-        for (let t = 0; t < l; t++) Gbar[t] += f * Qf[t];
-      }
+      if (wasUi !== isUi) axpy(Gbar, isUi ? C : -C, Q.row(i, l), l);
       const wasUj = oldAj >= C;
       const isUj = aj >= C;
-      if (wasUj !== isUj) {
-        const Qf = Q.row(j, l);
-        const f = isUj ? C : -C;
-        for (let t = 0; t < l; t++) Gbar[t] += f * Qf[t];
-      }
+      if (wasUj !== isUj) axpy(Gbar, isUj ? C : -C, Q.row(j, l), l);
     }
+  }
+
+  /** Gives the row cache's memory back (for the next fit); call once done with the solver. */
+  release(): void {
+    this.Q.release();
   }
 
   /** Stops at the iteration cap, with the full gradient rebuilt for the intercept. */
@@ -210,60 +238,28 @@ export class SMOSolver {
 
   /** WSS3 on the active prefix: sets the working pair and gap; false when the KKT gap is below tol. */
   private selectWorkingSet(): boolean {
-    const { py: y, pa: alpha, G, QD, C } = this;
+    const { py: y, G, QD } = this;
     const na = this.activeSize;
     let Gmax = -Infinity;
     let Gmax2 = -Infinity;
     let iMax = -1;
     let jMin = -1;
-    let objMin = Infinity;
-    for (let t = 0; t < na; t++) {
-      if (y[t] > 0) {
-        if (alpha[t] < C && -G[t] >= Gmax) {
-          Gmax = -G[t];
-          iMax = t;
-        }
-      } else if (alpha[t] > 0 && G[t] >= Gmax) {
-        Gmax = G[t];
-        iMax = t;
-      }
+    if (this.pre) {
+      // Found by the gradient update just before (same values, same order).
+      Gmax = this.preGmax;
+      iMax = this.preI;
+      this.pre = false;
+    } else {
+      iMax = firstIndex(G, y, this.upM, na, this.scratch);
+      Gmax = this.scratch[0];
     }
     if (iMax < 0) {
       // No candidate for i: every multiplier sits at the bound that blocks it (optimal).
       this.gap = -Infinity;
       return false;
     }
-    const Qi = this.Q.row(iMax, na);
-    const QDi = QD[iMax];
-    const yi = y[iMax];
-    for (let t = 0; t < na; t++) {
-      const Gt = G[t];
-      if (y[t] > 0) {
-        if (alpha[t] > 0) {
-          if (Gt >= Gmax2) Gmax2 = Gt;
-          const gd = Gmax + Gt;
-          if (gd > 0) {
-            const quad = QDi + QD[t] - 2 * yi * Qi[t];
-            const obj = -(gd * gd) / (quad > 0 ? quad : TAU);
-            if (obj <= objMin) {
-              jMin = t;
-              objMin = obj;
-            }
-          }
-        }
-      } else if (alpha[t] < C) {
-        if (-Gt >= Gmax2) Gmax2 = -Gt;
-        const gd = Gmax - Gt;
-        if (gd > 0) {
-          const quad = QDi + QD[t] + 2 * yi * Qi[t];
-          const obj = -(gd * gd) / (quad > 0 ? quad : TAU);
-          if (obj <= objMin) {
-            jMin = t;
-            objMin = obj;
-          }
-        }
-      }
-    }
+    jMin = secondIndex(G, this.Q.row(iMax, na), QD, QD[iMax], y[iMax], y, this.lowM, Gmax, na, this.scratch);
+    Gmax2 = this.scratch[0];
     this.gap = Gmax + Gmax2;
     if (this.gap < this.eps || jMin === -1) return false;
     this.pi = iMax;
@@ -271,6 +267,14 @@ export class SMOSolver {
     this.wi = this.perm[iMax];
     this.wj = this.perm[jMin];
     return true;
+  }
+
+  /** Membership of position t in I_up = {y = +1, α < C} ∪ {y = −1, α > 0} and I_low (the mirror). */
+  private setMasks(t: number): void {
+    const a = this.pa[t];
+    const pos = this.py[t] > 0;
+    this.upM[t] = (pos ? a < this.C : a > 0) ? 0 : -Infinity;
+    this.lowM[t] = (pos ? a > 0 : a < this.C) ? 0 : -Infinity;
   }
 
   private beShrunk(t: number, Gmax1: number, Gmax2: number): boolean {
@@ -283,11 +287,13 @@ export class SMOSolver {
   /** Swaps positions i and j in every per-position array and in the row cache. */
   private swap(i: number, j: number): void {
     this.Q.swap(i, j);
-    for (const a of [this.py, this.pa, this.G, this.Gbar, this.QD]) {
-      const t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
+    swapAt(this.py, i, j);
+    swapAt(this.pa, i, j);
+    swapAt(this.G, i, j);
+    swapAt(this.Gbar, i, j);
+    swapAt(this.QD, i, j);
+    swapAt(this.upM, i, j);
+    swapAt(this.lowM, i, j);
     const pidx = this.Q.pidx;
     let t = pidx[i];
     pidx[i] = pidx[j];
@@ -382,4 +388,78 @@ export class SMOSolver {
     }
     return nFree > 0 ? sumFree / nFree : (ub + lb) / 2;
   }
+}
+
+// The hot loops as small module functions: each is optimised after a few calls and stays so
+// across fits, where a loop inside the one long `run` call would first run unoptimised (its
+// float arithmetic boxed on the heap) until on-stack replacement, at every fit.
+
+/**
+ * The first index of the working set: argmax of −yₜGₜ over I_up (ties to the last), its value
+ * in out[0]; −1 when I_up is empty. upM is 0 on I_up and −∞ elsewhere (see SMOSolver.upM).
+ */
+function firstIndex(G: Float64Array, y: Float64Array, upM: Float64Array, na: number, out: Float64Array): number {
+  let Gmax = -Infinity;
+  let iMax = -1;
+  for (let t = 0; t < na; t++) {
+    const u = -y[t] * G[t] + upM[t];
+    if (u >= Gmax) {
+      Gmax = u;
+      iMax = t;
+    }
+  }
+  out[0] = Gmax;
+  return Gmax === -Infinity ? -1 : iMax;
+}
+
+/** G ← G + (Qᵢ Δαᵢ + Qⱼ Δαⱼ) over t < na, fused with {@link firstIndex} on the new G. */
+function updateGradient(G: Float64Array, Qi: Float32Array, Qj: Float32Array, di: number, dj: number, y: Float64Array, upM: Float64Array, na: number, out: Float64Array): number {
+  let Gmax = -Infinity;
+  let iMax = -1;
+  for (let t = 0; t < na; t++) {
+    const g = G[t] + (Qi[t] * di + Qj[t] * dj);
+    G[t] = g;
+    const u = -y[t] * g + upM[t];
+    if (u >= Gmax) {
+      Gmax = u;
+      iMax = t;
+    }
+  }
+  out[0] = Gmax;
+  return Gmax === -Infinity ? -1 : iMax;
+}
+
+/**
+ * WSS3's second index (Fan, Chen & Lin 2005): over t ∈ I_low with b = Gmax + yₜGₜ > 0, the
+ * argmin of −b²/a with a = Qᵢᵢ + Qₜₜ − 2yᵢyₜQᵢₜ (τ where a ≤ 0), ties to the last; also
+ * max over I_low of yₜGₜ into out[0]. −1 when no t qualifies. Membership comes from lowM (0 or
+ * −∞ added to yₜGₜ: an excluded t gets b = −∞, clipped to 0 below, so obj = −0 and is never
+ * taken), so the only branches are the rarely taken updates of the running extremes.
+ */
+function secondIndex(G: Float64Array, Qi: Float32Array, QD: Float64Array, QDi: number, yi: number, y: Float64Array, lowM: Float64Array, Gmax: number, na: number, out: Float64Array): number {
+  let Gmax2 = -Infinity;
+  let jMin = -1;
+  let objMin = Infinity;
+  for (let t = 0; t < na; t++) {
+    const yt = y[t];
+    const v = yt * G[t] + lowM[t];
+    Gmax2 = v > Gmax2 ? v : Gmax2;
+    const gd = Gmax + v;
+    const b = gd > 0 ? gd : 0;
+    const quad = QDi + QD[t] - 2 * yi * yt * Qi[t];
+    // τ written as a literal: the module constant, a heap number, would make this a boxed
+    // value per iteration (millions of allocations per fit).
+    const obj = -(b * b) / (quad > 0 ? quad : 1e-12);
+    if (obj <= objMin && obj < 0) {
+      jMin = t;
+      objMin = obj;
+    }
+  }
+  out[0] = Gmax2;
+  return jMin;
+}
+
+/** a[t] += f·x[t] for t < len. */
+function axpy(a: Float64Array, f: number, x: Float32Array, len: number): void {
+  for (let t = 0; t < len; t++) a[t] += f * x[t];
 }
