@@ -35,6 +35,8 @@ const plugin = {
   name: 'geolearn-longtask',
   setup(b) {
     b.onResolve({ filter: /^@geolearn\/algorithms$/ }, () => ({ path: join(root, 'algorithms/src/index.ts') }));
+    b.onResolve({ filter: /^@geolearn\/algorithms\/seismic$/ }, () => ({ path: join(root, 'algorithms/src/seismic/index.ts') }));
+    b.onResolve({ filter: /^@geolearn\/algorithms\/nn$/ }, () => ({ path: join(root, 'algorithms/src/nn/index.ts') }));
     b.onLoad({ filter: /[\\/]worker[\\/]runFit\.ts$/ }, (args) => ({
       contents: readFileSync(args.path, 'utf8').replace("new URL('./fit.worker.ts'", "new URL('./fit.worker.js'"),
       loader: 'ts',
