@@ -121,3 +121,38 @@ export const TestNewRound: Story = {
     await expect(canvas.getByTestId('status')).toHaveAttribute('data-correct', 'true');
   },
 };
+
+/**
+ * Issue 13, spot-the-seismogram defects: nothing in the page gives the answer away before the
+ * check (no `data-answer`, no kind); after it, the slope printed under each spectrum is the fitted
+ * one and agrees with the text: the random walk's β is near −2 (minus sign U+2212), white noise's
+ * near 0, each within its printed error band or 0.5.
+ */
+export const TestDefectsSlopes: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
+  args: { realRecord: false },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(canvasElement.querySelector('[data-answer], [data-kind]')).toBeNull();
+    const answer = answerOf(args.seed ?? 0);
+    await userEvent.click(canvas.getByRole('radio', { name: new RegExp(`Series ${LETTERS[answer]}`) }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Check answer' }));
+    await waitFor(() => expect(canvas.getAllByTestId('spectrum')).toHaveLength(4));
+    const cardOf = (kind: string) => canvasElement.querySelector(`[data-kind="${kind}"]`) as HTMLElement;
+    for (const [kind, ideal, text] of [['stock', -2, 'β ≈ −2'], ['noise', 0, 'β ≈ 0']] as const) {
+      const card = cardOf(kind);
+      await expect(card).not.toBeNull();
+      await expect(card.querySelector('.gl-spot-why')).toHaveTextContent(text);
+      const spectrum = within(card).getByTestId('spectrum');
+      const fitted = Number(spectrum.getAttribute('data-slope'));
+      const printed = /β = (−?[\d.]+) ± ([\d.]+)/.exec(spectrum.getAttribute('aria-label') ?? '');
+      await expect(printed).not.toBeNull();
+      const value = Number(printed![1].replace('−', '-'));
+      const error = Number(printed![2]);
+      // Printed as fitted (one decimal), and consistent with the text.
+      await expect(Math.abs(value - fitted)).toBeLessThanOrEqual(0.051);
+      await expect(Math.abs(fitted - ideal)).toBeLessThanOrEqual(Math.max(0.5, 2.5 * error));
+      await expect(spectrum.getAttribute('aria-label')).not.toMatch(/β = -/);
+    }
+  },
+};

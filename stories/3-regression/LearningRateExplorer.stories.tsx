@@ -68,3 +68,15 @@ export const TestBowl: Story = {
     await expect(canvas.getByTestId('run-good-status')).toHaveTextContent(/step 20/);
   },
 };
+
+/** Issue 13, "Other" defect: after 40 steps every visible number uses the minus sign "−", never a hyphen (log η labels included). */
+export const TestDefectsMinusSign: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
+  args: { defaultValue: { iteration: 40 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByTestId('run-diverging-status')).toHaveTextContent(/diverged/);
+    await expect(canvasElement.innerText).not.toMatch(/(^|[\s(=,:[])-\d/m);
+    await expect(canvasElement.querySelector('.gl-maths')?.textContent ?? '').not.toMatch(/-\d/);
+  },
+};

@@ -112,7 +112,8 @@ export const TestRosenbrock: Story = {
     await expect(canvas.queryByTestId('data-panel')).toBeNull();
     await expect(canvas.getByRole('slider', { name: /Learning rate/ })).toHaveAttribute('aria-valuetext', 'η = 0.001');
     for (let k = 0; k < 5; k++) await userEvent.click(canvas.getByRole('button', { name: 'Step' }));
-    await expect(canvas.getByTestId('status')).toHaveTextContent(/Step 5 of 100/);
+    // Rosenbrock's slow crawl needs thousands of steps: 5,000 there (issue 13).
+    await expect(canvas.getByTestId('status')).toHaveTextContent(/Step 5 of 5000/);
     await expect(canvas.getByTestId('loss-chart').getAttribute('data-points')).toBe('6');
   },
 };
@@ -210,5 +211,81 @@ export const TestContourBenchmark: Story = {
     out.textContent = `200 × 200 contour redraw: median ${median.toFixed(2)} ms over ${times.length} runs`;
     console.log(`[bench] contour redraw 200x200: median ${median.toFixed(2)} ms, min ${times[0].toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`);
     await expect(median).toBeLessThan(16);
+  },
+};
+
+/**
+ * Issue 13, loss-landscape defects: the white gradient arrow is in the legend; momentum gets an α
+ * control and each selected optimiser shows its own update rule (p ← αp − η∇𝓛, θ ← θ + p); the
+ * maths writes each objective's formula, not its name.
+ */
+export const TestDefectsRulesAndFormulas: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByTestId('gradient-arrow')).toBeInTheDocument();
+    await expect(canvas.getByRole('list', { name: 'Key to the landscape' })).toHaveTextContent(/−∇𝓛: downhill at the current θ/);
+    const maths = () => canvasElement.querySelector('.gl-maths')!;
+    await expect(canvas.queryByRole('slider', { name: 'Momentum α' })).toBeNull();
+    await expect(canvas.getByTestId('rule-gd')).toHaveTextContent(/Gradient descent: θ←θ−η∇(ℒ|𝓛)\uFE00?\(θ\)/);
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'Momentum' }));
+    const alpha = await canvas.findByRole('slider', { name: 'Momentum α' });
+    await expect(alpha).toHaveAttribute('aria-valuetext', 'α = 0.90');
+    await expect(canvas.getByTestId('rule-momentum')).toHaveTextContent(/Momentum: (𝐩|p)←α(𝐩|p)−η∇(ℒ|𝓛)\uFE00?\(θ\),θ←θ\+(𝐩|p)/);
+    await expect(canvas.getByTestId('rule-momentum')).toHaveTextContent(/α ?= ?0\.9/);
+    fireEvent.change(alpha, { target: { value: '0.5' } });
+    await waitFor(() => expect(canvas.getByTestId('rule-momentum')).toHaveTextContent(/α ?= ?0\.5/));
+    // Each objective's formula, not its name.
+    await expect(maths().textContent).toMatch(/(ℒ|𝓛)\uFE00?\(a,b\)=1n∑/);
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Objective' }), 'saddle');
+    await waitFor(() => expect(maths().textContent).toMatch(/(ℒ|𝓛)\uFE00?\(θ\)=θ12−θ22\+14θ24/));
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Objective' }), 'rosenbrock');
+    await waitFor(() => expect(maths().textContent).toMatch(/(ℒ|𝓛)\uFE00?\(θ\)=\(1−θ1\)2\+100/));
+    await expect(maths().textContent).not.toMatch(/rosenbrock|saddle/);
+  },
+};
+
+/**
+ * Issue 13, loss-landscape defect: on Rosenbrock up to 5,000 steps with a speed control (steps per
+ * frame), enough to see the slow crawl along the valley.
+ */
+export const TestDefectsRosenbrockSpeed: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
+  args: { defaultValue: { objective: 'rosenbrock' } },
+  parameters: { snapshot: false },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const status = canvas.getByTestId('status');
+    await expect(status).toHaveTextContent(/Step 0 of 5000/);
+    const speed = canvas.getByRole('combobox', { name: 'Speed' });
+    await expect(Array.from((speed as HTMLSelectElement).options, (o) => o.value)).toEqual(['1', '5', '25', '100']);
+    await userEvent.selectOptions(speed, '100');
+    await userEvent.click(canvas.getByRole('button', { name: 'Play' }));
+    const step = () => Number(/Step (\d+)/.exec(status.textContent ?? '')?.[1] ?? 0);
+    await waitFor(() => expect(step()).toBeGreaterThanOrEqual(300), { timeout: 15_000 });
+    await userEvent.click(canvas.getByRole('button', { name: 'Pause' }));
+    // Steps come 100 at a time.
+    await expect(step() % 100).toBe(0);
+    await expect(Number(canvas.getByTestId('gd-path').getAttribute('data-points'))).toBe(step() + 1);
+  },
+};
+
+/** Issue 13, loss-landscape defect: the 3-D view labels its axes, keeps θ* on the mesh and says "drag to rotate". */
+export const TestDefectsSurface: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
+  args: { defaultValue: { view: 'surface', objective: 'ill-conditioned', iteration: 10 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const axes = canvas.getByTestId('axes-3d');
+    await expect(Array.from(axes.querySelectorAll('[data-axis]'), (g) => g.getAttribute('data-axis'))).toEqual(['θ₁', 'θ₂', 'loss 𝓛']);
+    await expect(canvas.getByTestId('rotate-hint')).toHaveTextContent('Drag to rotate');
+    await expect(canvas.getByTestId('rotate-hint')).toBeVisible();
+    // θ* is drawn inside the plot, on the surface (the mesh's own height at θ*).
+    const plot = canvas.getByTestId('surface').getBoundingClientRect();
+    const star = canvas.getByTestId('optimum').getBoundingClientRect();
+    await expect(star.left).toBeGreaterThanOrEqual(plot.left);
+    await expect(star.right).toBeLessThanOrEqual(plot.right);
+    await expect(star.top).toBeGreaterThanOrEqual(plot.top);
+    await expect(star.bottom).toBeLessThanOrEqual(plot.bottom);
   },
 };

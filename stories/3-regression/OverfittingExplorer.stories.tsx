@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fireEvent, fn, within } from 'storybook/test';
+import { expect, fireEvent, fn, waitFor, within } from 'storybook/test';
 import { OverfittingExplorer } from '@geolearn/ui';
 import { explainerParameters } from '../gallery';
 
@@ -68,5 +68,28 @@ export const TestUnderfit: Story = {
     await fireEvent.change(canvas.getByRole('slider', { name: /Degree/ }), { target: { value: '1' } });
     await expect(canvas.getByTestId('status')).toHaveTextContent(/underfitting/);
     await expect(canvas.getByTestId('complexity-curve').getAttribute('data-points')).toBe('15,15');
+  },
+};
+
+/**
+ * Issue 13, "Other" defects: the slide's 80/20 split by default (32 training and 8 test points of
+ * 40, said in the caption); the penalty is written over the weights only, λ‖w‖², and one line says
+ * the intercept θ₀ is not penalised; numbers carry the minus sign "−".
+ */
+export const TestDefectsSplitAndPenalty: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
+  args: { defaultValue: { degree: 15 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvasElement.querySelector('.gl-caption')).toHaveTextContent(/split 80\/20/);
+    await expect(canvas.getByTestId('fit-panel')).toHaveAccessibleName(/The 32 training points \(filled\) and 8 test points \(hollow\)/);
+    await expect(canvas.getByText('8 test points (hollow)')).toBeInTheDocument();
+    const maths = canvasElement.querySelector('.gl-maths')!;
+    await expect(maths.textContent).toMatch(/‖\s*𝐰\s*‖|‖w‖|‖\s*w\s*‖/u);
+    await expect(maths.textContent).not.toMatch(/‖\s*θ\s*‖/u);
+    await expect(canvas.getByTestId('penalty-note')).toHaveTextContent(/weights .* only: the intercept θ₀ is not penalised/);
+    fireEvent.change(canvas.getByRole('slider', { name: /Ridge strength/ }), { target: { value: '-3' } });
+    await waitFor(() => expect(canvas.getByTestId('lambda')).toHaveTextContent('λ = 0.001'));
+    await expect(canvasElement.innerText).not.toMatch(/(^|[\s(=,:[])-\d/m);
   },
 };

@@ -67,3 +67,28 @@ export const TestRelu: Story = {
     await expect(canvas.getByTestId('activation-curve')).toHaveAttribute('data-saturated', 'true');
   },
 };
+
+/**
+ * Issue 13, neuron defect: ReLU at negative z is a dead unit (gradient exactly 0), not "saturated";
+ * numbers carry the minus sign "−", never a hyphen.
+ */
+export const TestDefectsDeadRelu: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
+  args: { defaultValue: { inputs: [1, 1], weights: [-1, -0.5], bias: 0.5 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: /Activation/ }), 'relu');
+    const status = canvas.getByTestId('status');
+    await waitFor(() => expect(status).toHaveAttribute('data-dead', 'true'));
+    await expect(status).toHaveTextContent(/z = −1\.00.*a dead unit: ReLU′\(z\) = 0 exactly/);
+    await expect(status).not.toHaveTextContent(/saturated/);
+    await expect(canvas.getByTestId('activation-curve')).toHaveAccessibleName(/dead half \(z ≤ 0\)/);
+    await expect(canvas.getByTestId('activation-curve')).toHaveTextContent(/dead: φ′ = 0/);
+    // The sigmoid at the same z is saturated-or-not, never "dead".
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: /Activation/ }), 'sigmoid');
+    await waitFor(() => expect(status).toHaveAttribute('data-dead', 'false'));
+    await expect(status).not.toHaveTextContent(/dead/);
+    // A real minus sign in every visible number.
+    await expect(canvasElement.innerText).not.toMatch(/(^|[\s(=,:[])-\d/m);
+  },
+};

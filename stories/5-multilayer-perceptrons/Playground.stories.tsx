@@ -206,3 +206,124 @@ export const TestKeyboardShortcuts: Story = {
     await waitFor(() => expect(epoch).toHaveTextContent('Epoch 0002'));
   },
 };
+
+/**
+ * Issue 13, Playground defects (view): the slide's 80/20 split by default; "Show test data" and
+ * "Discretize output" toggles; a −1 … 1 colour key under the output; data sets as picture tiles;
+ * hover a weight to read it; hover a neuron to preview it on the big plot.
+ */
+export const TestDefectsView: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
+  args: { defaultValue: { epoch: 5 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const heat = canvas.getByTestId('heatmap');
+    // 80/20: the slider says 80 and the points split 4 : 1.
+    await expect((canvas.getByRole('slider', { name: 'Ratio of training data' }) as HTMLInputElement).value).toBe('80');
+    await expect(heat.querySelectorAll('[data-split="test"]')).toHaveLength(0);
+    const showTest = canvas.getByRole('button', { name: 'Show test data' });
+    await userEvent.click(showTest);
+    await expect(showTest).toHaveAttribute('aria-pressed', 'true');
+    await waitFor(() => expect(heat.querySelectorAll('[data-split="test"]').length).toBeGreaterThan(0));
+    const nTrain = heat.querySelectorAll('[data-split="train"]').length;
+    const nTest = heat.querySelectorAll('[data-split="test"]').length;
+    await expect(nTrain / nTest).toBeCloseTo(4, 0);
+    await expect(heat).toHaveAccessibleName(/test points \(ringed\)/);
+    const discretize = canvas.getByRole('button', { name: 'Discretize output' });
+    await userEvent.click(discretize);
+    await expect(discretize).toHaveAttribute('aria-pressed', 'true');
+    // The output's colour key runs from −1 to 1 (a real minus sign).
+    const key = canvas.getByTestId('output-legend');
+    await expect(key).toHaveTextContent('−1');
+    await expect(key).toHaveTextContent(/class 0 \(−1\) … class 1 \(\+1\)/);
+    // Data sets are picture tiles: each radio holds a drawing of its points.
+    const tile = canvas.getByRole('radio', { name: /Circle/ });
+    await expect(tile.querySelector('canvas')).not.toBeNull();
+    await expect(canvas.getAllByRole('radio').filter((r) => r.querySelector('canvas')).length).toBeGreaterThanOrEqual(4);
+    // Hover a weight: its value shows beside it.
+    const edge = canvas.getByTestId('w-1-2-1');
+    await userEvent.hover(edge);
+    await waitFor(() => expect(canvas.getByTestId('weight-label')).toHaveTextContent(/^w = −?\d/));
+    await userEvent.unhover(edge);
+    // Hover a neuron: the big plot shows its output instead of the network's.
+    await expect(heat).toHaveAttribute('data-showing', 'Output');
+    const thumb = canvas.getAllByTestId('neuron-thumb')[0];
+    await userEvent.hover(thumb);
+    await waitFor(() => expect(heat.getAttribute('data-showing')).toMatch(/^Layer \d+ unit 1$/));
+    await userEvent.unhover(thumb);
+    await waitFor(() => expect(heat).toHaveAttribute('data-showing', 'Output'));
+  },
+};
+
+/**
+ * Issue 13, Playground defects (points, regression, tricks): a point added from the labelled
+ * inputs keeps the weights and is undone by Undo; regression targets are coloured by value;
+ * "Normalise inputs" off says the units saturate; dropout enters the update rule.
+ */
+export const TestDefectsPointsAndTricks: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
+  args: { defaultValue: { epoch: 3 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const heat = canvas.getByTestId('heatmap');
+    const n0 = Number(heat.getAttribute('data-points'));
+    const weight = () => canvasElement.querySelector('[data-testid="w-0-0-0"]')!.getAttribute('data-weight');
+    const before = weight();
+    // Labelled inputs for "add point".
+    const group = within(canvas.getByRole('group', { name: 'Add a point' }));
+    await userEvent.selectOptions(group.getByRole('combobox', { name: 'Class of new points' }), '1');
+    const x1 = group.getByRole('textbox', { name: 'x₁' });
+    await userEvent.clear(x1);
+    await userEvent.type(x1, '2.5');
+    const x2 = group.getByRole('textbox', { name: 'x₂' });
+    await userEvent.clear(x2);
+    await userEvent.type(x2, '-1');
+    await userEvent.click(group.getByRole('button', { name: 'Add point' }));
+    await waitFor(() => expect(heat).toHaveAttribute('data-points', String(n0 + 1)));
+    await expect(canvas.getByTestId('epoch')).toHaveTextContent('Epoch 0003');
+    await expect(weight()).toBe(before);
+    // The point is in the undo history.
+    await userEvent.click(canvas.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(heat).toHaveAttribute('data-points', String(n0)));
+    // Input normalisation off: the caption says the units saturate; the maths loses x̂.
+    const normalise = canvas.getByRole('button', { name: 'Normalise inputs' });
+    await expect(normalise).toHaveAttribute('aria-pressed', 'true');
+    await userEvent.click(normalise);
+    await waitFor(() => expect(canvasElement.querySelector('.gl-caption')).toHaveTextContent(/inputs are raw now.*saturate/));
+    await userEvent.click(canvas.getByRole('button', { name: 'Normalise inputs' }));
+    await waitFor(() => expect(canvasElement.querySelector('.gl-caption')).not.toHaveTextContent(/inputs are raw now/));
+    // Dropout: a rate control, shown in the update rule.
+    const dropout = canvas.getByRole('slider', { name: 'Dropout' });
+    dropout.focus();
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}');
+    await waitFor(() => expect(Number((dropout as HTMLInputElement).value)).toBeCloseTo(0.1, 5));
+    await waitFor(() => expect(canvasElement.querySelector('.gl-maths')).toHaveTextContent(/dropout/));
+    // Regression: the points take the colour of their target value (many shades, not two classes).
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Problem' }), 'regression');
+    await waitFor(() => expect(new Set(Array.from(heat.querySelectorAll('circle.gl-pg-point'), (c) => c.getAttribute('fill'))).size).toBeGreaterThan(5));
+  },
+};
+
+/**
+ * Issue 13, Playground defect: a permalink's epoch (here 100,000 with batch 1 and 6 × 8 units)
+ * replays between frames with a progress bar, capped by `maxEpochs`, and can be stopped where it is;
+ * the page answers meanwhile.
+ */
+export const TestDefectsReplay: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
+  args: { maxEpochs: 5000, defaultValue: { epoch: 100000, batchSize: 1, hidden: [8, 8, 8, 8, 8, 8] } },
+  parameters: { snapshot: false },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const progress = await canvas.findByTestId('replay-progress', undefined, { timeout: 10_000 });
+    // Capped by maxEpochs, not the link's 100,000.
+    await expect(progress).toHaveAttribute('max', '5000');
+    await expect(canvas.getByTestId('status')).toHaveTextContent(/Replaying the run: epoch [\d,]+ of 5,000/);
+    await waitFor(() => expect(Number(progress.getAttribute('value'))).toBeGreaterThan(0), { timeout: 10_000 });
+    await userEvent.click(canvas.getByRole('button', { name: 'Stop here' }));
+    await waitFor(() => expect(canvas.queryByTestId('replay-progress')).toBeNull(), { timeout: 10_000 });
+    const epoch = Number(canvas.getByTestId('status').getAttribute('data-epoch'));
+    await expect(epoch).toBeGreaterThan(0);
+    await expect(epoch).toBeLessThan(5000);
+  },
+};

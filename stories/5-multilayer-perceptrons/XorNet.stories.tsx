@@ -99,3 +99,58 @@ export const TestPlayAndPause: Story = {
     await expect(status).toHaveAttribute('data-step', '200');
   },
 };
+
+/**
+ * Issue 13, XOR defects: the trained MLP opens with a real loss (not NaN); the maths shows the
+ * Adam rule it trains with; the four points have a contrasting outline on their own region.
+ */
+export const TestDefectsOpening: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
+  args: { defaultValue: { mode: 'trained' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const status = canvas.getByTestId('status');
+    await waitFor(() => expect(status).toHaveTextContent(/Step 0 of 2000 · loss 0\.\d+/));
+    await expect(status).not.toHaveTextContent(/NaN/);
+    const maths = canvasElement.querySelector('.gl-maths')!;
+    await expect(maths).toHaveTextContent(/Adam/);
+    await expect(maths.textContent).toMatch(/β/);
+    // Each point: a ring in the text colour with a paper-coloured stroke around the class-coloured dot.
+    const rings = canvasElement.querySelectorAll('.gl-xor-point-ring');
+    await expect(rings).toHaveLength(4);
+    for (const r of Array.from(rings)) {
+      const cs = getComputedStyle(r);
+      await expect(cs.stroke).not.toBe('none');
+      await expect(parseFloat(cs.strokeWidth)).toBeGreaterThanOrEqual(3);
+      await expect(cs.fill).not.toBe(getComputedStyle(r.nextElementSibling!).fill);
+    }
+  },
+};
+
+/**
+ * Issue 13, XOR defects: a 2-2-1 run (seed 1) that ends at fewer than 4 right says it is a poor
+ * local minimum; rows at output 0.50 are undecided ("?"), never ✓; "New initial weights" draws a
+ * new seed and starts again from step 0.
+ */
+export const TestDefectsLocalMinimum: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
+  args: { seed: 1, maxSteps: 2000, defaultValue: { mode: 'trained', hidden: 2, step: 2000 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const status = canvas.getByTestId('status');
+    await waitFor(() => expect(status).toHaveTextContent(/poor local minimum/), { timeout: 15_000 });
+    await expect(Number(status.getAttribute('data-correct'))).toBeLessThan(4);
+    const undecided = canvasElement.querySelectorAll('tr[data-verdict="undecided"]');
+    await expect(undecided.length).toBeGreaterThan(0);
+    for (const row of Array.from(undecided)) {
+      await expect(row).toHaveTextContent('0.50');
+      await expect(row).not.toHaveTextContent('✓');
+      await expect(row.querySelector('td[aria-label]')).toHaveAccessibleName(/undecided/);
+    }
+    const fresh = canvas.getByRole('button', { name: 'New initial weights' });
+    const seed = fresh.getAttribute('data-seed');
+    await userEvent.click(fresh);
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'New initial weights' }).getAttribute('data-seed')).not.toBe(seed));
+    await waitFor(() => expect(status).toHaveTextContent(/Step 0 of 2000/));
+  },
+};

@@ -91,3 +91,49 @@ export const TestEditKernel: Story = {
     await expect(canvas.getByRole('combobox', { name: 'Kernel' })).toHaveValue('custom');
   },
 };
+
+/**
+ * Issue 13, convolution defects: a speed control; the zero padding drawn; the kernel shown flipped
+ * with the 25 element-wise products of the current window (16 of them in the padding at the
+ * corner); kernel boxes show exact values (1/256 = 0.0039, not 0.003).
+ */
+export const TestDefectsWindow: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const speed = canvas.getByRole('combobox', { name: 'Speed' });
+    await expect(Array.from((speed as HTMLSelectElement).options, (o) => o.value)).toEqual(expect.arrayContaining(['0.5', '1', '4', '16', '64']));
+    await userEvent.selectOptions(speed, '0.5');
+    await expect(speed).toHaveValue('0.5');
+    // The zero padding: drawn, and named.
+    await expect(canvasElement.querySelector('.gl-conv-pad')).not.toBeNull();
+    await expect(canvas.getByRole('group', { name: /2-pixel zero padding/ })).toBeInTheDocument();
+    // The flipped kernel and the 25 products of the window at (0, 0), 16 of them on padding.
+    await expect(canvas.getByTestId('kernel-flipped')).toHaveAccessibleName(/flipped by 180°/);
+    const products = canvas.getByTestId('products');
+    await expect(products.querySelectorAll('.gl-conv-cell')).toHaveLength(25);
+    await expect(products.querySelectorAll('g[data-padded]')).toHaveLength(16);
+    await expect(canvas.getByTestId('products-sum')).toBeInTheDocument();
+    // Exact kernel values.
+    await expect(canvas.getByTestId('kernel')).toHaveTextContent('0.0039');
+    await expect(canvas.getByTestId('kernel').textContent).not.toMatch(/0\.003(?!9)/);
+  },
+};
+
+/**
+ * Issue 13, convolution defect: the "1×5 derivative" preset is the derivative ∂/∂x (the slides'
+ * kernel stored flipped, so that A ∗ B rises on a rising ramp), and says so; the flipped kernel
+ * shows the slides' [−0.2, −0.1, 0, 0.1, 0.2] with real minus signs.
+ */
+export const TestDefectsDerivative: Story = {
+  tags: ['!dev', '!autodocs', 'test', 'gl-test'],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const kernel = canvas.getByRole('combobox', { name: 'Kernel' });
+    await userEvent.selectOptions(kernel, 'derivative1x5');
+    await expect((kernel as HTMLSelectElement).selectedOptions[0]).toHaveTextContent(/∂\/∂x/);
+    await expect(canvas.getByTestId('kernel-flipped')).toHaveAccessibleName(/−0\.2.*−0\.1.*0.*0\.1.*0\.2/);
+    await expect(canvas.getByTestId('kernel')).toHaveAccessibleName(/0\.2.*0\.1.*0.*−0\.1.*−0\.2/);
+    await expect(canvas.getByTestId('kernel').textContent).not.toMatch(/-/);
+  },
+};

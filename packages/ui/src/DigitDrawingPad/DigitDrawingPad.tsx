@@ -1,14 +1,16 @@
 import type { WasmPaths } from '@geolearn/algorithms/nn';
 import { useId } from 'react';
+import { calibrationLine } from '../common/calibration';
 import { HELD_OUT_LABELS } from '../common/mnistDigits';
 import type { MnistModelKind, MnistModelSource } from '../common/mnistModels';
 import { Tex } from '../common/Tex';
 import { UNSURE_BELOW } from '../FeatureMaps/layers';
 import { FeatureMapsStyles } from '../FeatureMaps/styles';
-import { Button } from '../kit/buttons';
+import { Button, ToggleButton } from '../kit/buttons';
 import { Explainer, type ExplainerLayout } from '../kit/Explainer';
 import { explainerFrameProps, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
 import { Segmented, Select } from '../kit/Segmented';
+import { InvariancePanel } from './InvariancePanel';
 import { LayerPanel } from './LayerPanel';
 import { MODEL_LABEL, PEN_LABELS, type DigitDrawingPadState, type PenWidth } from './model';
 import { DrawingSurface, GuessPanel } from './PadParts';
@@ -49,6 +51,9 @@ const PEN_OPTIONS = (Object.keys(PEN_LABELS) as PenWidth[]).map((p) => ({ value:
  * guesses with their probabilities, updated as you draw, and a caution when the network is
  * unsure; the fully connected network or the CNN, with the activations of any of the slides'
  * layers; clear and undo. Without a pointer, pick one of 30 held-out MNIST digits.
+ * Invariance mode ("Invariances") moves, rotates, scales, shears, lights or covers the input the
+ * networks see and compares the fully connected network's guess with the CNN's. The probabilities
+ * are temperature-scaled, softmax(z / T), with each shipped model's calibration.json.
  */
 export function DigitDrawingPad({ width = 760, height = 280, value, defaultValue, onValueChange, models, wasmPaths, showTiming = false, showPerformance = false, ...rest }: DigitDrawingPadProps) {
   const id = useId();
@@ -67,7 +72,12 @@ export function DigitDrawingPad({ width = 760, height = 280, value, defaultValue
           </small>
         ) : null
       }
-      caption={pad.state.model === 'cnn' ? "The CNN's layers compute a cross-correlation ⋆ (no kernel flip); the learned kernels absorb the flip of the slides' convolution ∗." : undefined}
+      caption={
+        <>
+          {pad.state.model === 'cnn' && <span>The CNN&apos;s layers compute a cross-correlation ⋆ (no kernel flip); the learned kernels absorb the flip of the slides&apos; convolution ∗. </span>}
+          <span data-testid="calibration">{calibrationLine(pad.temperature)}</span>
+        </>
+      }
       maths={<PadMaths kind={pad.state.model} />}
     >
       {(layout: ExplainerLayout) => {
@@ -78,6 +88,7 @@ export function DigitDrawingPad({ width = 760, height = 280, value, defaultValue
             <FeatureMapsStyles />
             <DrawingSurface pad={pad} side={side} labelId={`${id}-pad`} statusId={`${id}-status`} />
             <GuessPanel pad={pad} barWidth={layout.compact ? Math.min(w, 360) : Math.max(180, Math.min(360, w - side - 200))} />
+            <InvariancePanel pad={pad} />
             <LayerPanel pad={pad} width={Math.max(160, w - 24)} />
           </>
         );
@@ -101,6 +112,9 @@ function PadControls({ pad }: { pad: PadModel }) {
       <Select label="Model" options={MODEL_OPTIONS} value={state.model} onChange={actions.setModel} />
       <Select label="Held-out digit" options={SAMPLE_OPTIONS} value={state.sample === null ? '' : String(state.sample)} onChange={(v) => actions.setSample(v === '' ? null : Number(v))} />
       <Button onClick={actions.nextSample}>Next held-out digit</Button>
+      <ToggleButton pressed={pad.invariance !== null} onPressedChange={actions.setInvarianceMode}>
+        Invariances
+      </ToggleButton>
     </>
   );
 }

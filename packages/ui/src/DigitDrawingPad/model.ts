@@ -3,6 +3,7 @@ import { HELD_OUT_LABELS } from '../common/mnistDigits';
 import { fieldCheck, type FieldChecks } from '../hooks/useControllableState';
 import { caution, pct } from '../FeatureMaps/layers';
 import type { Stroke } from './rasterize';
+import { isDigitTransform, type DigitTransform } from './transforms';
 
 /**
  * The drawing pad's model: state, checks, pen widths, default layers and the status. Pure.
@@ -29,6 +30,11 @@ export interface DigitDrawingPadState {
   visibleLayers: string[];
   /** Pen width. Default 'medium'. */
   pen?: PenWidth;
+  /**
+   * Invariance mode: the translation, rotation, scaling, shearing, illumination and occlusion
+   * applied to the input the networks see, or null (default) for the input as it is.
+   */
+  invariance?: DigitTransform | null;
 }
 
 /** Display names of the models. */
@@ -53,15 +59,31 @@ export const STATE_CHECKS: FieldChecks<DigitDrawingPadState> = {
   sample: (v: unknown): v is number | null => v === null || fieldCheck.integer(0, HELD_OUT_LABELS.length - 1)(v),
   visibleLayers: fieldCheck.arrayOf((x: unknown): x is string => typeof x === 'string'),
   pen: fieldCheck.oneOf<PenWidth>('thin', 'medium', 'finger'),
+  invariance: (v: unknown): v is DigitTransform | null => v === null || isDigitTransform(v),
 };
 
 /** The status line: loading, an error, the invitation, or the guesses (with a caution when unsure). */
-export function statusText(o: { error: string | null; loaded: boolean; hasInput: boolean; kind: MnistModelKind; sample: number | null; order: [number, number][] }): string {
+export function statusText(o: {
+  error: string | null;
+  loaded: boolean;
+  hasInput: boolean;
+  kind: MnistModelKind;
+  sample: number | null;
+  order: [number, number][];
+  compare?: { kind: MnistModelKind; before: [number, number]; after: [number, number] }[] | null;
+}): string {
   const name = o.kind === 'cnn' ? 'CNN' : 'fully connected';
   if (o.error) return `Could not load the ${name} model: ${o.error}`;
   if (!o.loaded) return `Loading the ${name} model…`;
   if (!o.hasInput || o.order.length < 2) return 'Draw a digit, or pick a held-out one.';
   const [first, second] = o.order;
   const held = o.sample !== null ? `Held-out digit ${o.sample + 1} (a ${HELD_OUT_LABELS[o.sample]}). ` : '';
-  return `${held}First guess: ${first[0]} (${pct(first[1])}). Second guess: ${second[0]} (${pct(second[1])}).${caution(first[1])}`;
+  return `${held}First guess: ${first[0]} (${pct(first[1])}). Second guess: ${second[0]} (${pct(second[1])}).${caution(first[1])}${invarianceText(o.compare)}`;
+}
+
+/** "Transformed: fully connected 7 → 2 (55.0%), CNN 7 → 7 (98.0%)." in invariance mode, else ''. */
+export function invarianceText(compare: { kind: MnistModelKind; before: [number, number]; after: [number, number] }[] | null | undefined): string {
+  if (!compare?.length) return '';
+  const parts = compare.map((r) => `${r.kind === 'cnn' ? 'CNN' : 'fully connected'} ${r.before[0]} → ${r.after[0]} (${pct(r.after[1])})`);
+  return ` Transformed: ${parts.join(', ')}.`;
 }

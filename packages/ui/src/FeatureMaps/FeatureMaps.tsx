@@ -1,4 +1,5 @@
 import type { WasmPaths } from '@geolearn/algorithms/nn';
+import { calibrationLine } from '../common/calibration';
 import { HELD_OUT_LABELS } from '../common/mnistDigits';
 import type { MnistModelSource } from '../common/mnistModels';
 import { Tex } from '../common/Tex';
@@ -59,7 +60,12 @@ export function FeatureMaps({ width = 760, height = 140, value, defaultValue, on
           </Button>
         </>
       }
-      caption="A CNN layer computes a cross-correlation: the kernel slides without the flip of the slides' convolution ∗. Nothing is lost: the kernel it learns simply comes out flipped. Click a map to enlarge it."
+      caption={
+        <>
+          A CNN layer computes a cross-correlation: the kernel slides without the flip of the slides&apos; convolution ∗. Nothing is lost: the kernel it learns simply comes out flipped. Click a map to enlarge it.{' '}
+          <span data-testid="calibration">{calibrationLine(fm.temperature)}</span>
+        </>
+      }
       maths={
         <>
           <Tex block>{String.raw`h_k[i,j]=\mathrm{ReLU}\Bigl(\sum_n\sum_m x[i+n,\,j+m]\,W_k[n,m]+b_k\Bigr)=\mathrm{ReLU}\bigl((x\star W_k)[i,j]+b_k\bigr)`}</Tex>

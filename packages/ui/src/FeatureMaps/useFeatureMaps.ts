@@ -5,6 +5,7 @@ import type { MnistModelSource } from '../common/mnistModels';
 import { useMnistModel } from '../common/useMnistModel';
 import { fieldCheck, sanitizeDefaultValue, useControllableState, type FieldChecks } from '../hooks/useControllableState';
 import type { MapChoice } from './EnlargedMap';
+import { temperatureScale } from '../common/calibration';
 import { caution, filtersOf, pct, ranked, titledLayers, type ActivationLayer } from './layers';
 
 /** The explainer's state: plain JSON. */
@@ -32,15 +33,20 @@ export interface FeatureMapsInputs {
 export function useFeatureMaps({ value, defaultValue, onValueChange, model: source, wasmPaths }: FeatureMapsInputs) {
   const clean = useMemo(() => sanitizeDefaultValue<FeatureMapsState>('FeatureMaps', defaultValue, CHECKS), [defaultValue]);
   const [state, setState] = useControllableState<FeatureMapsState>({ value, defaultValue: { sample: 0, ...clean }, onChange: onValueChange });
-  const { model, error } = useMnistModel('cnn', source, wasmPaths);
+  const { model, error, temperature } = useMnistModel('cnn', source, wasmPaths);
   const digitAt = useHeldOutDigits();
   const digit = useMemo(() => digitAt(state.sample), [state.sample, digitAt]);
   const [layers, setLayers] = useState<ActivationLayer[] | null>(null);
   const [rawFilters, setRawFilters] = useState<{ shape: number[]; data: Float32Array } | null>(null);
   const [enlarged, setEnlarged] = useState<MapChoice | null>(null);
   useEffect(() => {
-    setLayers(model ? titledLayers(model.activations(digit)) : null);
-  }, [model, digit]);
+    if (!model) return setLayers(null);
+    const all = titledLayers(model.activations(digit));
+    // Calibrated output: softmax(log p / T), T from the model's calibration.json.
+    const out = all[all.length - 1];
+    all[all.length - 1] = { ...out, data: temperatureScale(out.data, temperature) };
+    setLayers(all);
+  }, [model, digit, temperature]);
   useEffect(() => {
     if (!model) return setRawFilters(null);
     const first = model.net.layers.findIndex((l) => l.type === 'conv2d');
@@ -62,7 +68,7 @@ export function useFeatureMaps({ value, defaultValue, onValueChange, model: sour
     next: () => setState((s) => ({ sample: (s.sample + 1) % n })),
     enlarge: (c: MapChoice | null) => setEnlarged(c),
   };
-  return { state, digit, layers, filters, enlarged, best, error, status, actions };
+  return { state, digit, layers, filters, enlarged, best, error, status, actions, temperature };
 }
 
 /** Everything {@link useFeatureMaps} returns. */

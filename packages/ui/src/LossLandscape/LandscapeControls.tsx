@@ -2,7 +2,7 @@ import { OPTIMIZERS } from '@geolearn/algorithms';
 import { PlaybackButtons, ToggleButton } from '../kit/buttons';
 import { Select } from '../kit/Segmented';
 import { Slider } from '../kit/Slider';
-import { LANDSCAPE_OBJECTIVES, OPTIMIZER_COLORS, OPTIMIZER_LABELS, type LandscapeObjectiveName } from './model';
+import { LANDSCAPE_OBJECTIVES, LANDSCAPE_SPEEDS, OPTIMIZER_COLORS, OPTIMIZER_LABELS, type LandscapeObjectiveName } from './model';
 import type { LandscapeModel } from './useLossLandscape';
 
 const OBJECTIVE_OPTIONS = [
@@ -10,12 +10,12 @@ const OBJECTIVE_OPTIONS = [
   ...Object.entries(LANDSCAPE_OBJECTIVES).map(([value, o]) => ({ value: value as LandscapeObjectiveName, label: o.label })),
 ];
 
-/** The controls row: Play/Step/Reset, the 3-D toggle, η (log slider) and the objective. */
+/** The controls row: Play/Step/Reset with the speed (steps per frame), the 3-D toggle, η (log slider), α (momentum) and the objective. */
 export function LandscapeControls({ model, chooser }: { model: LandscapeModel; chooser: boolean }) {
   const { state, actions, playing, done } = model;
   return (
     <>
-      <PlaybackButtons playing={playing} onTogglePlay={actions.togglePlay} onStep={actions.step} onReset={actions.reset} done={done} />
+      <PlaybackButtons playing={playing} onTogglePlay={actions.togglePlay} onStep={actions.step} onReset={actions.reset} done={done} speed={model.speed} onSpeedChange={actions.setSpeed} speeds={LANDSCAPE_SPEEDS} />
       <ToggleButton pressed={(state.view ?? 'contours') === 'surface'} onPressedChange={actions.setView}>
         3-D surface
       </ToggleButton>
@@ -29,6 +29,9 @@ export function LandscapeControls({ model, chooser }: { model: LandscapeModel; c
         format={(v) => String(v)}
         valueText={(v) => `η = ${v}`}
       />
+      {(model.active.includes('momentum') || model.active.includes('nesterov')) && (
+        <Slider label="Momentum α" min={0} max={0.99} step={0.01} value={model.momentum} onChange={actions.setMomentum} format={(v) => v.toFixed(2)} valueText={(v) => `α = ${v.toFixed(2)}`} />
+      )}
       {chooser && <Select label="Objective" options={OBJECTIVE_OPTIONS} value={model.objectiveName} onChange={actions.chooseObjective} />}
     </>
   );

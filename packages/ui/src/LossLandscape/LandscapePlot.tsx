@@ -5,7 +5,7 @@ import { conceptColor, ON_MAP } from '../common/colors';
 import { ContourPlot, type ContourOverlay } from '../kit/ContourPlot';
 import { MovablePoint } from '../kit/MovablePoint';
 import { RotateArea } from '../kit/RotateArea';
-import { drawSurface, heightOf, project, type View3D } from './surface';
+import { drawSurface, meshHeightAt, project, type View3D } from './surface';
 import { fmt, MARGIN, OPTIMIZER_COLORS, OPTIMIZER_LABELS } from './model';
 import type { LandscapeModel } from './useLossLandscape';
 
@@ -20,18 +20,42 @@ export interface LandscapePlotProps {
   label: string;
 }
 
-/** Screen position of θ: the map in the contour view, the projected surface in 3-D. */
+/**
+ * Screen position of θ: the map in the contour view; in 3-D the point of the painted mesh
+ * above θ (its interpolated height), so θ*, θ₀ and the paths sit on the surface.
+ */
 function projector(model: LandscapeModel, o: ContourOverlay, cam: View3D) {
   const { domain, coarse } = model;
   const surface = (model.state.view ?? 'contours') === 'surface';
-  const h = heightOf(coarse);
-  return (p: readonly number[], loss: number): [number, number] => {
+  return (p: readonly number[], _loss: number): [number, number] => {
     if (!surface) return [o.xs(p[0]), o.ys(p[1])];
-    const u = -1 + (2 * (p[0] - domain[0])) / (domain[1] - domain[0]);
-    const v = -1 + (2 * (p[1] - domain[2])) / (domain[3] - domain[2]);
-    const [X, Y] = project(Math.max(-1.05, Math.min(1.05, u)), Math.max(-1.05, Math.min(1.05, v)), h(loss), cam);
+    const u = Math.max(-1, Math.min(1, -1 + (2 * (p[0] - domain[0])) / (domain[1] - domain[0])));
+    const v = Math.max(-1, Math.min(1, -1 + (2 * (p[1] - domain[2])) / (domain[3] - domain[2])));
+    const [X, Y] = project(u, v, meshHeightAt(coarse, u, v), cam);
     return [X, Y];
   };
+}
+
+/** The 3-D view's axes from the near corner: θ₁ (or a), θ₂ (or b) along the floor, 𝓛 upwards, each labelled. */
+function Axes3D({ cam, names }: { cam: View3D; names: [string, string] }) {
+  const o = project(-1, -1, 0, cam);
+  const ends: [string, [number, number, number]][] = [
+    [names[0], project(1, -1, 0, cam)],
+    [names[1], project(-1, 1, 0, cam)],
+    ['loss 𝓛', project(-1, -1, 1, cam)],
+  ];
+  return (
+    <g data-testid="axes-3d" pointerEvents="none" aria-hidden="true">
+      {ends.map(([name, e]) => (
+        <g key={name} data-axis={name}>
+          <line x1={o[0]} y1={o[1]} x2={e[0]} y2={e[1]} className="gl-axis-line" stroke="currentColor" strokeWidth={1.5} />
+          <text x={e[0]} y={e[1] - 6} textAnchor="middle" className="gl-axis-title" fill="currentColor" stroke={ON_MAP.fill} strokeWidth={3} paintOrder="stroke">
+            {name}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
 }
 
 /**
@@ -78,6 +102,12 @@ export function LandscapePlot({ model, width, height, label }: LandscapePlotProp
               />
             ) : (
               <JumpArea model={model} overlay={o} />
+            )}
+            {surface && <Axes3D cam={cam} names={names as [string, string]} />}
+            {surface && (
+              <text x={6} y={16} className="gl-axis-title" data-testid="rotate-hint" fill="currentColor" stroke={ON_MAP.fill} strokeWidth={3} paintOrder="stroke" pointerEvents="none" aria-hidden="true">
+                Drag to rotate (or arrow keys)
+              </text>
             )}
             <Marks model={model} toScreen={toScreen} width={plotW} height={plotH} showArrow={!surface} overlay={o} />
             <MovablePoint

@@ -9,7 +9,7 @@ import { Legend } from '../kit/Legend';
 import { PerformanceReadout } from '../kit/PerformanceReadout';
 import { LandscapeControls, OptimizerPicker } from './LandscapeControls';
 import { LandscapePlot } from './LandscapePlot';
-import { landscapeSizes, OPTIMIZER_COLORS, OPTIMIZER_LABELS, type LossLandscapeState } from './model';
+import { LANDSCAPE_OBJECTIVES, landscapeSizes, MSE_TEX, OPTIMIZER_COLORS, OPTIMIZER_LABELS, UPDATE_TEX, type LossLandscapeState } from './model';
 import { SidePanels } from './SidePanels';
 import { useLossLandscape, type LandscapeModel } from './useLossLandscape';
 
@@ -31,7 +31,7 @@ export interface LossLandscapeProps extends ExplainerCommonProps, ExplainerState
   seed?: number;
   /** Called with every new state (step, drag, η change…). */
   onValueChange?: (state: LossLandscapeState) => void;
-  /** Most steps the path may take. Default 100. */
+  /** Most steps the path may take. Default 100, and 5,000 on the Rosenbrock preset (its slow crawl along the valley). */
   maxIterations?: number;
   /** Grid resolution of the contour field per side. Default 120. */
   gridSize?: number;
@@ -56,7 +56,7 @@ export function LossLandscape({
   value,
   defaultValue,
   onValueChange,
-  maxIterations = 100,
+  maxIterations,
   gridSize = 120,
   showPerformance = false,
   label = 'Loss landscape',
@@ -115,12 +115,21 @@ function LandscapeLegend({ model }: { model: LandscapeModel }) {
 function LandscapeMaths({ model }: { model: LandscapeModel }) {
   return (
     <>
-      {model.isMse ? (
-        <Tex block>{String.raw`\mathcal{L}(a,b)=\frac{1}{n}\sum_{i=1}^{n}\bigl(y_i-(a\,x_i+b)\bigr)^2`}</Tex>
-      ) : (
-        <Tex block>{String.raw`\mathcal{L}(\theta_1,\theta_2)\ \text{(${model.objective.name})}`}</Tex>
-      )}
-      <Tex block>{String.raw`\theta \leftarrow \theta-\eta\,\nabla_\theta\mathcal{L}(\theta),\qquad \theta^*=\arg\min_\theta \mathcal{L}(\theta)`}</Tex>
+      <Tex block>{objectiveTex(model)}</Tex>
+      {model.runs.map((r) => (
+        <div key={r.name} className="gl-caption-note" data-testid={`rule-${r.name}`}>
+          {OPTIMIZER_LABELS[r.name]}: <Tex>{UPDATE_TEX[r.name]}</Tex>
+          {(r.name === 'momentum' || r.name === 'nesterov') && <Tex>{String.raw`,\ \alpha=${model.momentum}`}</Tex>}
+        </div>
+      ))}
+      <Tex block>{String.raw`\theta^*=\arg\min_\theta \mathcal{L}(\theta),\qquad \eta=${model.state.learningRate}`}</Tex>
     </>
   );
+}
+
+/** The objective's own formula: the line fit's MSE, a preset's, or (a custom objective) its name. */
+function objectiveTex(model: LandscapeModel): string {
+  if (model.isMse) return MSE_TEX;
+  if (model.objectiveName !== 'mse') return LANDSCAPE_OBJECTIVES[model.objectiveName].tex;
+  return String.raw`\mathcal{L}(\theta_1,\theta_2)\ \text{(${model.objective.name})}`;
 }

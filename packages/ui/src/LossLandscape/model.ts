@@ -25,19 +25,67 @@ export type LandscapeObjectiveName = 'mse' | 'ill-conditioned' | 'rosenbrock' | 
 /** Each objective of the chooser with its label, a start that shows its trouble and a workable η. */
 export const LANDSCAPE_OBJECTIVES: Record<
   Exclude<LandscapeObjectiveName, 'mse'>,
-  { label: string; make: () => Objective; start: [number, number]; learningRate: number }
+  {
+    label: string;
+    make: () => Objective;
+    start: [number, number];
+    learningRate: number;
+    /** The objective's formula (TeX), shown in the maths instead of its name. */
+    tex: string;
+    /** Most steps by default (Rosenbrock's valley needs thousands). Default 100. */
+    maxIterations?: number;
+  }
 > = {
   'ill-conditioned': {
     label: 'Badly conditioned bowl (κ = 20)',
     make: () => quadraticObjective({ eigenvalues: [10, 0.5], angle: Math.PI / 6 }),
     start: [-2.4, 2.2],
     learningRate: 0.15,
+    // (u, v) = θ rotated by 30°; λ₁/λ₂ = 20 is the condition number κ.
+    tex: String.raw`\mathcal{L}(\theta)=\tfrac12\bigl(10\,u^2+0.5\,v^2\bigr),\quad \binom{u}{v}=\begin{pmatrix}\cos 30^\circ&\sin 30^\circ\\-\sin 30^\circ&\cos 30^\circ\end{pmatrix}\binom{\theta_1}{\theta_2}`,
   },
-  rosenbrock: { label: 'Rosenbrock valley', make: () => rosenbrockObjective(), start: [-1.5, 2.4], learningRate: 0.001 },
-  saddle: { label: 'Saddle point', make: () => saddleObjective(), start: [1.8, 0.02], learningRate: 0.1 },
-  plateau: { label: 'Plateau', make: () => plateauObjective(), start: [2.2, 1.5], learningRate: 0.5 },
-  'local-minima': { label: 'Several local minima', make: () => multiMinimaObjective(), start: [3, 2.6], learningRate: 0.05 },
+  rosenbrock: {
+    label: 'Rosenbrock valley',
+    make: () => rosenbrockObjective(),
+    start: [-1.5, 2.4],
+    learningRate: 0.001,
+    tex: String.raw`\mathcal{L}(\theta)=(1-\theta_1)^2+100\,\bigl(\theta_2-\theta_1^2\bigr)^2`,
+    maxIterations: 5000,
+  },
+  saddle: { label: 'Saddle point', make: () => saddleObjective(), start: [1.8, 0.02], learningRate: 0.1, tex: String.raw`\mathcal{L}(\theta)=\theta_1^2-\theta_2^2+\tfrac14\theta_2^4` },
+  plateau: { label: 'Plateau', make: () => plateauObjective(), start: [2.2, 1.5], learningRate: 0.5, tex: String.raw`\mathcal{L}(\theta)=1-\exp\Bigl(-\frac{\theta_1^2+\theta_2^2}{2\sigma^2}\Bigr),\quad \sigma=0.5` },
+  'local-minima': {
+    label: 'Several local minima',
+    make: () => multiMinimaObjective(),
+    start: [3, 2.6],
+    learningRate: 0.05,
+    tex: String.raw`\mathcal{L}(\theta)=0.1\,\bigl(\theta_1^2+\theta_2^2\bigr)-\cos 2\theta_1\,\cos 2\theta_2+1`,
+  },
 };
+
+/** The line fit's loss (TeX). */
+export const MSE_TEX = String.raw`\mathcal{L}(a,b)=\frac{1}{n}\sum_{i=1}^{n}\bigl(y_i-(a\,x_i+b)\bigr)^2`;
+
+/** Each optimiser's own update rule (TeX), as the library's `minimizeSteps` computes it; g = ∇𝓛(θ). */
+export const UPDATE_TEX: Record<OptimizerName, string> = {
+  gd: String.raw`\theta\leftarrow\theta-\eta\,\nabla\mathcal{L}(\theta)`,
+  momentum: String.raw`\mathbf{p}\leftarrow\alpha\,\mathbf{p}-\eta\,\nabla\mathcal{L}(\theta),\quad \theta\leftarrow\theta+\mathbf{p}`,
+  nesterov: String.raw`\mathbf{p}\leftarrow\alpha\,\mathbf{p}-\eta\,\nabla\mathcal{L}(\theta+\alpha\,\mathbf{p}),\quad \theta\leftarrow\theta+\mathbf{p}`,
+  rmsprop: String.raw`\mathbf{s}\leftarrow\rho\,\mathbf{s}+(1-\rho)\,\mathbf{g}^2,\quad \theta\leftarrow\theta-\frac{\eta\,\mathbf{g}}{\sqrt{\mathbf{s}}+\varepsilon},\quad \rho=0.9`,
+  adam: String.raw`\mathbf{m}\leftarrow\beta_1\mathbf{m}+(1-\beta_1)\,\mathbf{g},\ \ \mathbf{v}\leftarrow\beta_2\mathbf{v}+(1-\beta_2)\,\mathbf{g}^2,\ \ \theta\leftarrow\theta-\eta\,\frac{\mathbf{m}/(1-\beta_1^{\,t})}{\sqrt{\mathbf{v}/(1-\beta_2^{\,t})}+\varepsilon}`,
+};
+
+/** Steps per animation frame the speed control offers. */
+export const LANDSCAPE_SPEEDS = [1, 5, 25, 100] as const;
+
+/** The momentum α of momentum and Nesterov when the state has none. */
+export const DEFAULT_MOMENTUM = 0.9;
+
+/** Most steps: the `maxIterations` prop, else the objective's preset (5,000 on Rosenbrock), else 100. */
+export function effectiveMaxIterations(prop: number | undefined, name: LandscapeObjectiveName | undefined): number {
+  if (prop !== undefined && Number.isFinite(prop) && prop >= 1) return Math.floor(prop);
+  return (name && name !== 'mse' ? LANDSCAPE_OBJECTIVES[name].maxIterations : undefined) ?? 100;
+}
 
 /** Display names of the optimizers. */
 export const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
@@ -69,6 +117,10 @@ export interface LossLandscapeState {
   view?: 'contours' | 'surface';
   /** Camera of the surface view: [azimuth, elevation] in degrees. Default [35, 40]. */
   rotation?: [number, number];
+  /** Momentum α ∈ [0, 0.99] of momentum and Nesterov, p ← αp − η∇𝓛. Default 0.9. */
+  momentum?: number;
+  /** Steps per animation frame while playing (1, 5, 25 or 100). Default 1. */
+  speed?: number;
 }
 
 const objectiveNames = ['mse', ...Object.keys(LANDSCAPE_OBJECTIVES)] as LandscapeObjectiveName[];
@@ -83,6 +135,8 @@ export const STATE_CHECKS: FieldChecks<LossLandscapeState> = {
   objective: fieldCheck.oneOf(...objectiveNames),
   view: fieldCheck.oneOf('contours', 'surface'),
   rotation: fieldCheck.tuple<[number, number]>(2),
+  momentum: fieldCheck.number(0, 0.99),
+  speed: fieldCheck.oneOf(...LANDSCAPE_SPEEDS),
 };
 
 /** The default θ₀ of an objective: its preset, or near the top-left corner of its domain. */
@@ -109,10 +163,10 @@ export interface Run {
 }
 
 /** Each path is a pure function of the state: replay the stepper from θ₀ for `iteration` steps. */
-export function replayRuns(objective: Objective, start: [number, number], learningRate: number, iteration: number, names: readonly OptimizerName[]): Run[] {
+export function replayRuns(objective: Objective, start: [number, number], learningRate: number, iteration: number, names: readonly OptimizerName[], momentum = DEFAULT_MOMENTUM): Run[] {
   return names.map((name) => {
     const steps: OptimizerStep[] = [];
-    for (const s of minimizeSteps(objective, start, { optimizer: name, learningRate, maxIter: iteration })) steps.push(s);
+    for (const s of minimizeSteps(objective, start, { optimizer: name, learningRate, maxIter: iteration, momentum })) steps.push(s);
     return { name, steps };
   });
 }

@@ -28,6 +28,24 @@ export function heightOf(field: Field): (loss: number) => number {
   return (loss) => Math.min(1, Math.max(0, (Math.log(Math.max(0, loss - field.min) + eps) - lo) / (hi - lo)));
 }
 
+/**
+ * The mesh's own height at (u, v) ∈ [−1, 1]²: the bilinear interpolation of the heights of
+ * the four nearest mesh points (cell centres), the surface that {@link drawSurface} paints.
+ * Marks drawn at this height (θ*, the paths) sit on the mesh, not under or above it.
+ */
+export function meshHeightAt(field: Field, u: number, v: number): number {
+  const { nx, ny, values } = field;
+  const h = heightOf(field);
+  const fi = Math.min(nx - 1, Math.max(0, ((u + 1) / 2) * nx - 0.5));
+  const fj = Math.min(ny - 1, Math.max(0, ((1 - v) / 2) * ny - 0.5));
+  const i0 = Math.min(nx - 2, Math.floor(fi));
+  const j0 = Math.min(ny - 2, Math.floor(fj));
+  const a = fi - i0;
+  const b = fj - j0;
+  const at = (i: number, j: number) => h(values[j * nx + i]);
+  return (1 - b) * ((1 - a) * at(i0, j0) + a * at(i0 + 1, j0)) + b * ((1 - a) * at(i0, j0 + 1) + a * at(i0 + 1, j0 + 1));
+}
+
 /** Paints the surface of `field` as a mesh of quads, back to front (the painter's algorithm). */
 export function drawSurface(ctx: CanvasRenderingContext2D, field: Field, width: number, height: number, view: View3D): void {
   const { nx, ny, values } = field;

@@ -5,6 +5,8 @@ import { sanitizeDefaultValue, useControllableState } from '../hooks/useControll
 import { usePlayback } from '../hooks/usePlayback';
 import {
   activeOptimizers,
+  DEFAULT_MOMENTUM,
+  effectiveMaxIterations,
   frameState,
   lastOf,
   presetRate,
@@ -27,7 +29,8 @@ export interface LandscapeInputs {
   value?: LossLandscapeState;
   defaultValue?: Partial<LossLandscapeState>;
   onValueChange?: (state: LossLandscapeState) => void;
-  maxIterations: number;
+  /** The `maxIterations` prop, if given (else the objective's preset: 5,000 on Rosenbrock, or 100). */
+  maxIterations: number | undefined;
   gridSize: number;
 }
 
@@ -35,7 +38,7 @@ export interface LandscapeInputs {
  * The loss landscape's state and everything derived from it: the objective, the replayed
  * runs, the sampled fields, playback, the status, and the actions the view parts call.
  */
-export function useLossLandscape({ data, objective: objectiveProp, seed, value, defaultValue, onValueChange, maxIterations, gridSize }: LandscapeInputs) {
+export function useLossLandscape({ data, objective: objectiveProp, seed, value, defaultValue, onValueChange, maxIterations: maxProp, gridSize }: LandscapeInputs) {
   const dataset = useMemo(() => data ?? makeLine({ nSamples: 30, slope: 2, intercept: 1, noise: 1.5, randomState: seed }), [data, seed]);
   const mse = useMemo(() => mseLineObjective(dataset.x, dataset.y), [dataset]);
   const clean = useMemo(() => sanitizeDefaultValue<LossLandscapeState>('LossLandscape', defaultValue, STATE_CHECKS), [defaultValue]);
@@ -58,11 +61,14 @@ export function useLossLandscape({ data, objective: objectiveProp, seed, value, 
   );
   const domain = useMemo(() => objective.domain ?? ([-3, 3, -3, 3] as const), [objective]);
   const isMse = !custom && objectiveName === 'mse';
+  const maxIterations = effectiveMaxIterations(maxProp, custom ? undefined : objectiveName);
+  const momentum = state.momentum ?? DEFAULT_MOMENTUM;
+  const speed = state.speed ?? 1;
   const active = activeOptimizers(state);
   const activeKey = active.join(',');
   const runs = useMemo(
-    () => replayRuns(objective, state.start, state.learningRate, state.iteration, activeKey.split(',') as OptimizerName[]),
-    [objective, state.start, activeKey, state.learningRate, state.iteration],
+    () => replayRuns(objective, state.start, state.learningRate, Math.min(state.iteration, maxIterations), activeKey.split(',') as OptimizerName[], momentum),
+    [objective, state.start, activeKey, state.learningRate, state.iteration, maxIterations, momentum],
   );
   const current = lastOf(runs[0]);
   const done = runs.every((r) => lastOf(r).diverged) || state.iteration >= maxIterations;
@@ -74,7 +80,8 @@ export function useLossLandscape({ data, objective: objectiveProp, seed, value, 
     done,
     target: rootRef,
     interval: 40,
-    onFrame: () => setState((s) => ({ ...s, iteration: Math.min(maxIterations, s.iteration + 1) })),
+    // `speed` steps per frame: Rosenbrock's slow crawl takes thousands of steps.
+    onFrame: () => setState((s) => ({ ...s, iteration: Math.min(maxIterations, s.iteration + (s.speed ?? 1)) })),
   });
 
   const clamp = (p: readonly number[]): [number, number] => [
@@ -96,6 +103,8 @@ export function useLossLandscape({ data, objective: objectiveProp, seed, value, 
     chooseObjective: (name: LandscapeObjectiveName) =>
       stopThen((s) => ({ ...s, objective: name, start: presetStart(name, base), learningRate: presetRate(name, custom), iteration: 0 })),
     toggleOptimizer: (name: OptimizerName, on: boolean) => stopThen((s) => toggledOptimizer(s, name, on)),
+    setMomentum: (m: number) => setState((s) => ({ ...s, momentum: m, iteration: 0 })),
+    setSpeed: (v: number) => setState((s) => ({ ...s, speed: v })),
     stop: () => setPlaying(false),
   };
   return {
@@ -106,6 +115,9 @@ export function useLossLandscape({ data, objective: objectiveProp, seed, value, 
     isMse,
     domain,
     active,
+    maxIterations,
+    momentum,
+    speed,
     runs,
     current,
     done,

@@ -10,8 +10,12 @@ import type { SavedModelJSON } from '@geolearn/algorithms/nn';
 /** The two models of the slides: the fully connected 784-128-10 network and the small CNN. */
 export type MnistModelKind = 'fc' | 'cnn';
 
-/** Where a model comes from: URLs of its model.json and weights.bin, or the loaded data. */
-export type MnistModelSource = { modelUrl: string; weightsUrl: string } | { modelJSON: SavedModelJSON; weightData: ArrayBuffer | ArrayBufferView };
+/**
+ * Where a model comes from: URLs of its model.json and weights.bin, or the loaded data; with
+ * an optional `temperature` T > 0 for its probabilities, softmax(log p / T) (default 1; the
+ * shipped models' T comes from their calibration.json).
+ */
+export type MnistModelSource = ({ modelUrl: string; weightsUrl: string } | { modelJSON: SavedModelJSON; weightData: ArrayBuffer | ArrayBufferView }) & { temperature?: number };
 
 /** Loads the MNIST runtime (TF.js and the model loaders) on first use; one chunk, cached by the module system. */
 export const loadMnistRuntime = () => import('./mnistRuntime');

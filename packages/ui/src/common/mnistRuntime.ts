@@ -6,6 +6,9 @@
  */
 import { backendReport, CNN, initBackend, type BackendReport, type SavedModelJSON, type WasmPaths } from '@geolearn/algorithms/nn';
 import { shippedModelUrls, shippedWasmPaths } from '../modelAssets';
+import fcCalibration from '../../assets/models/mnist-fc/calibration.json';
+import cnnCalibration from '../../assets/models/mnist-cnn/calibration.json';
+import { cleanTemperature } from './calibration';
 import type { MnistModelKind, MnistModelSource } from './mnistModels';
 
 export { shippedModelUrls };
@@ -46,8 +49,18 @@ export async function loadMnistModel(source: MnistModelSource): Promise<CNN> {
   return CNN.load(json, w instanceof Uint8Array ? w : await w.arrayBuffer());
 }
 
-/** Starts the backend, then loads the model of `kind` (the shipped one unless `source` is given). */
-export async function startMnistModel(kind: MnistModelKind, source: MnistModelSource | undefined, wasmPaths: WasmPaths | undefined): Promise<{ model: CNN; backend: string }> {
+/**
+ * The temperature T of softmax(z / T) for a model: the shipped model's calibration.json
+ * (written by `pnpm calibrate:mnist`; a few bytes, bundled), or the `temperature` of a given
+ * source (default 1, uncalibrated).
+ */
+export function mnistTemperature(kind: MnistModelKind, source: MnistModelSource | undefined): number {
+  if (source) return cleanTemperature(source.temperature);
+  return cleanTemperature((kind === 'cnn' ? cnnCalibration : fcCalibration).temperature);
+}
+
+/** Starts the backend, then loads the model of `kind` (the shipped one unless `source` is given) and its temperature. */
+export async function startMnistModel(kind: MnistModelKind, source: MnistModelSource | undefined, wasmPaths: WasmPaths | undefined): Promise<{ model: CNN; backend: string; temperature: number }> {
   const report = await ensureBackend(wasmPaths);
-  return { model: await loadMnistModel(source ?? shippedModelUrls(kind)), backend: report.backend };
+  return { model: await loadMnistModel(source ?? shippedModelUrls(kind)), backend: report.backend, temperature: mnistTemperature(kind, source) };
 }
