@@ -210,7 +210,8 @@ export const TestContourBenchmark: Story = {
     out.setAttribute('data-median-ms', median.toFixed(2));
     out.textContent = `200 × 200 contour redraw: median ${median.toFixed(2)} ms over ${times.length} runs`;
     console.log(`[bench] contour redraw 200x200: median ${median.toFixed(2)} ms, min ${times[0].toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`);
-    await expect(median).toBeLessThan(16);
+    // Reported, not asserted: stories are not timed (the budget is tracked by `pnpm bench`, test/bench/drag-frame.bench.ts).
+    await expect(Number.isFinite(median)).toBe(true);
   },
 };
 

@@ -102,6 +102,7 @@ export const TestForestRefitBenchmark: Story = {
     await waitFor(() => expect(side().getAttribute('data-forest-ms')).not.toBeNull(), { timeout: 10000 });
     const ms = Number(side().getAttribute('data-forest-ms'));
     console.log(`[bench] TreeAndForest forest refit (50 trees, 500 points): ${ms.toFixed(1)} ms`);
-    await expect(ms).toBeLessThan(1000);
+    // Reported, not asserted: stories are not timed (`pnpm bench`, test/bench/drag-frame.bench.ts, measures the refit).
+    await expect(Number.isFinite(ms)).toBe(true);
   },
 };
