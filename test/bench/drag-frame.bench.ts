@@ -76,6 +76,7 @@ describe('drag frame (Chromium)', () => {
         `\n| one drag frame (Chromium) | p50 ms | p95 ms | max ms | p95 / 16 ms budget |\n|---|---|---|---|---|\n` +
           `${line('KernelTrick: SVC rbf refit + 200×200 field', r.kernelTrick)}\n${line('SvmMargin: exact linear SVC + 200×200 field', r.svmMargin)}\n` +
           `${line('KMeansStepper: k-means rerun + Voronoi, 500 points', r.kmeans)}\n${line('PcaExplorer: reshape + PCA + reconstruction, 500 points', r.pca)}\n` +
+          `${line('LossLandscape: 200×200 Rosenbrock contour redraw', r.contour)}\n` +
           `\n| TreeAndForest refit (Chromium) | p50 ms | p95 ms | max ms | p50 / 100 ms target |\n|---|---|---|---|---|\n` +
           `| 50 trees, depth ≤ 8, 500 moons | ${r.forest[0].toFixed(1)} | ${r.forest[1].toFixed(1)} | ${r.forest[2].toFixed(1)} | ${(r.forest[0] / 100).toFixed(2)}× |\n`,
       );
