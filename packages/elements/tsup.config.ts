@@ -25,18 +25,21 @@ const inlineAssets: Plugin = {
 };
 
 /**
- * The script-tag build defines no MNIST explainer, so `@geolearn/ui/mnist` (which the MNIST
- * elements import lazily, and which would pull TF.js into an IIFE, dynamic import or not) is
- * replaced by a stub whose components say why.
+ * The script-tag build defines no TF.js explainer, so `@geolearn/ui/mnist` and
+ * `@geolearn/ui/seismic` (which those elements import lazily, and which would pull TF.js into an
+ * IIFE, dynamic import or not) are replaced by stubs whose components say why.
  */
-const noMnist: Plugin = {
-  name: 'geolearn-no-mnist',
+const STUBS: Record<string, string[]> = {
+  mnist: ['DigitDrawingPad', 'FeatureMaps', 'Manifold'],
+  seismic: ['SeismicClassifier', 'EventDetector', 'PhasePicker', 'TransferLearning', 'Autoencoder', 'runNnTaskInWorker'],
+};
+const noTfjs: Plugin = {
+  name: 'geolearn-no-tfjs',
   setup(build) {
-    build.onResolve({ filter: /^@geolearn\/ui\/mnist$/ }, () => ({ path: 'mnist', namespace: 'geolearn-stub' }));
-    build.onLoad({ filter: /.*/, namespace: 'geolearn-stub' }, () => ({
-      contents: `const fail = () => { throw new Error('The script-tag build of @geolearn/elements has no TensorFlow.js: use the MNIST explainers from a bundler or an iframe of the gallery.'); };
-export const DigitDrawingPad = fail;
-export const FeatureMaps = fail;`,
+    build.onResolve({ filter: /^@geolearn\/ui\/(mnist|seismic)$/ }, (args) => ({ path: args.path.split('/').pop()!, namespace: 'geolearn-stub' }));
+    build.onLoad({ filter: /.*/, namespace: 'geolearn-stub' }, (args) => ({
+      contents: `const fail = () => { throw new Error('The script-tag build of @geolearn/elements has no TensorFlow.js: use the ${args.path} explainers from a bundler or an iframe of the gallery.'); };
+${STUBS[args.path].map((n) => `export const ${n} = fail;`).join('\n')}`,
       loader: 'js',
     }));
   },
@@ -71,6 +74,6 @@ export default defineConfig([
     // Any other import.meta.url: the script's own address.
     banner: { js: 'var __geolearnScriptUrl = (typeof document !== "undefined" && document.currentScript && document.currentScript.src) || (typeof location !== "undefined" ? location.href : "file:///");' },
     define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__geolearnScriptUrl' },
-    esbuildPlugins: [noMnist, inlineAssets],
+    esbuildPlugins: [noTfjs, inlineAssets],
   },
 ]);

@@ -94,4 +94,14 @@ describe('server-side rendering', () => {
       expect(out, name).toContain('<math');
     }
   });
+  // The TF.js explainers (issues 14, 15, 16) and the point-cloud one: no model loads, no TF.js
+  // runs and no worker starts on the server; each renders its frame and its maths.
+  it('renders the seismic deep-learning, manifold and lidar explainers to a string', async () => {
+    const ui = { ...(await import('@geolearn/ui')), ...(await import('@geolearn/ui/mnist')), ...(await import('@geolearn/ui/seismic')) };
+    for (const name of ['SeismicClassifier', 'Manifold', 'LidarClassification', 'EventDetector', 'PhasePicker', 'TransferLearning', 'Autoencoder'] as const) {
+      const out = renderToString(createElement(ui[name] as (props: object) => ReturnType<typeof ui.LossLandscape>, {}));
+      expect(out, name).toContain('gl-explainer');
+      expect(out, name).toContain('<math');
+    }
+  });
 });

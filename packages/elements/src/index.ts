@@ -31,6 +31,7 @@ import {
   KernelPcaExplorer,
   LearningTypes,
   ClusteringComparison,
+  LidarClassification,
   type BatchSizeExplorerProps,
   type ConvolutionExplorerProps,
   type DataModelLossProps,
@@ -63,8 +64,10 @@ import {
   type KernelPcaExplorerProps,
   type LearningTypesProps,
   type ClusteringComparisonProps,
+  type LidarClassificationProps,
 } from '@geolearn/ui';
-import type { DigitDrawingPadProps, FeatureMapsProps } from '@geolearn/ui/mnist';
+import type { DigitDrawingPadProps, FeatureMapsProps, ManifoldProps } from '@geolearn/ui/mnist';
+import type { AutoencoderProps, EventDetectorProps, PhasePickerProps, SeismicClassifierProps, TransferLearningProps } from '@geolearn/ui/seismic';
 import { Component, createElement, lazy, Suspense, type ComponentType, type ErrorInfo, type HTMLAttributes, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 
@@ -112,29 +115,40 @@ export const coreElementDefinitions: ElementDefinition[] = [
   def('geolearn-kernel-pca-explorer', KernelPcaExplorer),
   def('geolearn-learning-types', LearningTypes),
   def('geolearn-clustering-comparison', ClusteringComparison),
+  def('geolearn-lidar-classification', LidarClassification),
 ];
 
 /**
- * A component loaded from `@geolearn/ui/mnist` by dynamic `import()` the first time an element
- * renders it (its first connect), so that importing this package costs nothing for the MNIST
- * explainers until one is on the page. Until the chunk arrives the host shows nothing.
+ * A component loaded from `@geolearn/ui/mnist` or `@geolearn/ui/seismic` by dynamic `import()`
+ * the first time an element renders it (its first connect), so that importing this package costs
+ * nothing for the TF.js explainers until one is on the page. Until the chunk arrives the host
+ * shows nothing.
  */
-function lazyMnist(name: 'DigitDrawingPad' | 'FeatureMaps'): ComponentType<Record<string, unknown>> {
-  const Inner = lazy(() => import('@geolearn/ui/mnist').then((m) => ({ default: m[name] as unknown as ComponentType<Record<string, unknown>> })));
+function lazyFrom(entry: 'mnist' | 'seismic', name: string): ComponentType<Record<string, unknown>> {
+  const load = entry === 'mnist' ? () => import('@geolearn/ui/mnist') : () => import('@geolearn/ui/seismic');
+  const Inner = lazy(() => load().then((m) => ({ default: (m as unknown as Record<string, ComponentType<Record<string, unknown>>>)[name] })));
   const Loaded = (props: Record<string, unknown>) => createElement(Suspense, { fallback: null }, createElement(Inner, props));
   Loaded.displayName = `Lazy${name}`;
   return Loaded;
 }
 
 /**
- * Every explainer as a custom element. The MNIST ones (drawing pad, feature maps) come from
- * `@geolearn/ui/mnist`, imported lazily on first connect; they then load TensorFlow.js and their
- * model (the UI package's lazy runtime, which a bundler emits as chunks and assets of their own).
+ * Every explainer as a custom element. The TF.js ones come from `@geolearn/ui/mnist` (drawing
+ * pad, feature maps, manifold) and `@geolearn/ui/seismic` (seismic classifier, event detector,
+ * phase picker, transfer learning, autoencoder), imported lazily on first connect; they then load
+ * TensorFlow.js and their models (the UI package's lazy runtime, which a bundler emits as chunks
+ * and assets of their own).
  */
 export const elementDefinitions: ElementDefinition[] = [
   ...coreElementDefinitions,
-  def('geolearn-digit-drawing-pad', lazyMnist('DigitDrawingPad')),
-  def('geolearn-feature-maps', lazyMnist('FeatureMaps')),
+  def('geolearn-digit-drawing-pad', lazyFrom('mnist', 'DigitDrawingPad')),
+  def('geolearn-feature-maps', lazyFrom('mnist', 'FeatureMaps')),
+  def('geolearn-manifold', lazyFrom('mnist', 'Manifold')),
+  def('geolearn-seismic-classifier', lazyFrom('seismic', 'SeismicClassifier')),
+  def('geolearn-event-detector', lazyFrom('seismic', 'EventDetector')),
+  def('geolearn-phase-picker', lazyFrom('seismic', 'PhasePicker')),
+  def('geolearn-transfer-learning', lazyFrom('seismic', 'TransferLearning')),
+  def('geolearn-autoencoder', lazyFrom('seismic', 'Autoencoder')),
 ];
 
 /** A value an attribute could not give: the attribute is dropped and the default used. */
@@ -350,6 +364,13 @@ export interface GeoLearnElementProps {
   'geolearn-playground': PlaygroundProps;
   'geolearn-convolution-explorer': ConvolutionExplorerProps;
   'geolearn-digit-drawing-pad': DigitDrawingPadProps;
+  'geolearn-lidar-classification': LidarClassificationProps;
+  'geolearn-manifold': ManifoldProps;
+  'geolearn-seismic-classifier': SeismicClassifierProps;
+  'geolearn-event-detector': EventDetectorProps;
+  'geolearn-phase-picker': PhasePickerProps;
+  'geolearn-transfer-learning': TransferLearningProps;
+  'geolearn-autoencoder': AutoencoderProps;
   'geolearn-feature-maps': FeatureMapsProps;
   'geolearn-seismogram': SeismogramProps;
   'geolearn-spot-the-seismogram': SpotTheSeismogramProps;
@@ -402,6 +423,13 @@ declare global {
     'geolearn-playground': GeoLearnElement<PlaygroundProps>;
     'geolearn-convolution-explorer': GeoLearnElement<ConvolutionExplorerProps>;
     'geolearn-digit-drawing-pad': GeoLearnElement<DigitDrawingPadProps>;
+    'geolearn-lidar-classification': GeoLearnElement<LidarClassificationProps>;
+    'geolearn-manifold': GeoLearnElement<ManifoldProps>;
+    'geolearn-seismic-classifier': GeoLearnElement<SeismicClassifierProps>;
+    'geolearn-event-detector': GeoLearnElement<EventDetectorProps>;
+    'geolearn-phase-picker': GeoLearnElement<PhasePickerProps>;
+    'geolearn-transfer-learning': GeoLearnElement<TransferLearningProps>;
+    'geolearn-autoencoder': GeoLearnElement<AutoencoderProps>;
     'geolearn-feature-maps': GeoLearnElement<FeatureMapsProps>;
     'geolearn-seismogram': GeoLearnElement<SeismogramProps>;
     'geolearn-spot-the-seismogram': GeoLearnElement<SpotTheSeismogramProps>;
@@ -443,6 +471,13 @@ declare module 'react' {
       'geolearn-playground': GeoLearnElementJSX<PlaygroundProps>;
       'geolearn-convolution-explorer': GeoLearnElementJSX<ConvolutionExplorerProps>;
       'geolearn-digit-drawing-pad': GeoLearnElementJSX<DigitDrawingPadProps>;
+      'geolearn-lidar-classification': GeoLearnElementJSX<LidarClassificationProps>;
+      'geolearn-manifold': GeoLearnElementJSX<ManifoldProps>;
+      'geolearn-seismic-classifier': GeoLearnElementJSX<SeismicClassifierProps>;
+      'geolearn-event-detector': GeoLearnElementJSX<EventDetectorProps>;
+      'geolearn-phase-picker': GeoLearnElementJSX<PhasePickerProps>;
+      'geolearn-transfer-learning': GeoLearnElementJSX<TransferLearningProps>;
+      'geolearn-autoencoder': GeoLearnElementJSX<AutoencoderProps>;
       'geolearn-feature-maps': GeoLearnElementJSX<FeatureMapsProps>;
       'geolearn-seismogram': GeoLearnElementJSX<SeismogramProps>;
       'geolearn-spot-the-seismogram': GeoLearnElementJSX<SpotTheSeismogramProps>;

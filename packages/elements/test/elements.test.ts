@@ -25,7 +25,8 @@ describe('custom elements', () => {
     for (const t of ['geolearn-xor-net', 'geolearn-playground', 'geolearn-digit-drawing-pad', 'geolearn-feature-maps']) expect(tags).toContain(t);
     // …and the explainers of chapters 2, 3, 4, 6 and 8 added since.
     for (const t of ['geolearn-learning-types', 'geolearn-regularization-paths', 'geolearn-svm-margin', 'geolearn-tree-and-forest', 'geolearn-pooling-stride', 'geolearn-k-means-stepper', 'geolearn-clustering-comparison']) expect(tags).toContain(t);
-    expect(tags.length).toBe(34);
+    for (const t of ['geolearn-lidar-classification', 'geolearn-manifold', 'geolearn-seismic-classifier', 'geolearn-event-detector', 'geolearn-phase-picker', 'geolearn-transfer-learning', 'geolearn-autoencoder']) expect(tags).toContain(t);
+    expect(tags.length).toBe(41);
   });
 
   it('parses attributes into props', () => {
