@@ -155,6 +155,12 @@ export class Autoencoder {
     this.net.setTrainable(layer, trainable);
   }
 
+  /** Changes the learning rate between steps (a schedule), keeping the optimiser's state. */
+  setLearningRate(learningRate: number): void {
+    this.net.settings.learningRate = checkScalar(learningRate, 'learningRate', { min: 0, exclusiveMin: true });
+    this.options.learningRate = learningRate;
+  }
+
   /** Values per sample. */
   get inputSize(): number {
     return this.net.inputShape.reduce((a, b) => a * b, 1);
@@ -170,16 +176,24 @@ export class Autoencoder {
     return tf.tensor(x, [n, ...this.net.inputShape]);
   }
 
-  /** One optimiser step on samples `x` (n × inputSize); noise is added in denoising mode. Returns the loss. */
-  trainBatch(x: Float32Array): number {
+  /**
+   * One optimiser step on samples `x` (n × inputSize); noise is added in denoising mode. Returns
+   * the loss. With `target` (same shape) the step fits x → target instead of x → x: a denoising
+   * autoencoder trained on recorded noisy inputs and their clean targets.
+   */
+  trainBatch(x: Float32Array, target?: Float32Array): number {
     const n = this.count(x, 'x');
+    if (target !== undefined && (!(target instanceof Float32Array) || target.length !== x.length)) {
+      throw new ValidationError('target', 'shape-mismatch', `must be a Float32Array of ${x.length} values (as x), got ${target instanceof Float32Array ? target.length : typeof target}`);
+    }
+    if (target !== undefined) this.count(target, 'target');
     let input = x;
     if (this.options.noiseStd > 0) {
       input = new Float32Array(x.length);
       for (let i = 0; i < x.length; i++) input[i] = x[i] + this.options.noiseStd * this.rng.normal();
     }
     const xi = this.tensor(input, n);
-    const xt = this.tensor(x, n);
+    const xt = this.tensor(target ?? x, n);
     try {
       return this.net.trainBatch(xi, xt);
     } finally {
