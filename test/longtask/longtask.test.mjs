@@ -1,18 +1,20 @@
 #!/usr/bin/env node
-// The long-task check of issue 19: heavy fits through the worker runner (@geolearn/ui,
+// The long-task check of issue 19: heavy fits through the worker runners (@geolearn/ui,
 // src/worker) leave the main thread free. It bundles test/longtask/page.ts and the worker
 // entry with esbuild (the same rewrite of the worker URL as packages/ui/tsup.config.ts), serves
 // them on 127.0.0.1, opens the page in Chromium, and checks what the page's
-// PerformanceObserver('longtask') saw while a RandomForestClassifier (100 trees, 4,000 × 20)
+// PerformanceObserver('longtask') saw while a RandomForestClassifier (100 trees, 4,000 × 20),
+// an autoencoder trained by TF.js in the nn worker (3 epochs)
 // and a SpectralClustering (1,500 moons) ran: no main-thread task over 50 ms, and both results.
 // A control fit on the main thread must register as a long task (so the observer works).
 // LONGTASK_MAIN_THREAD=1 shows the check failing with the fits on the main thread.
 // Up to 3 page loads (LONGTASK_ATTEMPTS) on a busy machine, see below. Needs no build first
 // (sources). Usage: node test/longtask/longtask.test.mjs [--keep]
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
@@ -37,8 +39,13 @@ const plugin = {
     b.onResolve({ filter: /^@geolearn\/algorithms$/ }, () => ({ path: join(root, 'algorithms/src/index.ts') }));
     b.onResolve({ filter: /^@geolearn\/algorithms\/seismic$/ }, () => ({ path: join(root, 'algorithms/src/seismic/index.ts') }));
     b.onResolve({ filter: /^@geolearn\/algorithms\/nn$/ }, () => ({ path: join(root, 'algorithms/src/nn/index.ts') }));
-    b.onLoad({ filter: /[\\/]worker[\\/]runFit\.ts$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8').replace("new URL('./fit.worker.ts'", "new URL('./fit.worker.js'"),
+    b.onLoad({ filter: /[\\/]worker[\\/](runFit|runNn)\.ts$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace("new URL('./fit.worker.ts'", "new URL('./fit.worker.js'").replace("new URL('./nn.worker.ts'", "new URL('./nn.worker.js'"),
+      loader: 'ts',
+    }));
+    // TF.js's WASM binaries, copied beside the page (a bundler would emit them from the bare specifier).
+    b.onLoad({ filter: /[\\/]src[\\/]wasmAssets\.ts$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replaceAll("new URL('@tensorflow/tfjs-backend-wasm/dist/", "new URL('./"),
       loader: 'ts',
     }));
   },
@@ -50,7 +57,7 @@ try {
   if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
   const t0 = Date.now();
   await build({
-    entryPoints: { page: join(root, 'test/longtask/page.ts'), 'fit.worker': join(root, 'packages/ui/src/worker/fit.worker.ts') },
+    entryPoints: { page: join(root, 'test/longtask/page.ts'), 'fit.worker': join(root, 'packages/ui/src/worker/fit.worker.ts'), 'nn.worker': join(root, 'packages/ui/src/worker/nn.worker.ts') },
     bundle: true,
     format: 'esm',
     splitting: true,
@@ -61,10 +68,12 @@ try {
     define: { __LONGTASK_MAIN__: process.env.LONGTASK_MAIN_THREAD === '1' ? 'true' : 'false' },
     logLevel: 'warning',
   });
+  const wasmDir = join(dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm')), '.');
+  for (const f of readdirSync(wasmDir).filter((n) => n.endsWith('.wasm'))) copyFileSync(join(wasmDir, f), join(out, f));
   writeFileSync(join(out, 'index.html'), '<!doctype html><meta charset="utf-8"><title>longtask</title><link rel="icon" href="data:,"><script type="module" src="./page.js"></script>');
   console.log(`bundled in ${Date.now() - t0} ms → ${out}`);
 
-  const types = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json', '.wasm': 'application/wasm' };
   server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(out, path === '/' ? 'index.html' : path);
@@ -95,7 +104,7 @@ try {
     r = await page.evaluate(() => window.__longtask);
     await page.close();
     console.log(`attempt ${attempt} (load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores):`);
-    console.log(`  fits: forest ${r.forest?.ms.toFixed(0)} ms, spectral ${r.spectral?.ms.toFixed(0)} ms; window ${r.windowMs.toFixed(0)} ms`);
+    console.log(`  fits: forest ${r.forest?.ms.toFixed(0)} ms, spectral ${r.spectral?.ms.toFixed(0)} ms, autoencoder (TF.js) ${r.autoencoder?.ms.toFixed(0)} ms; window ${r.windowMs.toFixed(0)} ms`);
     console.log(`  main-thread long tasks in the window: ${r.longTasks.length ? r.longTasks.map((t) => `${t.duration.toFixed(0)} ms at +${t.start.toFixed(0)} ms`).join(', ') : 'none'}`);
     for (const t of r.longTasks) {
       const near = r.marks.filter(([, m]) => m >= t.start - 150 && m <= t.start + t.duration + 150);
@@ -113,6 +122,7 @@ try {
   check(r.forest?.accuracy > 0.9, `and predicts its training set (accuracy ${r.forest?.accuracy?.toFixed(3)})`);
   check(r.forest?.snapshots > 0 && r.forest?.lastProgress === 1, `forest snapshots streamed (${r.forest?.snapshots}) and progress reached 1`);
   check(r.spectral?.n === 1500 && r.spectral.agreement > 0.95, `spectral clustering labels arrive and separate the moons (agreement ${r.spectral?.agreement?.toFixed(3)})`);
+  check(r.autoencoder?.epochs === 3 && Number.isFinite(r.autoencoder.loss), `TF.js training in the nn worker: the autoencoder's 3 epochs streamed (loss ${r.autoencoder?.loss?.toFixed(4)})`);
   check(r.spectral?.progress.at(0) === 0 && r.spectral?.progress.at(-1) === 1, `spectral (fit() only) reports progress 0 → 1 (${JSON.stringify(r.spectral?.progress)})`);
 } catch (e) {
   check(false, `the check ran: ${e instanceof Error ? e.message : e}`);
