@@ -169,6 +169,27 @@ export const EMBEDS = {
     height: 980,
     untouched: { '[data-testid="status"][data-mode="tree"][data-grown="9"]': '' },
   },
+  manifold: {
+    chapter: '4 Classification',
+    name: 'Manifold',
+    title: 'Natural data live on a manifold',
+    height: 980,
+    untouched: { '[data-testid="window-plot"][data-view="2d"]': '', '[data-testid="random-images"][data-draw="0"]': '', '[data-testid="digit"][data-shuffled]': null },
+  },
+  'seismic-classifier': {
+    chapter: '4 Classification',
+    name: 'Seismic classifier',
+    title: 'Volcano-seismic classification: hand-made or learned features?',
+    height: 1200,
+    untouched: { '[data-testid="cnn-side"][data-state="idle"]': '', '[data-testid="transpose"][aria-pressed="false"]': '' },
+  },
+  'lidar-classification': {
+    chapter: '4 Classification',
+    name: 'Lidar classification',
+    title: 'Lidar point cloud classification',
+    height: 1000,
+    untouched: { '[data-testid="rotate"][data-rotation="30,35"]': '', '[data-testid="status"][data-color-by="prediction"]': '' },
+  },
   neuron: {
     chapter: '5 Multilayer perceptrons',
     name: 'Neuron',
@@ -215,7 +236,7 @@ export const EMBEDS = {
     chapter: '6 Convolutional networks',
     name: 'Feature maps',
     title: 'What the CNN sees',
-    height: 1400,
+    height: 1440,
     untouched: { '[data-testid="status"]': '' },
   },
   'pooling-stride': {
@@ -236,7 +257,7 @@ export const EMBEDS = {
     chapter: '7 Applications in seismology',
     name: 'Seismogram',
     title: 'Seismogram',
-    height: 930,
+    height: 950,
     untouched: { '[data-marker="pP"]': null, '[data-marker="pS"]': null },
   },
   'waveform-features': {
@@ -245,6 +266,27 @@ export const EMBEDS = {
     title: 'Waveform features',
     height: 1020,
     untouched: { '[data-testid="event-waveform"][data-class="LP"]': '' },
+  },
+  'event-detector': {
+    chapter: '7 Applications in seismology',
+    name: 'Event detector',
+    title: 'Detecting and locating earthquakes with a ConvNetQuake-style network',
+    height: 1420,
+    untouched: { '[data-testid="stream-window"][aria-valuenow="24"]': '', '[data-testid="lambda-runs"]': null },
+  },
+  'transfer-learning': {
+    chapter: '7 Applications in seismology',
+    name: 'Transfer learning',
+    title: 'Transfer learning: the detector in a new region',
+    height: 900,
+    untouched: { '[data-testid="transfer-chart"][data-state="empty"]': '', '[data-testid="status"][data-done="false"]': '' },
+  },
+  'phase-picker': {
+    chapter: '7 Applications in seismology',
+    name: 'Phase picker',
+    title: 'Phase picking with a PhaseNet-style network',
+    height: 1200,
+    untouched: { '[data-testid="pick-area"][data-phase="P"]': '', '[data-testid="histogram"][data-state="empty"]': '', '[data-pick="myP"]': null },
   },
   'kmeans-stepper': {
     chapter: '8 Unsupervised learning',
@@ -301,6 +343,13 @@ export const EMBEDS = {
     title: 'Clustering: five methods on six data sets',
     height: 1480,
     untouched: { '[data-testid="params-panel"]': null, '[data-testid="status"][data-total="30"]': '' },
+  },
+  autoencoder: {
+    chapter: '8 Unsupervised learning',
+    name: 'Autoencoder',
+    title: 'An autoencoder on seismic traces',
+    height: 1000,
+    untouched: { '[data-testid="status"][data-mode="latent"][data-source="shipped"]': '', '[data-testid="back-to-window"]': null, '[data-testid="training"]': null },
   },
 } satisfies Record<string, Embed>;
 

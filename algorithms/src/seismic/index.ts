@@ -118,3 +118,6 @@ export {
 } from './traces';
 export { prepareStreams, type PrepareStreamsOptions, type PreparedStream } from './prepare';
 export { resample, resampleTrace, resampledLength, type ResampleOptions, type InterpolationMethod } from './resample';
+export { makePickingDataset, makePickingWindow, pickingDatasetPlan, type PickingWindowPlan, evaluatePickingDataset, PICKING_SNR_BANDS, type PickingBandReport, type EvaluatePickingOptions, pickingTargets, normalizeWindow, pickPeaks, evaluatePicks, staLtaPick, isHeldOutSeed, PICKING_SAMPLE_RATE, PICKING_WINDOW, PICK_CLASSES, DEFAULT_PICK_SIGMA, PICKING_HELD_OUT, type PickingWindowOptions, type PickingWindow, type PickingDatasetOptions, type PickingDataset, type PickPeaksOptions, type Pick, type EvaluatePicksOptions, type PickScore, type PickEvaluation, type StaLtaPickOptions } from './picking';
+export * from './detection';
+export { autoencoderWindows, denoisingWindows, snrDb, AUTOENCODER_WINDOW_TYPES, AUTOENCODER_WINDOW_TYPE_NAMES, AUTOENCODER_WINDOW_LENGTH, AUTOENCODER_SAMPLE_RATE, AUTOENCODER_DISTANCE_RANGE, MAX_AUTOENCODER_WINDOWS, type AutoencoderWindowType, type AutoencoderWindowOptions, type AutoencoderDatasetOptions, type AutoencoderDataset, type DenoisingDatasetOptions, type DenoisingDataset } from './autoencoderData';

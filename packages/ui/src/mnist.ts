@@ -9,3 +9,4 @@
  */
 export * from './DigitDrawingPad';
 export * from './FeatureMaps';
+export * from './Manifold';

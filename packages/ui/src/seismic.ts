@@ -7,3 +7,8 @@
  */
 /** Runs a TF.js task of `NN_TASKS` in a Web Worker (for apps that add their own). */
 export { runNnTaskInWorker } from './worker/runNn';
+export * from './SeismicClassifier';
+export * from './PhasePicker';
+export * from './Autoencoder';
+export * from './EventDetector';
+export * from './TransferLearning';

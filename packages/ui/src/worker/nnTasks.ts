@@ -5,10 +5,16 @@
  * (./nn.worker.ts) and the main-thread fallback (./runNn.ts) run the same code. The worker has
  * started a TF.js backend (WASM, else CPU) before a task runs.
  *
- * To add a task: write it in the explainer's folder (`…/task.ts`) and add one line here.
+ * To add a task: write it in the explainer's folder (`…/task.ts`) and add one line here. The
+ * imports are static: a worker bundled by an app's Vite (IIFE workers by default) cannot split.
  */
 import { ValidationError } from '@geolearn/algorithms';
 import type { AsyncWorkerTask } from './core';
+import { autoencoderTask } from '../Autoencoder/task';
+import { detectorLambdaTask, detectorScanTask } from '../EventDetector/task';
+import { phasePickerTask } from '../PhasePicker/task';
+import { seismicCnnTask } from '../SeismicClassifier/cnnTask';
+import { transferTask } from '../TransferLearning/task';
 
 /** The nn worker's tasks, by name (`'<explainer>.<what>'`). */
 export const NN_TASKS: Record<string, AsyncWorkerTask> = {
@@ -19,6 +25,12 @@ export const NN_TASKS: Record<string, AsyncWorkerTask> = {
     for (let i = 1; i <= n; i++) yield { snapshot: { i }, progress: i / n };
     return n;
   },
+  'seismicClassifier.cnn': seismicCnnTask,
+  'phasePicker.run': phasePickerTask,
+  'autoencoder.run': autoencoderTask,
+  'eventDetector.scan': detectorScanTask,
+  'eventDetector.lambda': detectorLambdaTask,
+  'transferLearning.run': transferTask,
 };
 
 /** The nn task named `name`, or a ValidationError naming `task`. */

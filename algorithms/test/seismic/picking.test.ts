@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { expectValidationError } from './helpers';
+import {
+  evaluatePickingDataset,
+  evaluatePicks,
+  makePickingDataset,
+  makePickingWindow,
+  normalizeWindow,
+  pickingTargets,
+  pickPeaks,
+  PICKING_HELD_OUT,
+  PICKING_WINDOW,
+  staLtaPick,
+} from '@geolearn/algorithms/seismic';
+
+const L = PICKING_WINDOW;
+
+describe('makePickingDataset', () => {
+  const d = makePickingDataset({ nSamples: 6, randomState: 3 });
+
+  it('has the PhaseNet shapes: x, y ∈ ℝ^{3000×3} per window at 100 Hz', () => {
+    expect(d.n).toBe(6);
+    expect(d.length).toBe(3000);
+    expect(d.sampleRate).toBe(100);
+    expect(d.x).toHaveLength(6 * L * 3);
+    expect(d.y).toHaveLength(6 * L * 3);
+    expect(d.pIndex).toHaveLength(6);
+  });
+
+  it('is deterministic given the seed, and another seed gives other windows', () => {
+    const again = makePickingDataset({ nSamples: 6, randomState: 3 });
+    expect(Array.from(again.x.subarray(0, 500))).toEqual(Array.from(d.x.subarray(0, 500)));
+    expect(Array.from(again.pIndex)).toEqual(Array.from(d.pIndex));
+    const other = makePickingDataset({ nSamples: 6, randomState: 4 });
+    expect(Array.from(other.pIndex)).not.toEqual(Array.from(d.pIndex));
+  });
+
+  it('targets sum to 1 at every sample, peak at the true arrivals, and are noise elsewhere', () => {
+    for (let i = 0; i < d.y.length; i += 3) expect(d.y[i] + d.y[i + 1] + d.y[i + 2]).toBeCloseTo(1, 5);
+    for (let w = 0; w < d.n; w++) {
+      if (d.pIndex[w] < 0) continue;
+      const o = w * L * 3;
+      expect(d.y[o + d.pIndex[w] * 3]).toBeGreaterThan(0.95);
+      expect(d.y[o + d.sIndex[w] * 3 + 1]).toBeGreaterThan(0.95);
+      expect(d.y[o + 2]).toBeCloseTo(1, 5); // first sample: noise
+      expect(d.sIndex[w]).toBeGreaterThan(d.pIndex[w]);
+    }
+  });
+
+  it('keeps SNR and distance inside their ranges and normalises each component', () => {
+    for (let w = 0; w < d.n; w++) {
+      if (d.pIndex[w] < 0) continue;
+      expect(d.snrDb[w]).toBeGreaterThanOrEqual(-5);
+      expect(d.snrDb[w]).toBeLessThanOrEqual(20);
+      expect(d.distance[w]).toBeGreaterThanOrEqual(10);
+    }
+    let mu = 0;
+    let s2 = 0;
+    for (let t = 0; t < L; t++) mu += d.x[t * 3 + 1];
+    mu /= L;
+    for (let t = 0; t < L; t++) s2 += (d.x[t * 3 + 1] - mu) ** 2;
+    expect(mu).toBeCloseTo(0, 4);
+    expect(Math.sqrt(s2 / L)).toBeCloseTo(1, 3);
+  });
+
+  it('makes noise-only windows with no arrival', () => {
+    const n = makePickingDataset({ nSamples: 2, randomState: 1, noiseFraction: 1 });
+    expect(Array.from(n.pIndex)).toEqual([-1, -1]);
+    expect(n.y[2]).toBe(1);
+  });
+
+  it('moves S − P with distance (≈ 0.12 s per km)', () => {
+    const near = makePickingWindow({ distance: 20, vary: false, snrDb: 20 });
+    const far = makePickingWindow({ distance: 100, vary: false, snrDb: 20 });
+    expect(far.sTime - far.pTime).toBeGreaterThan(near.sTime - near.pTime + 8);
+    expect(near.pTime).toBeCloseTo(5, 6);
+  });
+
+  it('has a fixed held-out split', () => {
+    expect(PICKING_HELD_OUT.nSamples).toBeGreaterThan(100);
+    const a = makePickingDataset({ ...PICKING_HELD_OUT, nSamples: 2 });
+    const b = makePickingDataset({ ...PICKING_HELD_OUT, nSamples: 2 });
+    expect(Array.from(a.pIndex)).toEqual(Array.from(b.pIndex));
+  });
+});
+
+describe('pickingTargets', () => {
+  it('is a Gaussian of width σ: exp(−1/2) one σ from the arrival', () => {
+    const y = pickingTargets(1, NaN, { length: 300, sigma: 0.1 });
+    expect(y[100 * 3]).toBeCloseTo(1, 6);
+    expect(y[110 * 3]).toBeCloseTo(Math.exp(-0.5), 6);
+    expect(y[110 * 3 + 1]).toBe(0);
+    expect(y[110 * 3 + 2]).toBeCloseTo(1 - Math.exp(-0.5), 6);
+  });
+});
+
+describe('pickPeaks', () => {
+  const q = [0, 0.2, 0.7, 0.3, 0.1, 0.6, 0.65, 0.2];
+  it('keeps local maxima above the threshold, the higher one within minDistance', () => {
+    expect(pickPeaks(q, { threshold: 0.5, minDistance: 2 })).toEqual([
+      { index: 2, probability: 0.7 },
+      { index: 6, probability: 0.65 },
+    ]);
+    expect(pickPeaks(q, { threshold: 0.5, minDistance: 5 }).map((p) => p.index)).toEqual([2]);
+    expect(pickPeaks(q, { threshold: 0.68, minDistance: 1 }).map((p) => p.index)).toEqual([2]);
+    expect(pickPeaks([0.9, 0.9, 0.1], { threshold: 0.5, minDistance: 1 }).map((p) => p.index)).toEqual([0]);
+  });
+});
+
+describe('evaluatePicks (hand-worked)', () => {
+  // At 100 Hz: window 0 picks 100 and 250, truth 105 → 100 hits (−0.05 s), 250 is a false pick;
+  // window 1 has no pick (a miss); window 2 picks 370 for 400 (−0.3 s: a hit at 0.5 s only);
+  // window 3 is noise only and its pick is false.
+  const e = evaluatePicks([[100, 250], [], [370], [10]], [105, 300, 400, -1], { tolerances: [0.1, 0.5] });
+  it('gives precision TP/picks and recall TP/arrivals per tolerance', () => {
+    expect(e.picks).toBe(4);
+    expect(e.arrivals).toBe(3);
+    expect(e.scores[0]).toMatchObject({ tolerance: 0.1, truePositives: 1, falsePositives: 3, falseNegatives: 2 });
+    expect(e.scores[0].precision).toBeCloseTo(0.25, 12);
+    expect(e.scores[0].recall).toBeCloseTo(1 / 3, 12);
+    expect(e.scores[1].precision).toBeCloseTo(0.5, 12);
+    expect(e.scores[1].recall).toBeCloseTo(2 / 3, 12);
+    expect(e.scores[1].f1).toBeCloseTo((2 * 0.5 * (2 / 3)) / (0.5 + 2 / 3), 12);
+  });
+  it('gives the residuals (pick − truth) of the matched picks: mean −0.175 s, std 0.125 s', () => {
+    expect(Array.from(e.residuals)).toEqual([-0.05, -0.3].map((v) => expect.closeTo(v, 12)));
+    expect(e.residualMean).toBeCloseTo(-0.175, 12);
+    expect(e.residualStd).toBeCloseTo(0.125, 12);
+  });
+});
+
+describe('STA/LTA baseline and dataset report', () => {
+  it('picks P of a clean high-SNR window within 0.5 s', () => {
+    const w = makePickingWindow({ snrDb: 30, distance: 40, pOnset: 8, vary: false, randomState: 2 });
+    const p = staLtaPick(w.x);
+    expect(p).toHaveLength(1);
+    expect(Math.abs(p[0].index - w.pIndex)).toBeLessThan(50);
+  });
+
+  it('scores perfect probabilities (the targets themselves) as perfect picks', () => {
+    const d = makePickingDataset({ nSamples: 4, randomState: 9, noiseFraction: 0 });
+    const rep = evaluatePickingDataset(d.y, d, { threshold: 0.5 });
+    expect(rep[0].band).toBe('all');
+    expect(rep[0].P.scores[0].precision).toBe(1);
+    expect(rep[0].P.scores[0].recall).toBe(1);
+    expect(rep[0].S.scores[0].recall).toBe(1);
+    expect(rep[0].P.residualStd).toBeLessThan(0.006);
+    expect(rep.slice(1).reduce((a, r) => a + r.windows, 0)).toBe(4);
+  });
+});
+
+describe('bad input', () => {
+  it('throws a ValidationError naming the argument', () => {
+    expectValidationError(() => makePickingDataset({ nSamples: 0 }), 'out-of-range');
+    expectValidationError(() => makePickingDataset({ nSamples: 2, snrRange: [10, -5] }), 'out-of-range');
+    expectValidationError(() => makePickingDataset({ nSamples: 2, snrRange: [1] as unknown as [number, number] }), 'bad-option');
+    expectValidationError(() => makePickingWindow({ snrDb: NaN }), 'not-finite');
+    expectValidationError(() => pickPeaks([0.1, NaN, 0.2]), 'not-finite');
+    expectValidationError(() => pickPeaks([0.1], { threshold: 0 }), 'out-of-range');
+    expectValidationError(() => evaluatePicks([[1]], [1, 2]), 'length-mismatch');
+    expectValidationError(() => evaluatePicks([[NaN]], [1]), 'not-finite');
+    expectValidationError(() => staLtaPick([0, 0, 0, NaN, 0, 0, 0, 0, 0]), 'not-finite');
+    expectValidationError(() => evaluatePickingDataset(new Float32Array(3), makePickingDataset({ nSamples: 1 })), 'shape-mismatch');
+  });
+  it('normalizeWindow leaves a flat component at 0', () => {
+    const x = new Float32Array([1, 5, 1, 7, 1, 9]);
+    normalizeWindow(x, 2);
+    expect(Array.from(x.filter((_, i) => i % 2 === 0))).toEqual([0, 0, 0]);
+  });
+});
