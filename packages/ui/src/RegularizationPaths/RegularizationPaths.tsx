@@ -77,7 +77,9 @@ export function RegularizationPaths({ width = 900, height = 360, data = DIABETES
     <Explainer
       {...explainerFrameProps(rest, { label: 'Regularisation paths: ridge, lasso and elastic net', width, height })}
       fit={slide}
-      state={problem ? 'error' : path.done ? 'done' : 'playing'}
+      // The path is traced in slices after mounting: busy (not "playing": nobody pressed Play) until it is done.
+      state={problem ? 'error' : path.done ? 'done' : 'idle'}
+      aria-busy={!problem && !path.done ? true : undefined}
       status={status}
       statusProps={{ 'data-testid': 'status', 'data-nonzero': result ? String(result.coef.filter((c) => c !== 0).length) : '', 'data-test-mse': result ? String(result.testMse) : '', 'data-path': path.done ? 'done' : String(path.points.length) }}
       controls={
