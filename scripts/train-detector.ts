@@ -7,11 +7,16 @@
  * 100 Hz; a quarter noise, the rest events in cells 1…6 at −5…20 dB). Held out: the first
  * NTEST windows of the same seed's held-out stream, made with a 10 s lead-in so that STA/LTA
  * (whose long-term average needs the past) is scored on exactly the same windows. Both
- * methods' thresholds are set on a separate calibration set (600 windows, seed 2027) by one
- * rule: the lowest one reaching precision 0.9 there, so that recalls compare at equal cost.
+ * methods' thresholds are set on a separate calibration set (NCALIB windows, default 1500, seed 2027)
+ * by one rule: the lowest one reaching precision PRECISION (default 0.92) there, so that recalls
+ * compare at equal cost. The target is a little above the issue's 0.9 because a threshold set at
+ * exactly 0.9 on a finite calibration set lands on either side of 0.9 on the held-out windows.
  * EVAL_ONLY=1 re-measures the files in OUT_DIR without training; RESUME=1 with DATA_SEED goes on training
  * them on fresh windows. The shipped model: 20 epochs on seed 2026 (LR 3e-3), then RESUME=1 DATA_SEED=2126
- * NTRAIN=12000 EPOCHS=8 LR=1e-3 (see metrics.json).
+ * NTRAIN=12000 EPOCHS=8 LR=1e-3; then, after the cells became separate source regions (back-azimuths
+ * within ±20° of each sector's centre), RESUME=1 DATA_SEED=2226 NTRAIN=10000 EPOCHS=10 LR=1.5e-3 and
+ * RESUME=1 DATA_SEED=2326 NTRAIN=24000 EPOCHS=10 LR=1e-3 and RESUME=1 DATA_SEED=2426 NTRAIN=30000 EPOCHS=8
+ * LR=8e-4, then EVAL_ONLY=1 with the default threshold rule (see metrics.json).
  *
  * Loss 𝓛 = −Σ_c q_c log p_c + λ‖w‖² (λ = LAMBDA), Adam, batch 32, cosine learning rate 3e-3 → 1e-4 (LR).
  * Environment: EPOCHS (default 24), NTRAIN (10000), NTEST (1500), LAMBDA (1e-4), BATCH (32), OUT_DIR.
@@ -39,7 +44,9 @@ const BATCH = Number(process.env.BATCH ?? 32);
 /** SNR range of the training windows in dB (env SNR="lo,hi"); the held-out set is always −5…20. */
 const LR = Number(process.env.LR ?? 3e-3);
 /** Precision both methods' thresholds are set to reach on the calibration set. */
-const PRECISION = 0.9;
+const PRECISION = Number(process.env.PRECISION ?? 0.92);
+/** Windows of the calibration set (seed 2027) the thresholds are set on. */
+const NCALIB = Number(process.env.NCALIB ?? 1500);
 /** Seed of the training windows (another seed gives fresh windows, e.g. to go on training with RESUME=1). */
 const DATA_SEED = Number(process.env.DATA_SEED ?? SEED);
 const SNR = (process.env.SNR ?? '-5,20').split(',').map(Number) as [number, number];
@@ -53,18 +60,19 @@ async function main(): Promise<void> {
   let t = performance.now();
   const { train } = makeDetectionDataset({ nSamples: process.env.EVAL_ONLY ? 1 : NTRAIN, testFraction: 0, split: 'train', randomState: DATA_SEED, snrRange: SNR });
   const { test } = makeDetectionDataset({ nSamples: NTEST, testFraction: 1, split: 'test', leadIn: 10, randomState: SEED });
-  const { train: calib } = makeDetectionDataset({ nSamples: 600, testFraction: 0, split: 'train', leadIn: 10, randomState: SEED + 1 });
+  const { train: calib } = makeDetectionDataset({ nSamples: NCALIB, testFraction: 0, split: 'train', leadIn: 10, randomState: SEED + 1 });
   console.log(`data: ${train.n} training, ${test.n} held-out, ${calib.n} calibration windows in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-  // Both methods' thresholds: the lowest reaching precision 0.9 on the calibration set (the issue's target), so that
+  // Both methods' thresholds: the lowest reaching precision PRECISION on the calibration set (the issue's target is 0.9), so that
   // their recalls compare at the same cost in false alarms.
   const staT = thresholdForPrecision(calib.y, staLtaWindowScores(calib), PRECISION);
   const sta = scoreDetections(test.y, test.snrDb, staLtaWindowScores(test), staT);
   if (process.env.EVAL_ONLY) {
     // Re-measure the files already in OUT_DIR (no training).
     const m = await loadLayersModel(readFileSync(path.join(outDir, 'model.json'), 'utf8'), new Uint8Array(readFileSync(path.join(outDir, 'weights.bin'))));
-    const old = JSON.parse(readFileSync(path.join(outDir, 'metrics.json'), 'utf8')) as { epochs: number; trainingSeconds: number };
-    await measure(m, old.epochs, old.trainingSeconds);
+    const old = JSON.parse(readFileSync(path.join(outDir, 'metrics.json'), 'utf8')) as { epochs: number | string; trainingSeconds: number } & Record<string, unknown>;
+    // Keeps the history fields of the old metrics (epochs, training time, notes) and the model files as they are.
+    await measure(m, old.epochs, old.trainingSeconds, old);
     return;
   }
   // RESUME=1 goes on training the model in OUT_DIR (e.g. on fresh windows of another DATA_SEED).
@@ -101,7 +109,7 @@ async function main(): Promise<void> {
   }
 
   /** Measures the model on the whole held-out set and writes the three files (a checkpoint every 4 epochs). */
-  async function measure(model: tf.LayersModel, epochs: number, seconds: number): Promise<void> {
+  async function measure(model: tf.LayersModel, epochs: number | string, seconds: number, keep?: Record<string, unknown>): Promise<void> {
     const calibP = detectorOutputs(evaluateDetector(model, calib.x, calib.y).probs).pEvent;
     const threshold = thresholdForPrecision(calib.y, calibP, PRECISION);
     const t1 = performance.now();
@@ -125,14 +133,16 @@ async function main(): Promise<void> {
     };
     const saved = await saveLayersModel(model, meta);
     mkdirSync(outDir, { recursive: true });
-    writeFileSync(path.join(outDir, 'model.json'), JSON.stringify(saved.modelJSON) + '\n');
-    writeFileSync(path.join(outDir, 'weights.bin'), new Uint8Array(saved.weightData));
+    if (!keep) {
+      writeFileSync(path.join(outDir, 'model.json'), JSON.stringify(saved.modelJSON) + '\n');
+      writeFileSync(path.join(outDir, 'weights.bin'), new Uint8Array(saved.weightData));
+    }
     const metrics = {
       heldOut: meta.heldOut,
       threshold: Number(threshold.toFixed(4)),
-      thresholdRule: `the lowest threshold with precision ≥ ${PRECISION} on 600 calibration windows (seed ${SEED + 1}), for both methods`,
+      thresholdRule: `the lowest threshold with precision ≥ ${PRECISION} on ${calib.n} calibration windows (seed ${SEED + 1}), for both methods`,
       detector: round(cnn),
-      staLta: { ...(round(sta) as object), method: "classic STA/LTA 0.5 s / 10 s on the 1–15 Hz band-passed 3-component energy; threshold by the detector's rule (precision ≥ 0.9 on the calibration windows)" },
+      staLta: { ...(round(sta) as object), method: `classic STA/LTA 0.5 s / 10 s on the 1–15 Hz band-passed 3-component energy; threshold by the detector's rule (precision ≥ ${PRECISION} on the calibration windows)` },
       heldOutLoss: Number(ev.total.toFixed(4)),
       heldOutAccuracy7: Number(ev.accuracy.toFixed(4)),
       epochs,
@@ -140,6 +150,7 @@ async function main(): Promise<void> {
       inferenceMsPerWindow: Number((inferMs / test.n).toFixed(3)),
       parameters: model.countParams(),
       weightBytes: saved.weightData.byteLength,
+      ...(keep?.trainingNote === undefined ? {} : { trainingNote: keep.trainingNote }),
     };
     writeFileSync(path.join(outDir, 'metrics.json'), JSON.stringify(metrics, null, 1) + '\n');
     console.log(`epoch ${epochs}: ${Math.round(seconds)} s of training; ${saved.weightData.byteLength} bytes of weights → ${outDir}`);

@@ -8,7 +8,9 @@
  * - ring: near (Δ ∈ [5, 22] km) or far (Δ ∈ [35, 50] km). The S−P time, r(1/vs − 1/vp), grows
  *   with distance (≈ 0.12 s per km for vp = 6, vs = 3.5), and the pulse broadens (anelastic
  *   attenuation removes high frequencies: f = f_source / (1 + r / 40 km));
- * - sector: back-azimuth in [0°, 120°), [120°, 240°) or [240°, 360°). The P motion is along
+ * - sector: back-azimuth in [0°, 120°), [120°, 240°) or [240°, 360°), the events clustered
+ *   within ±20° of the sector's centre (60°, 180°, 300°: separate source regions, as
+ *   ConvNetQuake's clusters, with 80° between them; {@link DETECTION_AZIMUTH_SPREAD}). The P motion is along
  *   the ray, so its horizontal part points away from the epicentre: (N, E) ∝ −(cos β, sin β)
  *   for a compressional first motion (up on Z), and the ratio N/E of the first motion gives β.
  * - source: the events of a cell share their fault's mechanism ({@link CELL_MECHANISMS}: S/P
@@ -41,6 +43,12 @@ export const DETECTION_RATE = 100;
 export const DETECTION_RINGS = { near: [5, 22], far: [35, 50] } as const;
 /** Width of a back-azimuth sector in degrees (three sectors). */
 export const DETECTION_SECTOR_DEGREES = 120;
+/**
+ * Half-width in degrees of the back-azimuths drawn in a sector, around its centre. Seismicity
+ * clusters on faults: the events of a cell come from one region, not from the whole 120° sector,
+ * so that a boundary event (equally far from two sectors' polarisations) is not drawn.
+ */
+export const DETECTION_AZIMUTH_SPREAD = 20;
 /** Short names of the classes, index = class. */
 export const DETECTION_CLASS_NAMES = ['noise', 'near 0–120°', 'near 120–240°', 'near 240–360°', 'far 0–120°', 'far 120–240°', 'far 240–360°'] as const;
 /** Most windows one call may make (each one is a few FFTs: about a millisecond). */
@@ -246,7 +254,10 @@ function drawEvent(cell: number, rng: RandomState, region: Required<DetectionReg
   const [d0, d1] = ring === 0 ? DETECTION_RINGS.near : DETECTION_RINGS.far;
   const distance = rng.uniform(d0, d1);
   const depth = rng.uniform(2, 12);
-  const backAzimuth = rng.uniform(sector * DETECTION_SECTOR_DEGREES, (sector + 1) * DETECTION_SECTOR_DEGREES);
+  // Clustered near the sector's centre (60°, 180°, 300°), ±DETECTION_AZIMUTH_SPREAD: the cells are
+  // separate source regions with 80° of quiet crust between them, as ConvNetQuake's clusters.
+  const centre = (sector + 0.5) * DETECTION_SECTOR_DEGREES;
+  const backAzimuth = rng.uniform(centre - DETECTION_AZIMUTH_SPREAD, centre + DETECTION_AZIMUTH_SPREAD);
   const r = Math.hypot(distance, depth);
   // Attenuation: a broader pulse far away. Kept below 0.4 × the station's rate.
   const frequency = Math.min(0.4 * region.sampleRate, rng.uniform(4, 9) / (1 + r / 40));

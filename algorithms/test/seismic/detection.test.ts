@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DETECTION_AZIMUTH_SPREAD,
   DETECTION_RINGS,
+  DETECTION_SECTOR_DEGREES,
   NEW_REGION,
   bestThreshold,
   detectionCell,
@@ -70,6 +72,23 @@ describe('makeDetectionDataset', () => {
       expect(e!.sArrival).toBeLessThanOrEqual(10);
     }
     expect(farMin).toBeGreaterThan(nearMax);
+  });
+
+  it("draws each cell's events from one source region: back-azimuths within ±20° of the sector's centre", () => {
+    const { train } = makeDetectionDataset({ nSamples: 120, testFraction: 0, noiseFraction: 0, randomState: 9 });
+    const seen = new Set<number>();
+    for (const e of train.events) {
+      const centre = (((e!.cell - 1) % 3) + 0.5) * DETECTION_SECTOR_DEGREES;
+      expect(Math.abs(e!.backAzimuth - centre)).toBeLessThanOrEqual(DETECTION_AZIMUTH_SPREAD);
+      const [d0, d1] = e!.cell <= 3 ? DETECTION_RINGS.near : DETECTION_RINGS.far;
+      expect(e!.distance).toBeGreaterThanOrEqual(d0);
+      expect(e!.distance).toBeLessThanOrEqual(d1);
+      seen.add(e!.cell);
+    }
+    expect(seen.size).toBe(6);
+    // 80° of quiet crust between neighbouring clusters; the rings are 13 km apart.
+    expect(DETECTION_SECTOR_DEGREES - 2 * DETECTION_AZIMUTH_SPREAD).toBeGreaterThanOrEqual(60);
+    expect(DETECTION_RINGS.far[0] - DETECTION_RINGS.near[1]).toBeGreaterThan(10);
   });
 
   it('carries the azimuth in the P polarisation: E·Z < 0 in sector 0–120°, N·Z > 0 in 120–240°', () => {
