@@ -44,7 +44,7 @@ export const TestScanAndRetrain: Story = {
   args: { defaultValue: { snrDb: 15 }, lambdaRun: { nTrain: 16, nTest: 16, epochs: 2 } },
   play: async ({ canvasElement, args }) => {
     const canvas = await scanned(canvasElement);
-    await expect(canvas.getByTestId('status')).toHaveTextContent(/^Detector \(p_event ≥ 0\.47\): \d+ hits?, \d+ miss(es)?, \d+ of \d+ noise windows flagged\. STA\/LTA/);
+    await expect(canvas.getByTestId('status')).toHaveTextContent(/^Detector \(p_event ≥ 0\.52\): \d+ hits?, \d+ miss(es)?, \d+ of \d+ noise windows flagged\. STA\/LTA/);
     const plot = canvas.getByTestId('stream-window');
     plot.focus();
     await userEvent.keyboard('{ArrowRight}{ArrowRight}');
