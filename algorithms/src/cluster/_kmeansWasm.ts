@@ -15,6 +15,7 @@
  * pots3(X, pairs, closest, cand, out): X = 2·pairs samples (x, y interleaved, f64), closest
  * their D² (f64), cand = [a₀, a₁, b₀, b₁, e₀, e₁], out = the three potentials (f64).
  */
+import { BLOCK, BR, BR_IF, END, F64X2_SPLAT, F64_ADD, F64_MUL, I32, I32_ADD, I32_EQZ, LOOP, V128, V128_ZERO, addTo, get, i32c, leb, memarg, section, set, simd, str, vec } from '../core/_wasm';
 
 export interface KMeansKernels {
   readonly f64: Float64Array;
@@ -28,43 +29,10 @@ export interface KMeansKernels {
   filter(labels: number, lower: number, upper: number, off: number, half: number, upOff: number, todo: number, n: number, shrink: number, slack: number): number;
 }
 
-const leb = (v: number): number[] => {
-  const out: number[] = [];
-  do {
-    let b = v & 0x7f;
-    v >>>= 7;
-    if (v) b |= 0x80;
-    out.push(b);
-  } while (v);
-  return out;
-};
-const sleb = (v: number): number[] => {
-  const out: number[] = [];
-  for (;;) {
-    const b = v & 0x7f;
-    v >>= 7;
-    if ((v === 0 && !(b & 0x40)) || (v === -1 && b & 0x40)) {
-      out.push(b);
-      return out;
-    }
-    out.push(b | 0x80);
-  }
-};
-const vec = (items: number[][]): number[] => [...leb(items.length), ...items.flat()];
-const section = (id: number, body: number[]): number[] => [id, ...leb(body.length), ...body];
-const str = (s: string): number[] => [...leb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
 
-const I32 = 0x7f;
-const V128 = 0x7b;
-const get = (i: number) => [0x20, i];
-const set = (i: number) => [0x21, i];
-const i32c = (v: number) => [0x41, ...sleb(v)];
-const simd = (op: number) => [0xfd, ...leb(op)];
-const memarg = (align: number, offset: number) => [align, ...leb(offset)];
 const v128load = (o = 0) => [...simd(0x00), ...memarg(4, o)];
 const f64load = (o = 0) => [0x2b, ...memarg(3, o)];
 const f64store = (o = 0) => [0x39, ...memarg(3, o)];
-const F64X2_SPLAT = simd(0x14);
 const extract = (lane: number) => [...simd(0x21), lane];
 const VADD = simd(0xf0);
 const VSUB = simd(0xf1);
@@ -73,16 +41,6 @@ const VPMIN = simd(0xf6); // pmin(a, b) = b < a ? b : a
 /** i8x16.shuffle picking doubles: lane 0 of a and b (lo), or lane 1 of each (hi). */
 const SHUF_LO = [...simd(0x0d), 0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
 const SHUF_HI = [...simd(0x0d), 8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31];
-const V128_ZERO = [...simd(0x0c), ...new Array<number>(16).fill(0)];
-const I32_ADD = [0x6a];
-const I32_EQZ = [0x45];
-const F64_ADD = [0xa0];
-const BLOCK = [0x02, 0x40];
-const LOOP = [0x03, 0x40];
-const END = [0x0b];
-const BR = (d: number) => [0x0c, d];
-const BR_IF = (d: number) => [0x0d, d];
-const addTo = (local: number, v: number) => [...get(local), ...i32c(v), ...I32_ADD, ...set(local)];
 
 /**
  * pots3(X 0, pairs 1, closest 2, cand 3, out 4).
@@ -121,7 +79,6 @@ const I32_LOAD = (o = 0) => [0x28, ...memarg(2, o)];
 const I32_STORE = (o = 0) => [0x36, ...memarg(2, o)];
 const PROMOTE = [0xbb];
 const F64_SUB = [0xa1];
-const F64_MUL = [0xa2];
 const F64_MAX = [0xa5];
 const F64_GE = [0x66];
 const I32_SHL = [0x74];

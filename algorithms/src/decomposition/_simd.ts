@@ -17,6 +17,7 @@
  * - crossPairs(A, B, …): all the dot products of two sets of vectors (X Wᵀ), 2×2 tiles.
  * Sums run in a different order from a sequential loop: results agree to rounding (~1e-15).
  */
+import { BLOCK, BR, BR_IF, END, F64, F64X2_SPLAT, F64_ADD, F64_MUL, I32, I32_ADD, I32_EQZ, I32_LT_S, I32_MUL, LOOP, V128, V128_ZERO, addTo, get, i32c, leb, section, set, simd, str, vec } from '../core/_wasm';
 
 export interface SimdKernels {
   /** The instance's memory as doubles (index i is byte offset 8i). */
@@ -30,62 +31,17 @@ export interface SimdKernels {
   crossPairs(A: number, B: number, na2: number, nb2: number, len: number, sa: number, sb: number, out: number, oRow: number): void;
 }
 
-const leb = (v: number): number[] => {
-  const out: number[] = [];
-  do {
-    let b = v & 0x7f;
-    v >>>= 7;
-    if (v) b |= 0x80;
-    out.push(b);
-  } while (v);
-  return out;
-};
-const sleb = (v: number): number[] => {
-  const out: number[] = [];
-  for (;;) {
-    const b = v & 0x7f;
-    v >>= 7;
-    if ((v === 0 && !(b & 0x40)) || (v === -1 && b & 0x40)) {
-      out.push(b);
-      return out;
-    }
-    out.push(b | 0x80);
-  }
-};
-const vec = (items: number[][]): number[] => [...leb(items.length), ...items.flat()];
-const section = (id: number, body: number[]): number[] => [id, ...leb(body.length), ...body];
-const str = (s: string): number[] => [...leb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
 
 // Opcodes used.
-const I32 = 0x7f;
-const F64 = 0x7c;
-const V128 = 0x7b;
-const get = (i: number) => [0x20, i];
-const set = (i: number) => [0x21, i];
-const i32c = (v: number) => [0x41, ...sleb(v)];
-const simd = (op: number) => [0xfd, ...leb(op)];
 const mem = (op: number[], offset = 0) => [...op, 3, ...leb(offset)]; // align 2³
 const v128load = (offset = 0) => mem(simd(0x00), offset);
 const v128store = (offset = 0) => mem(simd(0x0b), offset);
 const f64load = (offset = 0) => mem([0x2b], offset);
 const f64store = (offset = 0) => mem([0x39], offset);
-const F64X2_SPLAT = simd(0x14);
 const F64X2_EXTRACT = (lane: number) => [...simd(0x21), lane];
 const F64X2_ADD = simd(0xf0);
 const F64X2_MUL = simd(0xf2);
-const I32_ADD = [0x6a];
-const I32_MUL = [0x6c];
-const I32_LT_S = [0x48];
-const I32_EQZ = [0x45];
-const F64_ADD = [0xa0];
-const F64_MUL = [0xa2];
-const BLOCK = [0x02, 0x40];
-const LOOP = [0x03, 0x40];
-const END = [0x0b];
-const BR = (d: number) => [0x0c, d];
-const BR_IF = (d: number) => [0x0d, d];
 const CALL = (f: number) => [0x10, f];
-const addTo = (local: number, v: number) => [...get(local), ...i32c(v), ...I32_ADD, ...set(local)];
 
 /** dot(p 0, q 1, n 2) → f64; locals acc0 3, acc1 4 (v128), s 5 (f64). */
 const dotBody = [
@@ -156,7 +112,6 @@ const accumRowsBody = [
  * c00 16, c01 17, c10 18, c11 19, xa0 20, xa1 21, xb0 22, xb1 23 (v128).
  */
 const I32_GE_S = [0x4e];
-const V128_ZERO = [...simd(0x0c), ...new Array<number>(16).fill(0)];
 const hsum = (c: number) => [...get(c), ...F64X2_EXTRACT(0), ...get(c), ...F64X2_EXTRACT(1), ...F64_ADD];
 const addInto = (ptr: number, offset: number, c: number) => [...get(ptr), ...get(ptr), ...f64load(offset), ...hsum(c), ...F64_ADD, ...f64store(offset)];
 const mulAdd = (acc: number, a: number, b: number) => [...get(acc), ...get(a), ...get(b), ...F64X2_MUL, ...F64X2_ADD, ...set(acc)];

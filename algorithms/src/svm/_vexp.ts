@@ -31,6 +31,7 @@
  *   One pass over X: each row is read once, while in cache, for both zᵢ and the gradient;
  *   two samples per step; {@link logisticKernel} gives a variant unrolled for the row length.
  */
+import { BLOCK, BR, BR_IF, END, F64, F64X2_SPLAT, F64_ADD, F64_MUL, I32, I32_ADD, I32_EQZ, I32_LT_S, I32_MUL, LOOP, V128, V128_ZERO, addTo, get, i32c, leb, memarg, section, set, simd, sleb, str, vec } from '../core/_wasm';
 
 export interface VexpKernels {
   readonly memory: WebAssembly.Memory;
@@ -44,51 +45,17 @@ export interface VexpKernels {
 }
 
 // --- A minimal assembler ---------------------------------------------------------------------
-const leb = (v: number): number[] => {
-  const out: number[] = [];
-  do {
-    let b = v & 0x7f;
-    v >>>= 7;
-    if (v) b |= 0x80;
-    out.push(b);
-  } while (v);
-  return out;
-};
-const sleb = (v: bigint): number[] => {
-  const out: number[] = [];
-  for (;;) {
-    const b = Number(v & 0x7fn);
-    v >>= 7n;
-    if ((v === 0n && !(b & 0x40)) || (v === -1n && b & 0x40)) {
-      out.push(b);
-      return out;
-    }
-    out.push(b | 0x80);
-  }
-};
-const vec = (items: number[][]): number[] => [...leb(items.length), ...items.flat()];
-const section = (id: number, body: number[]): number[] => [id, ...leb(body.length), ...body];
-const str = (s: string): number[] => [...leb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
 
-const I32 = 0x7f;
-const F64 = 0x7c;
-const V128 = 0x7b;
-const get = (i: number) => [0x20, i];
-const set = (i: number) => [0x21, i];
-const i32c = (v: number) => [0x41, ...sleb(BigInt(v))];
 const i64c = (v: bigint) => [0x42, ...sleb(v)];
 const f64c = (v: number) => {
   const b = new Uint8Array(new Float64Array([v]).buffer);
   return [0x44, ...b];
 };
-const simd = (op: number) => [0xfd, ...leb(op)];
-const memarg = (align: number, offset: number) => [align, ...leb(offset)];
 const f64store = (o = 0) => [0x39, ...memarg(3, o)];
 const f32store = (o = 0) => [0x38, ...memarg(2, o)];
 const v128load = (o = 0) => [...simd(0x00), ...memarg(4, o)];
 const v128store = (o = 0) => [...simd(0x0b), ...memarg(4, o)];
 const store64lane = (lane: number, o = 0) => [...simd(0x5b), ...memarg(3, o), lane];
-const F64X2_SPLAT = simd(0x14);
 const extract = (lane: number) => [...simd(0x21), lane];
 const replace = (lane: number) => [...simd(0x22), lane];
 const F32X4_EXTRACT0 = [...simd(0x1f), 0];
@@ -101,19 +68,7 @@ const VMAX = simd(0xf5);
 const I64X2_ADD = simd(0xce);
 const I64X2_SHL = simd(0xcb);
 const DEMOTE = simd(0x5e); // f32x4.demote_f64x2_zero
-const I32_ADD = [0x6a];
-const I32_MUL = [0x6c];
-const I32_LT_S = [0x48];
-const I32_EQZ = [0x45];
 const F64_CONVERT_I64 = [0xb9];
-const F64_MUL = [0xa2];
-const F64_ADD = [0xa0];
-const BLOCK = [0x02, 0x40];
-const LOOP = [0x03, 0x40];
-const END = [0x0b];
-const BR = (d: number) => [0x0c, d];
-const BR_IF = (d: number) => [0x0d, d];
-const addTo = (local: number, v: number) => [...get(local), ...i32c(v), ...I32_ADD, ...set(local)];
 const addLocal = (local: number, other: number) => [...get(local), ...get(other), ...I32_ADD, ...set(local)];
 
 // --- eˣ ----------------------------------------------------------------------------------------
@@ -194,7 +149,6 @@ const twoDots = (xL: number, aL: number, strideL: number, dpL: number, t: number
   ...get(acc0), ...extract(0), ...get(acc0), ...extract(1), ...F64_ADD, ...F64X2_SPLAT,
   ...get(acc1), ...extract(0), ...get(acc1), ...extract(1), ...F64_ADD, ...replace(1), ...set(into),
 ];
-const V128_ZERO = [...simd(0x0c), ...new Array<number>(16).fill(0)];
 
 /**
  * rbfRow(x 0, A 1, m 2, dp 3, sq 4, py 5, ng 6 (f64), si 7 (f64), yi 8 (f64), out 9).
