@@ -15,6 +15,7 @@ import { buildDetector, evaluateDetector, loadLayersModel, predictDetector, trai
 import { DETECTION_CLASSES, makeDetectionDataset, streamWindows } from '@geolearn/algorithms/seismic';
 import { RandomState } from '@geolearn/algorithms';
 import type { TaskStep } from '../worker/registry';
+import { readBytes } from '../common/readBytes';
 
 /** Where the model's files are (URLs; `file:` under Node). */
 export interface DetectorSource {
@@ -22,16 +23,6 @@ export interface DetectorSource {
   weightsUrl: string;
 }
 
-/** A file's bytes: fetch in a browser or worker, the file itself for a `file:` URL under Node. */
-async function readBytes(href: string): Promise<Uint8Array> {
-  const url = new URL(href, typeof location === 'undefined' ? undefined : location.href);
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const fs = url.protocol === 'file:' ? (proc?.getBuiltinModule?.('node:fs') as { promises: { readFile(u: URL): Promise<Uint8Array> } } | undefined) : undefined;
-  if (fs) return new Uint8Array(await fs.promises.readFile(url));
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`could not fetch ${url.pathname.split('/').pop()} (${res.status})`);
-  return new Uint8Array(await res.arrayBuffer());
-}
 
 /** Loads the shipped (or given) detector. The caller disposes it. */
 export async function loadDetector(source: DetectorSource): Promise<tf.LayersModel> {

@@ -13,6 +13,7 @@ import { loadLayersModel, pickRecordSteps, predictPicker, type RecordPicks } fro
 import { evaluatePickingDataset, makePickingWindow, pickingDatasetPlan, PICKING_HELD_OUT, PICKING_WINDOW, type PickingBandReport, type PickingDataset } from '@geolearn/algorithms/seismic';
 import type { TaskContext } from '../worker/core';
 import type { TaskStep } from '../worker/registry';
+import { readBytes } from '../common/readBytes';
 
 type LayersModel = Awaited<ReturnType<typeof loadLayersModel>>;
 
@@ -61,16 +62,6 @@ export type PhasePickerResult = WindowResult | BatchResult | RecordResult;
 
 const cache = new Map<string, Promise<LayersModel>>();
 
-/** A file's bytes: fetch in a browser or worker, the file itself for a `file:` URL under Node. */
-async function readBytes(href: string): Promise<Uint8Array> {
-  const url = new URL(href, typeof location === 'undefined' ? undefined : location.href);
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const fs = url.protocol === 'file:' ? (proc?.getBuiltinModule?.('node:fs') as { promises: { readFile(u: URL): Promise<Uint8Array> } } | undefined) : undefined;
-  if (fs) return new Uint8Array(await fs.promises.readFile(url));
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`could not fetch ${url.pathname.split('/').pop()} (${res.status})`);
-  return new Uint8Array(await res.arrayBuffer());
-}
 
 /** The shipped picker, loaded once per thread. */
 export function loadPicker(src: PickerModelSource): Promise<LayersModel> {

@@ -16,6 +16,7 @@ import type { DetectorSource } from '../EventDetector/task';
 import type { TaskStep } from '../worker/registry';
 
 import type { Strategy } from './strategies';
+import { readBytes } from '../common/readBytes';
 
 export type { Strategy } from './strategies';
 
@@ -65,15 +66,6 @@ export interface TransferResult {
   diverged: Strategy[];
 }
 
-async function readBytes(href: string): Promise<Uint8Array> {
-  const url = new URL(href, typeof location === 'undefined' ? undefined : location.href);
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const fs = url.protocol === 'file:' ? (proc?.getBuiltinModule?.('node:fs') as { promises: { readFile(u: URL): Promise<Uint8Array> } } | undefined) : undefined;
-  if (fs) return new Uint8Array(await fs.promises.readFile(url));
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`could not fetch ${url.pathname.split('/').pop()} (${res.status})`);
-  return new Uint8Array(await res.arrayBuffer());
-}
 
 function int(v: unknown, name: string, min: number, max: number): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw new ValidationError(name, 'out-of-range', `must be an integer in [${min}, ${max}], got ${String(v)}`);
