@@ -8,6 +8,7 @@
  * to the box already exceeds the current bound. For low d (2-D, 3-D) a query visits O(log n + k)
  * leaves; in high d pruning weakens and the caller should prefer a blocked brute force.
  */
+import { quickselect } from '../core/_select';
 
 const LEAF = 16;
 
@@ -62,37 +63,12 @@ export class KDTree {
     }
     if (e - s <= LEAF || bestSpread <= 0) return node;
     const mid = (s + e) >> 1;
-    this.select(s, e - 1, mid, bestDim);
+    quickselect(idx, (r) => X[idx[r] * d + bestDim], s, e - 1, mid);
     const l = this.build(s, mid);
     const r = this.build(mid, e);
     this.left[node] = l;
     this.right[node] = r;
     return node;
-  }
-
-  /** Quickselect: idx[s … e] reordered so that position k holds the k-th smallest along dim. */
-  private select(s: number, e: number, k: number, dim: number): void {
-    const { X, d, idx } = this;
-    const key = (r: number) => X[idx[r] * d + dim];
-    while (e > s) {
-      const pivot = key((s + e) >> 1);
-      let i = s;
-      let j = e;
-      while (i <= j) {
-        while (key(i) < pivot) i++;
-        while (key(j) > pivot) j--;
-        if (i <= j) {
-          const t = idx[i];
-          idx[i] = idx[j];
-          idx[j] = t;
-          i++;
-          j--;
-        }
-      }
-      if (k <= j) e = j;
-      else if (k >= i) s = i;
-      else return;
-    }
   }
 
   /** Squared distance from point q (at X[qo…]) to the box of node t. */

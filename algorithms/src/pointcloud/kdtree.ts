@@ -1,5 +1,6 @@
 import { checkCoord, checkInt, checkPositive, checkXYZ, type XYZLike } from './validate';
 import { ValidationError } from '../core/errors';
+import { quickselect } from '../core/_select';
 
 /** Options of {@link KDTree}. */
 export interface KDTreeOptions {
@@ -101,7 +102,7 @@ export class KDTree {
       if (b - a <= leafSize || (ex === 0 && ey === 0 && ez === 0)) continue;
       const dim = ex >= ey && ex >= ez ? 0 : ey >= ez ? 1 : 2;
       const mid = (a + b) >>> 1;
-      select(idx, p, dim, a, b - 1, mid);
+      quickselect(idx, (q) => p[3 * idx[q] + dim], a, b - 1, mid, true);
       const L = nodes++;
       const R = nodes++;
       this.left[k] = L;
@@ -292,32 +293,3 @@ export class KDTree {
   }
 }
 
-/**
- * Reorders idx[a … b] (inclusive) so that idx[m] holds the point of rank m along `dim`, with no
- * larger one before it and no smaller one after (Hoare's quickselect, median-of-three pivot;
- * equal keys stop both scans, so runs of duplicates still split evenly).
- */
-function select(idx: Int32Array, p: Float64Array, dim: number, a: number, b: number, m: number) {
-  const key = (q: number) => p[3 * idx[q] + dim];
-  while (b > a) {
-    const c = (a + b) >>> 1;
-    // Median of three as the pivot value.
-    const ka = key(a), kb = key(b), kc = key(c);
-    const pivot = ka < kb ? (kc < ka ? ka : kc < kb ? kc : kb) : kc < kb ? kb : kc < ka ? kc : ka;
-    let i = a, j = b;
-    while (i <= j) {
-      while (key(i) < pivot) i++;
-      while (key(j) > pivot) j--;
-      if (i <= j) {
-        const t = idx[i];
-        idx[i] = idx[j];
-        idx[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (m <= j) b = j;
-    else if (m >= i) a = i;
-    else return;
-  }
-}
