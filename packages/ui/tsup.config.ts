@@ -32,7 +32,23 @@ export default defineConfig([
   // ESM, split: the code index and mnist share sits in shared chunks (one copy of each module, one
   // React context); TF.js, the MNIST models and WASM URLs sit behind dynamic import() in a chunk of their own.
   // fit.worker: the worker runner's module worker (src/worker/fit.worker.ts), ESM only; nn.worker: the TF.js one.
-  { ...common, entry: { ...(common.entry as object), 'fit.worker': 'src/worker/fit.worker.ts', 'nn.worker': 'src/worker/nn.worker.ts' }, format: ['esm'], splitting: true, dts: { entry: common.entry } },
+  { ...common, entry: { ...(common.entry as object), 'fit.worker': 'src/worker/fit.worker.ts' }, format: ['esm'], splitting: true, dts: { entry: common.entry } },
+  // nn.worker: the TF.js worker, one self-contained minified file (TF.js and the algorithms inside).
+  // An app's Vite bundles a worker in its default IIFE format, which cannot split; TF.js's lazily
+  // imported WASM backend would otherwise make it two chunks. Bundled here without splitting,
+  // esbuild turns that import() into a plain call, so the app's bundler sees a file with no import.
+  {
+    entry: { 'nn.worker': 'src/worker/nn.worker.ts' },
+    format: ['esm'],
+    splitting: false,
+    sourcemap: false,
+    minify: true,
+    target: 'es2022',
+    platform: 'browser',
+    treeshake: false,
+    noExternal: [/.*/],
+    esbuildPlugins: [workerUrl],
+  },
   // CJS, one file per entry (tsup's CJS splitting would push the directive below its helpers); the
   // types, *.d.cts, are copies of the *.d.ts (scripts/copy-cts.mjs: one DTS pass instead of two);
   // import.meta.url (the asset URLs) is shimmed.

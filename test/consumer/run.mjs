@@ -6,8 +6,9 @@
 //      $GEOLEARN_NPM_CACHE, keeps it fast: --prefer-offline);
 //   3. `tsc` (strict, skipLibCheck false: our .d.ts must type-check as shipped), `vite build`;
 //   4. serve the build on 127.0.0.1 and open it in Chromium: LossLandscape, Playground,
-//      DigitDrawingPad and a custom element render, the pad classifies a digit drawn with the
-//      mouse, no console error, no request leaves 127.0.0.1.
+//      DigitDrawingPad, PhasePicker and a custom element render, the pad classifies a digit drawn
+//      with the mouse, the picker picks P in its TF.js worker, no console error, no request leaves
+//      127.0.0.1.
 // Options: --keep (leave the temp dir), --skip-install (reuse --dir's node_modules), --dir <path>.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -167,6 +168,16 @@ async function browse(dist) {
       console.log(`status: ${await status.textContent()} (pad at ${JSON.stringify(box)})`);
     }
     check(guess === '1', `DigitDrawingPad classifies the drawn 1 (guess: ${guess || 'none'})`);
+    // The PhasePicker's model runs in the TF.js worker (nn.worker.js, bundled by the app's Vite):
+    // its first window must come back with picks.
+    let picks = null;
+    try {
+      await page.waitForFunction(() => Number(document.querySelector('[data-testid="phase-picker"] [data-testid="status"]')?.getAttribute('data-p-picks')) > 0, null, { timeout: 90_000 });
+      picks = await page.getByTestId('phase-picker').getByTestId('status').getAttribute('data-p-picks');
+    } catch {
+      console.log(`phase picker status: ${await page.getByTestId('phase-picker').getByTestId('status').textContent()}`);
+    }
+    check(Number(picks) > 0, `PhasePicker picks P in its worker (P picks: ${picks ?? 'none'})`);
     check(errors.length === 0, `no console errors${errors.length ? `:\n  ${errors.join('\n  ')}` : ''}`);
     check(notFound.length === 0, `no failed request${notFound.length ? `:\n  ${notFound.join('\n  ')}` : ''}`);
     check(outside.length === 0, `no request leaves 127.0.0.1${outside.length ? `:\n  ${outside.join('\n  ')}` : ''}`);

@@ -14,7 +14,7 @@ import { usePhasePicker, type PhasePickerModel } from './usePhasePicker';
 
 export type { PhasePickerState, PickerRecord, Phase } from './model';
 export { checkRecord, histogram, pickRows } from './model';
-export { phasePickerTask, type PhasePickerPayload, type PhasePickerResult, type BatchResult, type WindowResult, type RecordResult, type PickerModelSource } from './task';
+export type { PhasePickerPayload, PhasePickerResult, BatchResult, WindowResult, RecordResult, PickerModelSource } from './task';
 
 /** Props of {@link PhasePicker}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
 export interface PhasePickerProps extends Omit<ExplainerCommonProps, 'showPerformance'>, ExplainerStateProps<PhasePickerState> {

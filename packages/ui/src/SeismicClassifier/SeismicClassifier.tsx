@@ -10,7 +10,7 @@ import { ScStyles } from './styles';
 import { useSeismicClassifier } from './useSeismicClassifier';
 
 export type { SeismicClassifierState, ClassifierKind, Balance } from './model';
-export { seismicCnnTask, type SeismicCnnPayload, type SeismicCnnResult, type SeismicCnnSnapshot } from './cnnTask';
+export type { SeismicCnnPayload, SeismicCnnResult, SeismicCnnSnapshot } from './cnnTask';
 
 /** Props of {@link SeismicClassifier}. Other attributes (`id`, `aria-*`, `data-*`) go to the root `<figure>`. */
 export interface SeismicClassifierProps extends Omit<ExplainerCommonProps, 'showPerformance'>, ExplainerStateProps<SeismicClassifierState> {

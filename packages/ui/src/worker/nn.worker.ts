@@ -6,6 +6,9 @@
  * package build emits it as `dist/nn.worker.js`. Training here keeps every TF.js kernel off
  * the main thread, so the page stays responsive while a model learns.
  */
+// The WASM backend, registered up front (initBackend would otherwise import it on demand). The
+// package build bundles this worker into one file (see tsup.config.ts), so nothing is left to split.
+import '@tensorflow/tfjs-backend-wasm';
 import type { WorkerReply } from './core';
 import { handleNnRunMessage } from './nnServe';
 
