@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,7 +67,8 @@ describe.each(pkgs)('%s as published', (dir) => {
       // Statements only (line-anchored import/export … from, and the bundler's require("x") / import("x")), not prose.
       for (const m of [...code.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s*["']([^"'./][^"']*)["']/gm), ...code.matchAll(/^import\s*["']([^"'./][^"']*)["']/gm), ...code.matchAll(/\b(?:require|import)\("([^"./][^"]*)"\)/g)]) {
         const spec = m[1].startsWith('@') ? m[1].split('/').slice(0, 2).join('/') : m[1].split('/')[0];
-        if (!spec.startsWith('node:')) imported.add(spec);
+        // Node's built-in modules are no packages (the self-contained TF.js worker keeps emscripten's Node branches).
+        if (!spec.startsWith('node:') && !builtinModules.includes(spec)) imported.add(spec);
       }
     }
     const types = (name: string) => (name.startsWith('d3-') ? [`@types/${name}`] : []);
