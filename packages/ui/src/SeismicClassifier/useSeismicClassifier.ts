@@ -65,6 +65,7 @@ function useFeatureFits(data: SeismicData | null, kind: ClassifierKind, domains:
   const [ablation, setAblation] = useState<Ablation | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [doneFor, setDoneFor] = useState<{ data: SeismicData; kind: ClassifierKind; key: string; seed: number } | null>(null);
   const key = domains.join('+');
   useEffect(() => {
     setError(null);
@@ -87,14 +88,19 @@ function useFeatureFits(data: SeismicData | null, kind: ClassifierKind, domains:
       }
       setAblation(ab);
       setBusy(false);
+      setDoneFor({ data, kind, key, seed });
     })().catch((e: unknown) => {
       if (isAbortError(e) || ctl.signal.aborted) return;
       setError(`The fit failed: ${message(e)}`);
       setBusy(false);
+      setDoneFor({ data, kind, key, seed });
     });
     return () => ctl.abort();
   }, [data, kind, key, seed]);
-  return { result, ablation, busy, error };
+  // Busy from the first render that has data, not only once the effect has run: no frame between
+  // the events arriving and the fit starting looks settled (the gallery's snapshots wait on it).
+  const settled = data === null || (doneFor !== null && doneFor.data === data && doneFor.kind === kind && doneFor.key === key && doneFor.seed === seed);
+  return { result, ablation, busy: busy || !settled, error };
 }
 
 /** The learned side: the CNN trained on demand in the nn worker, reset when the data change. */
