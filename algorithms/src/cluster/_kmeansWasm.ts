@@ -15,7 +15,7 @@
  * pots3(X, pairs, closest, cand, out): X = 2·pairs samples (x, y interleaved, f64), closest
  * their D² (f64), cand = [a₀, a₁, b₀, b₁, e₀, e₁], out = the three potentials (f64).
  */
-import { BLOCK, BR, BR_IF, END, F64X2_SPLAT, F64_ADD, F64_MUL, I32, I32_ADD, I32_EQZ, LOOP, V128, V128_ZERO, addTo, get, i32c, leb, memarg, section, set, simd, str, vec } from '../core/_wasm';
+import { BLOCK, BR, BR_IF, END, F64X2_SPLAT, F64_ADD, F64_MUL, I32, I32_ADD, I32_EQZ, LOOP, V128, V128_ZERO, addTo, get, i32c, leb, memarg, section, set, simd, str, vec, instantiate, lazyModule } from '../core/_wasm';
 
 export interface KMeansKernels {
   readonly f64: Float64Array;
@@ -110,31 +110,12 @@ const BYTES = new Uint8Array([
   ...section(10, vec([[...leb(pots3Body.length), ...pots3Body], [...leb(filterBody.length), ...filterBody]])),
 ]);
 
-let compiled: WebAssembly.Module | null | undefined;
-
-function module(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  compiled = null;
-  try {
-    if (typeof WebAssembly === 'object' && WebAssembly.validate(BYTES)) compiled = new WebAssembly.Module(BYTES);
-  } catch {
-    compiled = null;
-  }
-  return compiled;
-}
+const module = lazyModule(BYTES);
 
 /** A fresh instance with its own memory of `bytes` bytes, or null without WebAssembly SIMD. */
 export function kmeansInstance(bytes: number): KMeansKernels | null {
-  const mod = module();
-  if (!mod || !(bytes < 2 ** 31)) return null;
-  try {
-    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
-    const inst = new WebAssembly.Instance(mod, { env: { mem: memory } });
-    const e = inst.exports as unknown as Pick<KMeansKernels, 'pots3' | 'filter'>;
-    return { f64: new Float64Array(memory.buffer), pots3: e.pots3, filter: e.filter };
-  } catch {
-    return null;
-  }
+  const r = instantiate<Pick<KMeansKernels, 'pots3' | 'filter'>>(module(), bytes);
+  return r && { f64: new Float64Array(r.memory.buffer), pots3: r.exports.pots3, filter: r.exports.filter };
 }
 
 /** One instance, grown (replaced) when a larger one is asked for: the seeding runs one at a time. */

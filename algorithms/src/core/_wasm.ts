@@ -67,3 +67,37 @@ export const F64X2_SPLAT = simd(0x14);
 export const V128_ZERO = [...simd(0x0c), ...new Array<number>(16).fill(0)];
 /** local += v. */
 export const addTo = (local: number, v: number) => [...get(local), ...i32c(v), ...I32_ADD, ...set(local)];
+
+/**
+ * The module of `bytes`, compiled on the first call and kept; null where WebAssembly (or the
+ * SIMD the kernels use) is unavailable, so callers keep their JavaScript loops.
+ */
+export function lazyModule(bytes: Uint8Array<ArrayBuffer>): () => WebAssembly.Module | null {
+  let compiled: WebAssembly.Module | null | undefined;
+  return () => {
+    if (compiled !== undefined) return compiled;
+    compiled = null;
+    try {
+      if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
+    } catch {
+      compiled = null;
+    }
+    return compiled;
+  };
+}
+
+/**
+ * A fresh instance of `mod` with its own memory of at least `bytes` bytes, imported as
+ * `env.mem` (never grown), or null when there is no module, the size reaches 2 GiB, or the
+ * instantiation fails.
+ */
+export function instantiate<E>(mod: WebAssembly.Module | null, bytes: number): { memory: WebAssembly.Memory; exports: E } | null {
+  if (!mod || !(bytes < 2 ** 31)) return null;
+  try {
+    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
+    const inst = new WebAssembly.Instance(mod, { env: { mem: memory } });
+    return { memory, exports: inst.exports as unknown as E };
+  } catch {
+    return null;
+  }
+}

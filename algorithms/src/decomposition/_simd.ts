@@ -17,7 +17,7 @@
  * - crossPairs(A, B, …): all the dot products of two sets of vectors (X Wᵀ), 2×2 tiles.
  * Sums run in a different order from a sequential loop: results agree to rounding (~1e-15).
  */
-import { BLOCK, BR, BR_IF, END, F64, F64X2_SPLAT, F64_ADD, F64_MUL, I32, I32_ADD, I32_EQZ, I32_LT_S, I32_MUL, LOOP, V128, V128_ZERO, addTo, get, i32c, leb, section, set, simd, str, vec } from '../core/_wasm';
+import { BLOCK, BR, BR_IF, END, F64, F64X2_SPLAT, F64_ADD, F64_MUL, I32, I32_ADD, I32_EQZ, I32_LT_S, I32_MUL, LOOP, V128, V128_ZERO, addTo, get, i32c, leb, section, set, simd, str, vec, instantiate, lazyModule } from '../core/_wasm';
 
 export interface SimdKernels {
   /** The instance's memory as doubles (index i is byte offset 8i). */
@@ -217,18 +217,7 @@ const BYTES = new Uint8Array([
   ...section(10, vec([code(dotBody), code(rowDotsBody), code(accumRowsBody), code(gramPairsBody), code(crossPairsBody)])),
 ]);
 
-let compiled: WebAssembly.Module | null | undefined;
-
-function module(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  compiled = null;
-  try {
-    if (typeof WebAssembly === 'object' && WebAssembly.validate(BYTES)) compiled = new WebAssembly.Module(BYTES);
-  } catch {
-    compiled = null;
-  }
-  return compiled;
-}
+const module = lazyModule(BYTES);
 
 /** Below this many multiply-adds a fit keeps its JavaScript loops (instantiation costs ~0.1 ms). */
 export const SIMD_MIN_WORK = 200_000;
@@ -238,17 +227,10 @@ export const SIMD_MIN_WORK = 200_000;
  * null where WebAssembly SIMD is unavailable or the size exceeds 2 GiB.
  */
 export function simdKernels(doubles: number): SimdKernels | null {
-  const mod = module();
-  const bytes = doubles * 8;
-  if (!mod || !(bytes < 2 ** 31)) return null;
-  try {
-    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
-    const inst = new WebAssembly.Instance(mod, { env: { mem: memory } });
-    const e = inst.exports as unknown as Omit<SimdKernels, 'f64'>;
-    return { f64: new Float64Array(memory.buffer), dot: e.dot, rowDots: e.rowDots, accumRows: e.accumRows, gramPairs: e.gramPairs, crossPairs: e.crossPairs };
-  } catch {
-    return null;
-  }
+  const r = instantiate<Omit<SimdKernels, 'f64'>>(module(), doubles * 8);
+  if (!r) return null;
+  const e = r.exports;
+  return { f64: new Float64Array(r.memory.buffer), dot: e.dot, rowDots: e.rowDots, accumRows: e.accumRows, gramPairs: e.gramPairs, crossPairs: e.crossPairs };
 }
 
 /**

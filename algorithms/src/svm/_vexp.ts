@@ -31,7 +31,7 @@
  *   One pass over X: each row is read once, while in cache, for both zᵢ and the gradient;
  *   two samples per step; {@link logisticKernel} gives a variant unrolled for the row length.
  */
-import { BLOCK, BR, BR_IF, END, F64, F64X2_SPLAT, F64_ADD, F64_MUL, I32, I32_ADD, I32_EQZ, I32_LT_S, I32_MUL, LOOP, V128, V128_ZERO, addTo, get, i32c, leb, memarg, section, set, simd, sleb, str, vec } from '../core/_wasm';
+import { BLOCK, BR, BR_IF, END, F64, F64X2_SPLAT, F64_ADD, F64_MUL, I32, I32_ADD, I32_EQZ, I32_LT_S, I32_MUL, LOOP, V128, V128_ZERO, addTo, get, i32c, leb, memarg, section, set, simd, sleb, str, vec, instantiate, lazyModule } from '../core/_wasm';
 
 export interface VexpKernels {
   readonly memory: WebAssembly.Memory;
@@ -431,18 +431,7 @@ const BYTES = new Uint8Array([
   ...section(10, vec([code(rbfRowBody), code(rowDotsBody), code(logisticBody)])),
 ]);
 
-let compiled: WebAssembly.Module | null | undefined;
-
-function module(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  compiled = null;
-  try {
-    if (typeof WebAssembly === 'object' && WebAssembly.validate(BYTES)) compiled = new WebAssembly.Module(BYTES);
-  } catch {
-    compiled = null;
-  }
-  return compiled;
-}
+const module = lazyModule(BYTES);
 
 /** True when the kernels can run here (WebAssembly with SIMD). */
 export function vexpAvailable(): boolean {
@@ -454,16 +443,10 @@ export function vexpAvailable(): boolean {
  * WebAssembly SIMD is unavailable or the size exceeds 2 GiB.
  */
 export function vexpKernels(bytes: number): VexpKernels | null {
-  const mod = module();
-  if (!mod || !(bytes < 2 ** 31)) return null;
-  try {
-    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
-    const inst = new WebAssembly.Instance(mod, { env: { mem: memory } });
-    const e = inst.exports as unknown as Pick<VexpKernels, 'rbfRow' | 'rowDots' | 'logistic'>;
-    return { memory, f64: new Float64Array(memory.buffer), f32: new Float32Array(memory.buffer), rbfRow: e.rbfRow, rowDots: e.rowDots, logistic: e.logistic };
-  } catch {
-    return null;
-  }
+  const r = instantiate<Pick<VexpKernels, 'rbfRow' | 'rowDots' | 'logistic'>>(module(), bytes);
+  if (!r) return null;
+  const { memory, exports: e } = r;
+  return { memory, f64: new Float64Array(memory.buffer), f32: new Float32Array(memory.buffer), rbfRow: e.rbfRow, rowDots: e.rowDots, logistic: e.logistic };
 }
 
 /** Kept for reuse (a fresh memory costs its page faults again); at most 2, 256 MB in all. */
