@@ -4,7 +4,7 @@
 // server (node:http) serves the repository root on 127.0.0.1, so that the deck's node_modules/reveal.js,
 // packages/elements/dist (the script-tag build) and storybook-static (the gallery's embed pages) resolve;
 // Chromium can reach nothing else. Checks:
-//  1. the deck: reveal.js ready and scaled, ≈ 8 slides, the arrow key moves on, every custom element rendered;
+//  1. the deck: reveal.js ready and scaled, ≈ 10 slides, the arrow key moves on, every custom element rendered;
 //  2. the loss landscape (script-tag element): drag θ₀ to a screen point, and press at another, at two
 //     window sizes (scale > 1 and < 1): θ₀ lands on the pointer's position in data coordinates within 1 %
 //     of each axis span. The expected position comes from the DOM alone: a straight line fitted through the
@@ -12,7 +12,10 @@
 //  3. the playground (script-tag element): Play, then Pause: the epoch counter advanced, then holds;
 //  4. the drawing pad (an iframe of the gallery): draw a "1" (one vertical stroke) and read the guess;
 //  5. the gallery iframe of the loss landscape renders, and the seismogram element renders;
-//  6. no console error, no uncaught exception, no failed or 4xx/5xx request, no `<geolearn-…>` warning,
+//  6. the seismic deep-learning explainers, iframes of the gallery: a click on the phase picker's traces
+//     places your P pick at the time under the pointer, and a click on the event detector's stream moves
+//     its 10 s window there (centred on the pointer), both read against the time axis's ticks;
+//  7. no console error, no uncaught exception, no failed or 4xx/5xx request, no `<geolearn-…>` warning,
 //     and no request leaving 127.0.0.1.
 // Needs `pnpm --filter @geolearn/elements run build` and `storybook-static/` (pnpm build-storybook).
 //   node test/slides/deck.test.mjs            SLIDES_HEADED=1 to watch it; SLIDES_SHOTS=dir for screenshots.
@@ -171,7 +174,7 @@ const tLoad = Date.now();
 await page.goto(`${origin}/examples/slides/index.html`, { waitUntil: 'load' });
 console.log(`deck loaded in ${secs(tLoad)} s at ${origin}/examples/slides/`);
 
-await check('deck: reveal.js ready, scaled, 8 slides, arrow key moves on, elements rendered', async () => {
+await check('deck: reveal.js ready, scaled, 10 slides, arrow key moves on, elements rendered', async () => {
   await page.waitForFunction(() => window.Reveal?.isReady?.(), null, { timeout: 15_000 });
   const info = await page.evaluate(() => ({
     scale: window.Reveal.getScale(),
@@ -181,7 +184,7 @@ await check('deck: reveal.js ready, scaled, 8 slides, arrow key moves on, elemen
   }));
   assert(info.config.join('×') === '960×700', `reveal.js is not at its default 960 × 700 (${info.config.join(' × ')})`);
   assert(Math.abs(info.scale - 1) > 0.02, `reveal.js does not scale the slides (scale ${info.scale})`);
-  assert(info.slides >= 7 && info.slides <= 10, `expected about 8 slides, found ${info.slides}`);
+  assert(info.slides >= 9 && info.slides <= 12, `expected about 10 slides, found ${info.slides}`);
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction(() => window.Reveal.getIndices().h === 1, null, { timeout: 5_000 });
@@ -382,11 +385,84 @@ await check('seismogram element renders', async () => {
   const box = await el.boundingBox();
   await shot('seismogram');
   assert(box && box.height > 100, `the seismogram is ${box?.height ?? 0} px tall`);
-  await goTo('closing');
   return `${Math.round(box.width)} × ${Math.round(box.height)} px on screen`;
 });
 
-// ---- 6. console and network ------------------------------------------------------------------------------
+// ---- 6. the seismic explainers, iframes of the gallery: clicks land at the right time -----------------------
+/**
+ * The time axis of a plot in a gallery iframe, in page pixels (Playwright's boxes include the iframe's
+ * place and reveal.js's scaling): its labelled ticks fitted by a straight line, pixel → seconds.
+ */
+async function frameTimeAxis(frame, axisSelector) {
+  const ticks = frame.locator(`${axisSelector} .gl-tick`);
+  const pts = [];
+  for (let i = 0; i < (await ticks.count()); i++) {
+    const box = await ticks.nth(i).locator('line').boundingBox();
+    const v = num(await ticks.nth(i).locator('text').textContent());
+    if (box && Number.isFinite(v)) pts.push([box.x + box.width / 2, v]);
+  }
+  assert(pts.length >= 3, `the time axis has ${pts.length} numeric ticks`);
+  const n = pts.length;
+  const mx = pts.reduce((a, p) => a + p[0], 0) / n;
+  const my = pts.reduce((a, p) => a + p[1], 0) / n;
+  const slope = pts.reduce((a, p) => a + (p[0] - mx) * (p[1] - my), 0) / pts.reduce((a, p) => a + (p[0] - mx) ** 2, 0);
+  const worst = Math.max(...pts.map(([px, v]) => Math.abs(my + slope * (px - mx) - v) / Math.abs(slope)));
+  assert(worst < 0.75, `the time axis's ticks are not evenly spaced on screen (off by ${worst.toFixed(2)} px)`);
+  return (px) => my + slope * (px - mx);
+}
+
+await check('phase picker iframe: a click on the traces places your P pick under the pointer', async () => {
+  await goTo('picker');
+  const frame = page.frameLocator('#picker iframe');
+  const area = frame.locator('[data-testid="pick-area"] rect');
+  await area.waitFor({ timeout: 30_000 });
+  await settle('#picker iframe');
+  const toT = await frameTimeAxis(frame, 'svg:has([data-testid="pick-area"]) .gl-axis[data-orient="bottom"]');
+  const box = await area.boundingBox();
+  assert(box && box.width > 100, 'the pick area has no size on the slide');
+  const x = box.x + 0.37 * box.width;
+  const expected = toT(x);
+  const span = toT(box.x + box.width) - toT(box.x);
+  await page.mouse.click(x, box.y + box.height * 0.3);
+  const slider = frame.locator('[data-testid="pick-area"]');
+  await page.waitForFunction(() => document.querySelector('#picker iframe')?.contentDocument?.querySelector('[data-testid="pick-area"]')?.getAttribute('aria-valuetext')?.includes(' at '), null, { timeout: 5_000 });
+  const got = Number(await slider.getAttribute('aria-valuenow'));
+  const phase = await slider.getAttribute('data-phase');
+  await shot('picker');
+  const scale = await page.evaluate(() => window.Reveal.getScale());
+  const say = `at scale ${scale.toFixed(3)}: pointer at ${expected.toFixed(2)} s, your ${phase} pick at ${got.toFixed(2)} s (${((100 * Math.abs(got - expected)) / span).toFixed(2)} % of the ${span.toFixed(0)} s span)`;
+  assert(phase === 'P', `the pick went to ${phase}, not P`);
+  assert(Math.abs(got - expected) <= 0.01 * span, say);
+  return say;
+});
+
+await check('event detector iframe: a click on the stream centres the detector window under the pointer', async () => {
+  await goTo('detector');
+  const frame = page.frameLocator('#detector iframe');
+  const area = frame.locator('.gl-ed-area');
+  await area.waitFor({ timeout: 30_000 });
+  await settle('#detector iframe');
+  const toT = await frameTimeAxis(frame, 'svg.gl-ed-stream .gl-axis[data-orient="bottom"]');
+  const box = await area.boundingBox();
+  assert(box && box.width > 100, 'the stream has no size on the slide');
+  const slider = frame.locator('[data-testid="stream-window"]');
+  const before = Number(await slider.getAttribute('aria-valuenow'));
+  const x = box.x + 0.62 * box.width;
+  const expected = toT(x) - 5;
+  const span = toT(box.x + box.width) - toT(box.x);
+  await page.mouse.click(x, box.y + box.height * 0.4);
+  await page.waitForFunction((b) => Number(document.querySelector('#detector iframe')?.contentDocument?.querySelector('[data-testid="stream-window"]')?.getAttribute('aria-valuenow')) !== b, before, { timeout: 5_000 });
+  const got = Number(await slider.getAttribute('aria-valuenow'));
+  await shot('detector');
+  const scale = await page.evaluate(() => window.Reveal.getScale());
+  // aria-valuenow is the window's start in whole seconds.
+  const say = `at scale ${scale.toFixed(3)}: window start ${before} → ${got} s, expected ${expected.toFixed(2)} s (the pointer minus half the 10 s window; ${span.toFixed(0)} s in view)`;
+  assert(Math.abs(got - expected) <= Math.max(0.51, 0.01 * span), say);
+  return say;
+});
+
+// ---- 7. console and network ------------------------------------------------------------------------------
+await goTo('closing').catch(() => undefined);
 await page.waitForTimeout(300);
 await check('no console error, no failed request, nothing beyond 127.0.0.1', async () => {
   const unique = [...new Set(problems)];
