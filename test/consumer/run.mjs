@@ -6,9 +6,10 @@
 //      $GEOLEARN_NPM_CACHE, keeps it fast: --prefer-offline);
 //   3. `tsc` (strict, skipLibCheck false: our .d.ts must type-check as shipped), `vite build`;
 //   4. serve the build on 127.0.0.1 and open it in Chromium: LossLandscape, Playground,
-//      DigitDrawingPad, PhasePicker and a custom element render, the pad classifies a digit drawn
-//      with the mouse, the picker picks P in its TF.js worker, no console error, no request leaves
-//      127.0.0.1.
+//      DigitDrawingPad, PhasePicker, EventDetector, TransferLearning and a custom element render, the
+//      pad classifies a digit drawn with the mouse, the picker picks P in its TF.js worker, the detector
+//      scans its stream, transfer learning trains its four curves in the worker (one epoch shown), no
+//      console error, no request leaves 127.0.0.1.
 // Options: --keep (leave the temp dir), --skip-install (reuse --dir's node_modules), --dir <path>.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -178,6 +179,21 @@ async function browse(dist) {
       console.log(`phase picker status: ${await page.getByTestId('phase-picker').getByTestId('status').textContent()}`);
     }
     check(Number(picks) > 0, `PhasePicker picks P in its worker (P picks: ${picks ?? 'none'})`);
+    // The EventDetector scans its generated stream with the shipped detector (in the worker).
+    const detStatus = page.getByTestId('event-detector').getByTestId('status');
+    const scanned = await page
+      .waitForFunction(() => document.querySelector('[data-testid="event-detector"] [data-testid="status"]')?.getAttribute('data-scanned') === 'true', null, { timeout: 90_000 })
+      .then(() => true, () => false);
+    const curve = await page.getByTestId('event-detector').getByTestId('p-event-curve').getAttribute('d').catch(() => null);
+    check(scanned && (curve ?? '').length > 10, `EventDetector scans its stream (status: "${(await detStatus.textContent())?.trim().slice(0, 120)}")`);
+    // TransferLearning: Train runs in the worker; the first epoch of the curves comes back.
+    const tl = page.getByTestId('transfer-learning');
+    await tl.getByTestId('train').click();
+    const epoch = await page
+      .waitForFunction(() => Number(document.querySelector('[data-testid="transfer-learning"] [data-testid="status"]')?.getAttribute('data-epoch')) >= 1, null, { timeout: 120_000 })
+      .then(() => tl.getByTestId('status').getAttribute('data-epoch'), () => null);
+    check(Number(epoch) >= 1, `TransferLearning trains in its worker (epoch ${epoch ?? 'none'}: "${(await tl.getByTestId('status').textContent())?.trim().slice(0, 120)}")`);
+    if (Number(epoch) >= 1 && (await tl.getByTestId('train').textContent())?.includes('Cancel')) await tl.getByTestId('train').click();
     check(errors.length === 0, `no console errors${errors.length ? `:\n  ${errors.join('\n  ')}` : ''}`);
     check(notFound.length === 0, `no failed request${notFound.length ? `:\n  ${notFound.join('\n  ')}` : ''}`);
     check(outside.length === 0, `no request leaves 127.0.0.1${outside.length ? `:\n  ${outside.join('\n  ')}` : ''}`);

@@ -1,6 +1,6 @@
 import { LossLandscape, Playground, type LossLandscapeProps } from '@geolearn/ui';
 import { DigitDrawingPad } from '@geolearn/ui/mnist';
-import { PhasePicker } from '@geolearn/ui/seismic';
+import { EventDetector, PhasePicker, TransferLearning } from '@geolearn/ui/seismic';
 import { defineGeoLearnElements } from '@geolearn/elements';
 import { useState } from 'react';
 
@@ -8,7 +8,7 @@ defineGeoLearnElements();
 
 type LandscapeState = Parameters<NonNullable<LossLandscapeProps['onValueChange']>>[0];
 
-/** What a new user writes after reading the README: four explainers and one custom element. */
+/** What a new user writes after reading the README: six explainers and one custom element. */
 export function App() {
   const [landscape, setLandscape] = useState<LandscapeState | null>(null);
   return (
@@ -25,6 +25,12 @@ export function App() {
       </section>
       <section data-testid="phase-picker">
         <PhasePicker />
+      </section>
+      <section data-testid="event-detector">
+        <EventDetector />
+      </section>
+      <section data-testid="transfer-learning">
+        <TransferLearning />
       </section>
       <section data-testid="element">
         <geolearn-neuron width={360} default-value='{"inputs":[1,0.5]}' onvaluechange={(e) => console.info('valuechange', typeof e.detail)} />
