@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
 
 // The worker runner (src/worker) creates its worker with `new URL('./fit.worker.ts', import.meta.url)`,
@@ -28,11 +28,21 @@ const common: Options = {
   esbuildPlugins: [workerUrl],
 };
 
+// One ESM entry per explainer folder (dist/explainers/<Name>.js), which the main entries re-export:
+// with "sideEffects": ["*.css"], an app's bundler drops every explainer file it does not import,
+// top-level constants included (inside one index.js it must keep each top-level call it cannot
+// prove pure). Not in the exports map: the import paths stay `@geolearn/ui`, `/mnist`, `/seismic`.
+const explainerEntries = Object.fromEntries(
+  readdirSync(new URL('./src', import.meta.url), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && /^[A-Z]/.test(d.name) && existsSync(new URL(`./src/${d.name}/index.ts`, import.meta.url)))
+    .map((d) => [`explainers/${d.name}`, `src/${d.name}/index.ts`]),
+);
+
 export default defineConfig([
   // ESM, split: the code index and mnist share sits in shared chunks (one copy of each module, one
   // React context); TF.js, the MNIST models and WASM URLs sit behind dynamic import() in a chunk of their own.
   // fit.worker: the worker runner's module worker (src/worker/fit.worker.ts), ESM only; nn.worker: the TF.js one.
-  { ...common, entry: { ...(common.entry as object), 'fit.worker': 'src/worker/fit.worker.ts' }, format: ['esm'], splitting: true, dts: { entry: common.entry } },
+  { ...common, entry: { ...(common.entry as object), ...explainerEntries, 'fit.worker': 'src/worker/fit.worker.ts' }, format: ['esm'], splitting: true, dts: { entry: common.entry } },
   // nn.worker: the TF.js worker, one self-contained minified file (TF.js and the algorithms inside).
   // An app's Vite bundles a worker in its default IIFE format, which cannot split; TF.js's lazily
   // imported WASM backend would otherwise make it two chunks. Bundled here without splitting,
