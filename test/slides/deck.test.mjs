@@ -411,15 +411,21 @@ async function frameTimeAxis(frame, axisSelector) {
   return (px) => my + slope * (px - mx);
 }
 
-await check('phase picker iframe: a click on the traces places your P pick under the pointer', async () => {
-  await goTo('picker');
-  const frame = page.frameLocator('#picker iframe');
-  const area = frame.locator('[data-testid="pick-area"] rect');
+/** Shows the slide, waits for the plot area in its gallery iframe; its page box and time axis. */
+async function openIframePlot(slide, areaSelector, axisSelector) {
+  await goTo(slide);
+  const frame = page.frameLocator(`#${slide} iframe`);
+  const area = frame.locator(areaSelector);
   await area.waitFor({ timeout: 30_000 });
-  await settle('#picker iframe');
-  const toT = await frameTimeAxis(frame, 'svg:has([data-testid="pick-area"]) .gl-axis[data-orient="bottom"]');
+  await settle(`#${slide} iframe`);
+  const toT = await frameTimeAxis(frame, axisSelector);
   const box = await area.boundingBox();
-  assert(box && box.width > 100, 'the pick area has no size on the slide');
+  assert(box && box.width > 100, `the plot of #${slide} has no size on the slide`);
+  return { frame, toT, box };
+}
+
+await check('phase picker iframe: a click on the traces places your P pick under the pointer', async () => {
+  const { frame, toT, box } = await openIframePlot('picker', '[data-testid="pick-area"] rect', 'svg:has([data-testid="pick-area"]) .gl-axis[data-orient="bottom"]');
   const x = box.x + 0.37 * box.width;
   const expected = toT(x);
   const span = toT(box.x + box.width) - toT(box.x);
@@ -437,14 +443,7 @@ await check('phase picker iframe: a click on the traces places your P pick under
 });
 
 await check('event detector iframe: a click on the stream centres the detector window under the pointer', async () => {
-  await goTo('detector');
-  const frame = page.frameLocator('#detector iframe');
-  const area = frame.locator('.gl-ed-area');
-  await area.waitFor({ timeout: 30_000 });
-  await settle('#detector iframe');
-  const toT = await frameTimeAxis(frame, 'svg.gl-ed-stream .gl-axis[data-orient="bottom"]');
-  const box = await area.boundingBox();
-  assert(box && box.width > 100, 'the stream has no size on the slide');
+  const { frame, toT, box } = await openIframePlot('detector', '.gl-ed-area', 'svg.gl-ed-stream .gl-axis[data-orient="bottom"]');
   const slider = frame.locator('[data-testid="stream-window"]');
   const before = Number(await slider.getAttribute('aria-valuenow'));
   const x = box.x + 0.62 * box.width;
