@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { Axis, leftAxisMargin } from '../common/Axis';
-import { classColor } from '../common/colors';
+import { classAttr } from '../common/colors';
 import { orbitProject } from '../common/orbit';
 import { RotateArea } from '../kit/RotateArea';
 import { pct, type ManifoldState, type WindowProjection } from './model';
@@ -28,10 +28,10 @@ function Plot2d({ p, size }: { p: WindowProjection; size: number }) {
       <Axis scale={xs} orient="bottom" offset={h} label={`PC 1 (${pct(p.ratio[0])} of the variance)`} ticks={4} />
       <Axis scale={ys} orient="left" offset={0} label={`PC 2 (${pct(p.ratio[1])})`} ticks={4} />
       {p.noise.map((r, i) => (
-        <circle key={`n${i}`} className="gl-mf-dot" cx={xs(r[0])} cy={ys(r[1])} r={2.5} style={{ color: classColor(1) }} />
+        <circle key={`n${i}`} className="gl-mf-dot" cx={xs(r[0])} cy={ys(r[1])} r={2.5} {...classAttr(1)} />
       ))}
       {p.seismic.map((r, i) => (
-        <circle key={`s${i}`} className="gl-mf-dot" cx={xs(r[0])} cy={ys(r[1])} r={2.5} style={{ color: classColor(0) }} />
+        <circle key={`s${i}`} className="gl-mf-dot" cx={xs(r[0])} cy={ys(r[1])} r={2.5} {...classAttr(0)} />
       ))}
     </g>
   );
@@ -65,7 +65,7 @@ function Plot3d({ p, size, state, onRotate }: { p: WindowProjection; size: numbe
         </g>
       ))}
       {pts.map((q, i) => (
-        <circle key={i} className="gl-mf-dot" cx={q.s[0]} cy={q.s[1]} r={2.5} style={{ color: classColor(q.k) }} />
+        <circle key={i} className="gl-mf-dot" cx={q.s[0]} cy={q.s[1]} r={2.5} {...classAttr(q.k)} />
       ))}
     </RotateArea>
   );

@@ -29,7 +29,7 @@ export function PickTable({ model }: { model: PhasePickerModel }) {
         {rows.map((r) => (
           <tr key={`${r.who}${r.phase}`} data-who={r.who} data-phase={r.phase}>
             <th scope="row">{r.who}</th>
-            <td style={{ color: conceptColor(r.phase === 'P' ? 'pWave' : 'sWave') }}>{r.phase}</td>
+            <td className="gl-pp-phase" data-phase={r.phase}>{r.phase}</td>
             <td>{fmtS(r.time)}</td>
             <td data-testid={`residual-${r.who}-${r.phase}`} data-good={reveal && r.residual !== null && Math.abs(r.residual) <= 0.1 ? '' : undefined}>
               {reveal ? fmtRes(r.residual) : '·'}

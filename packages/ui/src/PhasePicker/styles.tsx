@@ -29,6 +29,8 @@ export const ppCss = String.raw`
 .gl-pp-hist, .gl-pp-whole { min-width: 0; display: grid; gap: 6px; align-content: start; }
 .gl-pp-run { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; min-width: 0; }
 .gl-pp-scores { list-style: none; margin: 0; padding: 0; display: grid; gap: 2px; font-size: 12px; color: var(--gl-fg); }
+.gl-pp-phase[data-phase="P"] { color: var(--gl-p-wave); }
+.gl-pp-phase[data-phase="S"] { color: var(--gl-s-wave); }
 .gl-pp-swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; vertical-align: middle; }
 .gl-pp-small, .gl-pp-note { margin: 0; font-size: 12px; color: var(--gl-muted); }
 `;

@@ -1,4 +1,4 @@
-import { classColor } from '../common/colors';
+import { classAttr } from '../common/colors';
 import { Tex } from '../common/Tex';
 import { Explainer } from '../kit/Explainer';
 import { useExplainerFrame, type ExplainerCommonProps, type ExplainerStateProps } from '../kit/explainerProps';
@@ -56,7 +56,7 @@ export function SeismicClassifier({ width = 960, height = 760, nSamples = 240, s
       legend={
         <p className="gl-sc-note">
           Classes: {CLASS_NAMES.map((c, k) => (
-            <span key={c} style={{ color: classColor(k) }}>
+            <span key={c} {...classAttr(k)}>
               {c}{k < CLASS_NAMES.length - 1 ? ', ' : ''}
             </span>
           ))}
