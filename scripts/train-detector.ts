@@ -16,7 +16,8 @@
  * NTRAIN=12000 EPOCHS=8 LR=1e-3; then, after the cells became separate source regions (back-azimuths
  * within ±20° of each sector's centre), RESUME=1 DATA_SEED=2226 NTRAIN=10000 EPOCHS=10 LR=1.5e-3 and
  * RESUME=1 DATA_SEED=2326 NTRAIN=24000 EPOCHS=10 LR=1e-3 and RESUME=1 DATA_SEED=2426 NTRAIN=30000 EPOCHS=8
- * LR=8e-4, then EVAL_ONLY=1 with the default threshold rule (see metrics.json).
+ * LR=8e-4, then RESUME=1 DATA_SEED=2526 NTRAIN=30000 EPOCHS=16 LR=6e-4 (see metrics.json; RESUME writes that
+ * stage's own epochs and seconds, the history was joined by hand).
  *
  * Loss 𝓛 = −Σ_c q_c log p_c + λ‖w‖² (λ = LAMBDA), Adam, batch 32, cosine learning rate 3e-3 → 1e-4 (LR).
  * Environment: EPOCHS (default 24), NTRAIN (10000), NTEST (1500), LAMBDA (1e-4), BATCH (32), OUT_DIR.
