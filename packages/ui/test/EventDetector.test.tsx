@@ -86,7 +86,7 @@ describe('EventDetector component (main-thread fallback)', () => {
     const status = screen.getByTestId('status');
     expect(status.textContent).toMatch(/STA\/LTA/);
     await waitFor(() => expect(status.textContent).toMatch(/^Detector \(/), { timeout: 30_000 });
-    expect(status.textContent).toMatch(/^Detector \(p_event ≥ 0.52\): \d+ hits?, \d+ miss(es)?, \d+ of \d+ noise windows flagged\. STA\/LTA/);
+    expect(status.textContent).toMatch(/^Detector \(p_event ≥ 0.50\): \d+ hits?, \d+ miss(es)?, \d+ of \d+ noise windows flagged\. STA\/LTA/);
     expect(screen.getByTestId('p-event-curve').getAttribute('d')).toMatch(/^M/);
     expect(screen.getByTestId('cell-map').getAttribute('data-best')).not.toBe('-1');
     expect(screen.getByTestId('score-detector').textContent).toMatch(/\d/);
@@ -110,7 +110,7 @@ describe('EventDetector component (main-thread fallback)', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     render(<EventDetector model={model} duration={60} defaultValue={{ threshold: 7 } as never} />);
     expect(warn).toHaveBeenCalled();
-    expect((screen.getByRole('slider', { name: 'Detector threshold on p_event' }) as HTMLInputElement).value).toBe('0.52');
+    expect((screen.getByRole('slider', { name: 'Detector threshold on p_event' }) as HTMLInputElement).value).toBe('0.5');
     warn.mockRestore();
     cleanup();
     render(<EventDetector model={model} width={0} />);

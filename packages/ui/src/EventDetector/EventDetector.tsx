@@ -80,7 +80,7 @@ export function EventDetector({ width = 960, height = 900, duration = 180, model
           <ColorLegend kind="sequential" domain={[0, 1]} title="p_c on the map" width={180} />
         </>
       }
-      caption="Slide the current window over the record: the network's p_event rises when a window holds an event, and the map shows where it thinks the epicentre is — the S−P time and the pulse width give the ring, the polarisation of P across N and E the sector. Lower the SNR: below about 5 dB both methods miss events, but at the same cost in false alarms the network, which learned what an event looks like on three components, finds more of them than STA/LTA (72 % against 56 % on held-out windows). Then try λ: a tiny λ lets the network overfit its 160 windows (the held-out loss turns up), a large one crushes the weights."
+      caption="Slide the current window over the record: the network's p_event rises when a window holds an event, and the map shows where it thinks the epicentre is — the S−P time and the pulse width give the ring, the polarisation of P across N and E the sector. Lower the SNR: below about 5 dB both methods miss events, but at the same cost in false alarms the network, which learned what an event looks like on three components, finds more of them than STA/LTA (74 % against 56 % on held-out windows). Then try λ: a tiny λ lets the network overfit its 160 windows (the held-out loss turns up), a large one crushes the weights."
       maths={
         <>
           <Tex block>{String.raw`\mathbf{x}\in\mathbb{R}^{N\times 3}\ \mapsto\ p_c(\mathbf{x}),\ \ c\in\{0,1,\dots,6\}`}</Tex>
