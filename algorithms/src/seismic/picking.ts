@@ -11,6 +11,7 @@ import { ValidationError } from '../core/errors';
 import { checkRandomState, type RandomStateLike } from '../core/random';
 import { checkScalar } from '../core/validation';
 import { checkOptions, checkPositive } from './_checks';
+import { highpassWindows } from './detection';
 import { bandpass } from './filter';
 import { seismicNoise } from './noise';
 import { syntheticSeismogram, type SourceType } from './synthetic';
@@ -57,7 +58,7 @@ export interface PickingWindowOptions {
 
 /** One labelled window. */
 export interface PickingWindow {
-  /** The window, normalised ({@link normalizeWindow}), time-major: x[t·3 + c], c = Z, N, E. */
+  /** The window as the picker sees it ({@link preparePickingWindow}: high-passed, normalised), time-major: x[t·3 + c], c = Z, N, E. */
   x: Float32Array;
   /** The targets, time-major: y[t·3 + k], k = P, S, noise; each row sums to 1. */
   y: Float32Array;
@@ -99,7 +100,7 @@ export interface PickingDataset {
   length: number;
   /** Sampling rate in Hz (100). */
   sampleRate: number;
-  /** n × 3000 × 3 inputs, normalised per window and component. */
+  /** n × 3000 × 3 inputs, high-passed and normalised per window and component ({@link preparePickingWindow}). */
   x: Float32Array;
   /** n × 3000 × 3 targets (P, S, noise). */
   y: Float32Array;
@@ -149,6 +150,22 @@ export function normalizeWindow(x: Float32Array, channels = 3): Float32Array {
     for (let t = 0; t < n; t++) x[t * channels + c] = sd > 0 ? (x[t * channels + c] - mu) / sd : 0;
   }
   return x;
+}
+
+/** Corner of the high-pass every picker window goes through before it is normalised, in Hz. */
+export const PICKING_HIGHPASS = 1;
+
+/**
+ * What the picker sees, in place: each component of a time-major 3-component window at 100 Hz
+ * high-passed above {@link PICKING_HIGHPASS} Hz (Butterworth order 2, zero phase, as the
+ * detector's input: the ocean microseism, 0.1–0.3 Hz, is most of the noise's power and none of
+ * an onset's, and zero phase moves no onset), then {@link normalizeWindow}. Every window of
+ * {@link makePickingDataset}, the record picker and the explainer's real data pass through it.
+ */
+export function preparePickingWindow(x: Float32Array): Float32Array {
+  const n = Math.floor(x.length / 3);
+  if (n * 3 !== x.length || n < 2) throw new ValidationError('x', 'shape-mismatch', `must hold length × 3 samples (time-major Z, N, E), got ${x.length} values`);
+  return normalizeWindow(highpassWindows(x, 1, n, FS));
 }
 
 /**
@@ -206,7 +223,7 @@ export function makePickingWindow(options: PickingWindowOptions = {}): PickingWi
       const z = seismicNoise(N, { sampleRate: FS, microseismFrequency, microseismShare, randomState: rng.nextSeed() });
       for (let t = 0; t < N; t++) x[t * 3 + c] = z[t];
     }
-    return { x: normalizeWindow(x), y: pickingTargets(NaN, NaN, { sigma }), pIndex: -1, sIndex: -1, pTime: NaN, sTime: NaN, snrDb: -Infinity, distance: NaN };
+    return { x: preparePickingWindow(x), y: pickingTargets(NaN, NaN, { sigma }), pIndex: -1, sIndex: -1, pTime: NaN, sTime: NaN, snrDb: -Infinity, distance: NaN };
   }
   const vp = u(5.6, 6.4);
   const vs = vp / u(1.68, 1.8);
@@ -240,7 +257,7 @@ export function makePickingWindow(options: PickingWindowOptions = {}): PickingWi
   const pTime = rec.pArrival;
   const sTime = rec.sArrival < DURATION ? rec.sArrival : NaN;
   return {
-    x: normalizeWindow(x),
+    x: preparePickingWindow(x),
     y: pickingTargets(pTime, sTime, { sigma }),
     pIndex: Math.round(pTime * FS),
     sIndex: Number.isNaN(sTime) ? -1 : Math.round(sTime * FS),

@@ -7,6 +7,8 @@ import {
   makePickingWindow,
   normalizeWindow,
   pickingTargets,
+  preparePickingWindow,
+  PICKING_HIGHPASS,
   pickPeaks,
   PICKING_HELD_OUT,
   PICKING_WINDOW,
@@ -166,5 +168,31 @@ describe('bad input', () => {
     const x = new Float32Array([1, 5, 1, 7, 1, 9]);
     normalizeWindow(x, 2);
     expect(Array.from(x.filter((_, i) => i % 2 === 0))).toEqual([0, 0, 0]);
+  });
+  it('preparePickingWindow takes the microseism out and keeps the onset band (hand-worked)', () => {
+    // Z: a 0.2 Hz swell of amplitude 10 plus a 5 Hz sine of amplitude 1; N: the 5 Hz sine alone;
+    // E: flat. A 1 Hz Butterworth high-pass of order 2 passes 5 Hz with gain 1/√(1 + (1/5)⁴) ≈ 0.9992
+    // and 0.2 Hz with 1/√(1 + 5⁴) ≈ 0.04, twice over (zero phase): the swell drops to ≈ 0.016, so
+    // after normalisation Z is (almost) N, √2·sin(2π·5t) over a whole number of periods.
+    expect(PICKING_HIGHPASS).toBe(1);
+    const x = new Float32Array(L * 3);
+    for (let t = 0; t < L; t++) {
+      const s5 = Math.sin((2 * Math.PI * 5 * t) / 100);
+      x[t * 3] = 10 * Math.sin((2 * Math.PI * 0.2 * t) / 100) + s5;
+      x[t * 3 + 1] = s5;
+      x[t * 3 + 2] = 3;
+    }
+    preparePickingWindow(x);
+    let worst = 0;
+    // Away from the edges (the filter's start-up), Z matches N within 5 % of the amplitude √2.
+    for (let t = 300; t < L - 300; t++) worst = Math.max(worst, Math.abs(x[t * 3] - x[t * 3 + 1]));
+    expect(worst).toBeLessThan(0.05 * Math.SQRT2);
+    const mean = (c: number) => x.filter((_, i) => i % 3 === c).reduce((a, b) => a + b, 0) / L;
+    const sd = (c: number) => Math.sqrt(x.filter((_, i) => i % 3 === c).reduce((a, b) => a + (b - mean(c)) ** 2, 0) / L);
+    expect(Math.abs(mean(0))).toBeLessThan(1e-5);
+    expect(sd(0)).toBeCloseTo(1, 4);
+    expect(sd(1)).toBeCloseTo(1, 4);
+    expect(sd(2)).toBe(0);
+    expectValidationError(() => preparePickingWindow(new Float32Array(7)), 'shape-mismatch');
   });
 });

@@ -14,13 +14,13 @@ import * as tf from '@tensorflow/tfjs';
 import { ValidationError } from '../../core/errors';
 import { RandomState } from '../../core/random';
 import { checkScalar } from '../../core/validation';
-import { normalizeWindow, pickPeaks, PICKING_WINDOW, type Pick } from '../../seismic/picking';
+import { pickPeaks, PICKING_WINDOW, preparePickingWindow, type Pick } from '../../seismic/picking';
 
 /** Options of {@link buildPicker}. */
 export interface PickerOptions {
-  /** Channels per level, finest first (one more entry than `strides`). Default [8, 16, 24, 32, 48]. */
+  /** Channels per level, finest first (one more entry than `strides`). Default [8, 12, 16, 24, 32, 48]. */
   filters?: number[];
-  /** Downsampling factor between levels; their product must divide the window. Default [4, 5, 5, 5] (3000 → 750 → 150 → 30 → 6). */
+  /** Downsampling factor between levels; their product must divide the window. Default [2, 2, 3, 5, 5] (3000 → 1500 → 750 → 250 → 50 → 10): fine steps first, where the onsets' timing lives. */
   strides?: number[];
   /** Kernel length of the convolutions (odd). Default 7. */
   kernelSize?: number;
@@ -46,8 +46,8 @@ function checkList(v: unknown, name: string, min: number, max: number): number[]
  * Input [batch, length, 3], output [batch, length, 3].
  */
 export function buildPicker(options: PickerOptions = {}): tf.LayersModel {
-  const strides = checkList(options.strides ?? [4, 5, 5, 5], 'strides', 1, 16);
-  const filters = checkList(options.filters ?? [8, 16, 24, 32, 48], 'filters', 1, 256);
+  const strides = checkList(options.strides ?? [2, 2, 3, 5, 5], 'strides', 1, 16);
+  const filters = checkList(options.filters ?? [8, 12, 16, 24, 32, 48], 'filters', 1, 256);
   if (filters.length !== strides.length + 1) throw new ValidationError('filters', 'length-mismatch', `needs ${strides.length + 1} entries (one per level), got ${filters.length}`);
   const k = checkScalar(options.kernelSize ?? 7, 'kernelSize', { min: 1, max: 63, integer: true });
   const length = checkScalar(options.length ?? PICKING_WINDOW, 'length', { min: 8, max: 1_000_000, integer: true });
@@ -177,7 +177,8 @@ export interface RecordPicks {
 
 /**
  * Picks a long three-component record by sliding windows: windows of 3000 samples every
- * `step` samples (the last one flush with the end), each normalised on its own, run in
+ * `step` samples (the last one flush with the end), each high-passed and normalised on its own
+ * ({@link preparePickingWindow}), run in
  * batches; where windows overlap, each sample keeps the largest P and S probability over the
  * windows that see it away from their edges (the outer 10 % of a window sees half a wavelet and
  * is trusted only at the record's own ends); then {@link pickPeaks} on the merged curves.
@@ -213,7 +214,7 @@ export function* pickRecordSteps(model: tf.LayersModel, components: ArrayLike<nu
     batch.forEach((s, j) => {
       const w = x.subarray(j * L * 3, (j + 1) * L * 3);
       for (let t = 0; t < L; t++) for (let c = 0; c < 3; c++) w[t * 3 + c] = components[c][s + t];
-      normalizeWindow(w);
+      preparePickingWindow(w);
     });
     const q = predictPicker(model, x);
     batch.forEach((s, j) => {

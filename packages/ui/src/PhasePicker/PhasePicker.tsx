@@ -69,7 +69,7 @@ export function PhasePicker({ width = 960, height = 760, record, batchSize = 48,
       statusProps={{ 'data-testid': 'status', 'data-p-picks': model.picks.P.length, 'data-s-picks': model.picks.S.length, 'data-sta': model.sta ?? undefined }}
       controls={<Controls model={model} />}
       legend={<Legend items={LEGEND} />}
-      caption="The network sees 30 s of three components and answers, at every sample, how likely it is that P arrives there, that S does, or neither. Lower the SNR until STA/LTA loses the P wave while the network still finds it; move the event away and watch S − P grow. Place your own picks on the traces (click, or the arrow keys), then show the true arrivals and compare."
+      caption="The network sees 30 s of three components (high-passed above 1 Hz, which takes out the ocean microseism, and scaled to unit variance: the traces drawn here) and answers, at every sample, how likely it is that P arrives there, that S does, or neither. Lower the SNR until STA/LTA loses the P wave while the network still finds it; move the event away and watch S − P grow. Place your own picks on the traces (click, or the arrow keys), then show the true arrivals and compare."
       maths={
         <>
           <Tex block>{String.raw`\mathbf{x}\in\mathbb{R}^{3000\times 3},\quad p_P(t)=e^{-(t-t_P)^2/2\sigma^2},\ \ p_S(t)=e^{-(t-t_S)^2/2\sigma^2},\ \ p_N=1-p_P-p_S,\ \ \sigma=0.1\,\mathrm{s}`}</Tex>

@@ -5,7 +5,7 @@
  * the status line. No React, no DOM.
  */
 import { RandomState } from '@geolearn/algorithms';
-import { makePickingWindow, normalizeWindow, pickPeaks, PICKING_WINDOW, staLtaPick, type Pick as PhasePick } from '@geolearn/algorithms/seismic';
+import { makePickingWindow, preparePickingWindow, pickPeaks, PICKING_WINDOW, staLtaPick, type Pick as PhasePick } from '@geolearn/algorithms/seismic';
 import { fieldCheck, type FieldCheck, type FieldChecks } from '../hooks/useControllableState';
 
 /** Samples per window and the model's rate. */
@@ -42,7 +42,7 @@ export interface PhasePickerState {
 export const DEFAULT_STATE: PhasePickerState = {
   snrDb: 5,
   distance: 50,
-  threshold: 0.3,
+  threshold: 0.4,
   seed: 0,
   showTruth: false,
   phase: 'P',
@@ -130,12 +130,12 @@ export function syntheticWindow(s: Pick<PhasePickerState, 'snrDb' | 'distance' |
   return { x: w.x, pTrue: w.pTime, sTrue: Number.isNaN(w.sTime) ? null : w.sTime, source: `a synthetic event ${Math.round(s.distance)} km away at ${s.snrDb.toFixed(0)} dB` };
 }
 
-/** 30 s of a checked record from `start` seconds (clamped into the record), normalised. */
+/** 30 s of a checked record from `start` seconds (clamped into the record), high-passed and normalised as the picker sees it. */
 export function recordWindow(rec: Extract<CheckedRecord, { ok: true }>, start: number): ShownWindow & { start: number } {
   const i0 = Math.max(0, Math.min(rec.length - WINDOW, Math.round(start * RATE)));
   const x = new Float32Array(WINDOW * 3);
   for (let t = 0; t < WINDOW; t++) for (let c = 0; c < 3; c++) x[t * 3 + c] = rec.components[c][i0 + t];
-  return { x: normalizeWindow(x), pTrue: null, sTrue: null, source: `${rec.name}, ${(i0 / RATE).toFixed(0)}–${(i0 / RATE + SECONDS).toFixed(0)} s`, start: i0 / RATE };
+  return { x: preparePickingWindow(x), pTrue: null, sTrue: null, source: `${rec.name}, ${(i0 / RATE).toFixed(0)}–${(i0 / RATE + SECONDS).toFixed(0)} s`, start: i0 / RATE };
 }
 
 /** One component of a time-major window. */
