@@ -11,7 +11,7 @@ import { ValidationError } from '../core/errors';
 import { checkRandomState, type RandomStateLike } from '../core/random';
 import { checkScalar } from '../core/validation';
 import { checkOptions, checkPositive } from './_checks';
-import { highpassWindows } from './detection';
+import { DETECTION_HIGHPASS, highpassWindows } from './detection';
 import { bandpass } from './filter';
 import { seismicNoise } from './noise';
 import { syntheticSeismogram, type SourceType } from './synthetic';
@@ -152,8 +152,8 @@ export function normalizeWindow(x: Float32Array, channels = 3): Float32Array {
   return x;
 }
 
-/** Corner of the high-pass every picker window goes through before it is normalised, in Hz. */
-export const PICKING_HIGHPASS = 1;
+/** Corner of the high-pass every picker window goes through before it is normalised, in Hz: the detector's own filter (1 Hz). */
+export const PICKING_HIGHPASS = DETECTION_HIGHPASS;
 
 /**
  * What the picker sees, in place: each component of a time-major 3-component window at 100 Hz
