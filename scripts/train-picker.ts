@@ -56,6 +56,7 @@ const MAX_SECONDS = Number(process.env.MAX_SECONDS ?? 0);
 /** A new model's channels per level and strides (FILTERS="8,16,…", STRIDES="4,5,…"); default buildPicker's. */
 const list = (v: string | undefined) => (v ? v.split(',').map(Number) : undefined);
 const ARCH = { filters: list(process.env.FILTERS), strides: list(process.env.STRIDES) };
+const CHECKPOINT_SECONDS = Number(process.env.CHECKPOINT_SECONDS ?? 900);
 
 /**
  * `batch` crops of `crop` samples from the windows of d: two per window, one around its P and
@@ -119,9 +120,10 @@ async function main(): Promise<void> {
   const full = INIT ? await loadLayersModel(readFileSync(path.join(INIT, 'model.json'), 'utf8'), new Uint8Array(readFileSync(path.join(INIT, 'weights.bin')))) : buildPicker({ ...ARCH, seed: 7 });
   if (INIT) console.log(`continuing from ${INIT}`);
   // With CROP, train a copy built for CROP-sample inputs (the network is fully convolutional:
-  // same weights at any length divisible by 500) on crops around the arrivals of the
-  // normalised 3000-sample windows: the same arrivals for a third of the work.
-  const model = CROP ? buildPicker({ ...archOf(full), length: CROP }) : full;
+  // same weights at any length divisible by the strides' product) on crops around the arrivals of
+  // the prepared 3000-sample windows: the same arrivals for a fraction of the work.
+  const arch = archOf(full);
+  const model = CROP ? buildPicker({ ...arch, length: CROP }) : full;
   if (CROP) model.setWeights(full.getWeights());
   const params = countParameters(model).trainable;
   console.log(`picker: ${params} parameters; ${STEPS} steps of ${BATCH} ${CROP ? `${CROP}-sample crops` : 'fresh windows'}${MAX_SECONDS ? `, at most ${MAX_SECONDS} s` : ''}`);
@@ -130,7 +132,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   let avg = NaN;
   let steps = 0;
-  let nextCheckpoint = Number(process.env.CHECKPOINT_SECONDS ?? 900);
+  let nextCheckpoint = CHECKPOINT_SECONDS;
   // EVAL_ONLY=1 (with INIT): no training, re-measure the model in INIT and keep its history.
   for (let step = 0; step < (process.env.EVAL_ONLY ? 0 : STEPS); step++) {
     const elapsed = (performance.now() - t0) / 1000;
@@ -144,9 +146,9 @@ async function main(): Promise<void> {
     if (!Number.isFinite(loss)) throw new Error(`training diverged at step ${step} (loss ${loss})`);
     avg = Number.isNaN(avg) ? loss : 0.98 * avg + 0.02 * loss;
     steps = step + 1;
-    // A checkpoint every CHECKPOINT_SECONDS (default 900) in OUT_DIR/checkpoint, to measure mid-run.
+    // A checkpoint every CHECKPOINT_SECONDS in OUT_DIR/checkpoint, to measure mid-run.
     if (elapsed > nextCheckpoint) {
-      nextCheckpoint += Number(process.env.CHECKPOINT_SECONDS ?? 900);
+      nextCheckpoint += CHECKPOINT_SECONDS;
       if (CROP) full.setWeights(model.getWeights());
       const c = await saveLayersModel(full, { checkpointStep: step });
       mkdirSync(path.join(outDir, 'checkpoint'), { recursive: true });
@@ -185,7 +187,7 @@ async function main(): Promise<void> {
   }
   const prior = process.env.EVAL_ONLY && INIT && existsSync(path.join(INIT, 'metrics.json')) ? (JSON.parse(readFileSync(path.join(INIT, 'metrics.json'), 'utf8')) as Record<string, unknown>) : null;
   const meta = {
-    description: `PhaseNet-style 1-D U-Net: conv [k,1] encoder ${archOf(full).filters.join('-')} channels, strides ${archOf(full).strides.join('-')} (3000 → ${3000 / archOf(full).strides.reduce((a, b) => a * b, 1)} samples), transposed-conv decoder with skip connections, softmax over P, S, noise per sample`,
+    description: `PhaseNet-style 1-D U-Net: conv [k,1] encoder ${arch.filters.join('-')} channels, strides ${arch.strides.join('-')} (3000 → ${L / arch.strides.reduce((a, b) => a * b, 1)} samples), transposed-conv decoder with skip connections, softmax over P, S, noise per sample`,
     input: '3000 × 3 (Z, N, E) at 100 Hz, each component high-passed above 1 Hz (Butterworth order 2, zero phase) then minus its mean over its standard deviation (preparePickingWindow)',
     output: '3000 × 3 probabilities (P, S, noise)',
     loss: 'cross-entropy −Σ_i Σ_x p_i(x) log q_i(x), Gaussian targets σ = 0.1 s',

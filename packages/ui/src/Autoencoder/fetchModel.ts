@@ -4,8 +4,6 @@
  */
 import { readBytes } from '../common/readBytes';
 
-export { readBytes };
-
 /** model.json (parsed) and weights.bin of a saved model. */
 export async function readModelFiles(urls: { modelUrl: string; weightsUrl: string }): Promise<{ modelJSON: unknown; weightData: Uint8Array }> {
   const [m, w] = await Promise.all([readBytes(urls.modelUrl), readBytes(urls.weightsUrl)]);

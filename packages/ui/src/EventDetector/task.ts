@@ -23,7 +23,6 @@ export interface DetectorSource {
   weightsUrl: string;
 }
 
-
 /** Loads the shipped (or given) detector. The caller disposes it. */
 export async function loadDetector(source: DetectorSource): Promise<tf.LayersModel> {
   if (!source || typeof source.modelUrl !== 'string' || typeof source.weightsUrl !== 'string') throw new ValidationError('model', 'wrong-type', 'must be { modelUrl, weightsUrl }');

@@ -1,6 +1,5 @@
 import { scaleLinear } from 'd3-scale';
 import { Axis } from '../common/Axis';
-import { conceptColor } from '../common/colors';
 import { Button } from '../kit/buttons';
 import { FitProgress } from '../worker/FitProgress';
 import { fmtRes, fmtS, histogram, meanStd } from './model';
@@ -60,9 +59,9 @@ export function ResidualHistogram({ model, width }: { model: PhasePickerModel; w
   const ph = h - m.top - m.bottom;
   const series = r
     ? [
-        { key: 'P', values: r.residualsP, color: conceptColor('pWave'), label: 'model P' },
-        { key: 'S', values: r.residualsS, color: conceptColor('sWave'), label: 'model S' },
-        { key: 'STA', values: r.residualsStaLta, color: 'var(--gl-muted)', label: 'STA/LTA P' },
+        { key: 'P', values: r.residualsP, label: 'model P' },
+        { key: 'S', values: r.residualsS, label: 'model S' },
+        { key: 'STA', values: r.residualsStaLta, label: 'STA/LTA P' },
       ]
     : [];
   const counts = series.map((s) => histogram(s.values, LO, HI, BINS));
@@ -84,7 +83,7 @@ export function ResidualHistogram({ model, width }: { model: PhasePickerModel; w
         <svg width={width} height={h} role="img" aria-label={`Histogram of pick residuals over ${r.n} held-out windows, from −0.5 to 0.5 s`}>
           <g transform={`translate(${m.left},${m.top})`}>
             {counts.map((c, k) =>
-              c.map((v, i) => (v > 0 ? <rect key={`${k}-${i}`} x={xs(LO + ((HI - LO) * i) / BINS) + k * bw} y={ys(v)} width={Math.max(1, bw - 0.5)} height={ph - ys(v)} fill={series[k].color} data-series={series[k].key} /> : null)),
+              c.map((v, i) => (v > 0 ? <rect key={`${k}-${i}`} x={xs(LO + ((HI - LO) * i) / BINS) + k * bw} y={ys(v)} width={Math.max(1, bw - 0.5)} height={ph - ys(v)} className="gl-pp-bar" data-series={series[k].key} /> : null)),
             )}
             <line className="gl-pp-zero" x1={xs(0)} x2={xs(0)} y1={0} y2={ph} />
             <Axis scale={xs} orient="bottom" offset={ph} ticks={5} label="pick − truth (s)" />
@@ -99,7 +98,7 @@ export function ResidualHistogram({ model, width }: { model: PhasePickerModel; w
             const ms = meanStd(s.values);
             return (
               <li key={s.key} data-series={s.key}>
-                <span className="gl-pp-swatch" style={{ background: s.color }} aria-hidden="true" /> {s.label}: precision {e.scores[0].precision.toFixed(2)}, recall {e.scores[0].recall.toFixed(2)} within 0.1 s; residual {fmtRes(ms.mean)} ± {ms.std.toFixed(2)} s
+                <span className="gl-pp-swatch" aria-hidden="true" /> {s.label}: precision {e.scores[0].precision.toFixed(2)}, recall {e.scores[0].recall.toFixed(2)} within 0.1 s; residual {fmtRes(ms.mean)} ± {ms.std.toFixed(2)} s
               </li>
             );
           })}

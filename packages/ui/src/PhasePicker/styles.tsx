@@ -31,7 +31,11 @@ export const ppCss = String.raw`
 .gl-pp-scores { list-style: none; margin: 0; padding: 0; display: grid; gap: 2px; font-size: 12px; color: var(--gl-fg); }
 .gl-pp-phase[data-phase="P"] { color: var(--gl-p-wave); }
 .gl-pp-phase[data-phase="S"] { color: var(--gl-s-wave); }
-.gl-pp-swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; vertical-align: middle; }
+.gl-pp-hist [data-series="P"] { --gl-pp-series: var(--gl-p-wave); }
+.gl-pp-hist [data-series="S"] { --gl-pp-series: var(--gl-s-wave); }
+.gl-pp-hist [data-series="STA"] { --gl-pp-series: var(--gl-muted); }
+.gl-pp-bar { fill: var(--gl-pp-series); }
+.gl-pp-swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; vertical-align: middle; background: var(--gl-pp-series); }
 .gl-pp-small, .gl-pp-note { margin: 0; font-size: 12px; color: var(--gl-muted); }
 `;
 

@@ -62,7 +62,6 @@ export type PhasePickerResult = WindowResult | BatchResult | RecordResult;
 
 const cache = new Map<string, Promise<LayersModel>>();
 
-
 /** The shipped picker, loaded once per thread. */
 export function loadPicker(src: PickerModelSource): Promise<LayersModel> {
   const key = `${src.modelUrl}|${src.weightsUrl}`;

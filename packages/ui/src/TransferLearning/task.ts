@@ -66,7 +66,6 @@ export interface TransferResult {
   diverged: Strategy[];
 }
 
-
 function int(v: unknown, name: string, min: number, max: number): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw new ValidationError(name, 'out-of-range', `must be an integer in [${min}, ${max}], got ${String(v)}`);
   return v;
