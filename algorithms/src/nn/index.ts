@@ -15,7 +15,7 @@ export { BatchSampler } from './stepper';
 export type { StepResult } from './stepper';
 export { CNN } from './cnn';
 export type { CNNOptions, SavedModelJSON, LayerActivation } from './cnn';
-export { loadMnist, preprocessDigit, augmentDigit, MNIST_SIZE, MNIST_PIXELS, MNIST_TEST_PER_CLASS } from './mnist';
+export { loadMnist, preprocessDigit, augmentDigit, sampleBilinear, MNIST_SIZE, MNIST_PIXELS, MNIST_TEST_PER_CLASS } from './mnist';
 export type { MnistSet, MnistSplit, MnistPackage, LoadMnistOptions, PreprocessDigitOptions, AugmentDigitOptions } from './mnist';
 export { MLP, gridPoints, PLAIN_ENGINE_MAX_PARAMETERS, GRID_ON_TFJS_MIN_POINTS, MAX_GRID_POINTS, MAX_TRAINING_STEPS } from './mlp';
 export type { MLPOptions, MLPEngine, MLPJSON, LayerWeights, NeuronOutputs, GridSpec } from './mlp';

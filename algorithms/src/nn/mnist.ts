@@ -217,25 +217,33 @@ export function augmentDigit(image: ArrayLike<number>, options: AugmentDigitOpti
     for (let x = 0; x < MNIST_SIZE; x++) {
       const px = x - c - tx;
       const py = y - c - ty;
-      const sx = cos * px + sin * py + c;
-      const sy = -sin * px + cos * py + c;
-      const ix = Math.floor(sx);
-      const iy = Math.floor(sy);
-      const fx = sx - ix;
-      const fy = sy - iy;
-      let v = 0;
-      for (let j = 0; j < 2; j++) {
-        const yy = iy + j;
-        if (yy < 0 || yy >= MNIST_SIZE) continue;
-        const wy = j === 0 ? 1 - fy : fy;
-        for (let i = 0; i < 2; i++) {
-          const xx = ix + i;
-          if (xx < 0 || xx >= MNIST_SIZE) continue;
-          v += wy * (i === 0 ? 1 - fx : fx) * image[yy * MNIST_SIZE + xx];
-        }
-      }
-      out[y * MNIST_SIZE + x] = v;
+      out[y * MNIST_SIZE + x] = sampleBilinear(image, MNIST_SIZE, cos * px + sin * py + c, -sin * px + cos * py + c);
     }
   }
   return out;
+}
+
+/**
+ * The value of a size × size image (row-major) at the fractional pixel (sx, sy), by bilinear
+ * interpolation of its four neighbours, (1 − f_x)(1 − f_y)·v₀₀ + f_x(1 − f_y)·v₁₀ + …; pixels
+ * outside the image count as 0 (paper). Every resampling of a digit (augmentation, the pad's
+ * invariance transforms) goes through it.
+ */
+export function sampleBilinear(image: ArrayLike<number>, size: number, sx: number, sy: number): number {
+  const ix = Math.floor(sx);
+  const iy = Math.floor(sy);
+  const fx = sx - ix;
+  const fy = sy - iy;
+  let v = 0;
+  for (let j = 0; j < 2; j++) {
+    const yy = iy + j;
+    if (yy < 0 || yy >= size) continue;
+    const wy = j === 0 ? 1 - fy : fy;
+    for (let i = 0; i < 2; i++) {
+      const xx = ix + i;
+      if (xx < 0 || xx >= size) continue;
+      v += wy * (i === 0 ? 1 - fx : fx) * image[yy * size + xx];
+    }
+  }
+  return v;
 }

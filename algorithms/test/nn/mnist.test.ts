@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/core/errors';
-import { MNIST_PIXELS, MNIST_SIZE, augmentDigit, loadMnist, preprocessDigit, type MnistPackage } from '../../src/nn/mnist';
+import { MNIST_PIXELS, MNIST_SIZE, augmentDigit, loadMnist, preprocessDigit, sampleBilinear, type MnistPackage } from '../../src/nn/mnist';
 
 const mnist = createRequire(import.meta.url)('mnist') as MnistPackage;
 
@@ -26,6 +26,21 @@ function inkBox(img: ArrayLike<number>, w: number): { w: number; h: number } {
   }
   return { w: x1 - x0 + 1, h: y1 - y0 + 1 };
 }
+
+describe('sampleBilinear', () => {
+  // Hand-worked on the 2 × 2 image [[0, 1], [2, 3]]: at (0.5, 0.5) the mean of the four, 1.5;
+  // at (0.25, 0) a quarter of the way from 0 to 1; at (1, 0.5) halfway from 1 to 3; outside is paper (0),
+  // so at (1.5, 0) half of 1 with half of nothing.
+  const img = [0, 1, 2, 3];
+  it('interpolates between the four neighbours and counts outside as 0', () => {
+    expect(sampleBilinear(img, 2, 0.5, 0.5)).toBeCloseTo(1.5, 12);
+    expect(sampleBilinear(img, 2, 0.25, 0)).toBeCloseTo(0.25, 12);
+    expect(sampleBilinear(img, 2, 1, 0.5)).toBeCloseTo(2, 12);
+    expect(sampleBilinear(img, 2, 1.5, 0)).toBeCloseTo(0.5, 12);
+    expect(sampleBilinear(img, 2, -3, 7)).toBe(0);
+    for (let i = 0; i < 4; i++) expect(sampleBilinear(img, 2, i % 2, Math.floor(i / 2))).toBe(img[i]);
+  });
+});
 
 describe('MNIST', () => {
   it('loads the mnist package and holds out the last 200 digits of each class', () => {

@@ -1,4 +1,4 @@
-import { MNIST_SIZE, preprocessDigit } from '@geolearn/algorithms/nn';
+import { MNIST_SIZE, preprocessDigit, sampleBilinear as bilinear } from '@geolearn/algorithms/nn';
 
 /**
  * The invariances of chapter 6, as pure functions of a 28 × 28 digit (row-major, ink 1,
@@ -92,25 +92,6 @@ export function affineDigit(image: ArrayLike<number>, t: Pick<DigitTransform, 's
     }
   }
   return out;
-}
-
-function bilinear(image: ArrayLike<number>, size: number, sx: number, sy: number): number {
-  const ix = Math.floor(sx);
-  const iy = Math.floor(sy);
-  const fx = sx - ix;
-  const fy = sy - iy;
-  let v = 0;
-  for (let j = 0; j < 2; j++) {
-    const yy = iy + j;
-    if (yy < 0 || yy >= size) continue;
-    const wy = j === 0 ? 1 - fy : fy;
-    for (let i = 0; i < 2; i++) {
-      const xx = ix + i;
-      if (xx < 0 || xx >= size) continue;
-      v += wy * (i === 0 ? 1 - fx : fx) * image[yy * size + xx];
-    }
-  }
-  return v;
 }
 
 /** Illumination: v′ = clip(c·v + b, 0, 1) for every pixel, paper included. */
