@@ -16,8 +16,8 @@
  * NTRAIN=12000 EPOCHS=8 LR=1e-3; then, after the cells became separate source regions (back-azimuths
  * within ±20° of each sector's centre), RESUME=1 DATA_SEED=2226 NTRAIN=10000 EPOCHS=10 LR=1.5e-3 and
  * RESUME=1 DATA_SEED=2326 NTRAIN=24000 EPOCHS=10 LR=1e-3 and RESUME=1 DATA_SEED=2426 NTRAIN=30000 EPOCHS=8
- * LR=8e-4, then RESUME=1 DATA_SEED=2526 NTRAIN=30000 EPOCHS=16 LR=6e-4 (see metrics.json; RESUME writes that
- * stage's own epochs and seconds, the history was joined by hand).
+ * LR=8e-4, then RESUME=1 DATA_SEED=2526 NTRAIN=30000 EPOCHS=16 LR=6e-4 (see metrics.json). RESUME carries the
+ * history in OUT_DIR's metrics.json on (epochs, seconds, data seeds) and appends its own stage.
  *
  * Loss 𝓛 = −Σ_c q_c log p_c + λ‖w‖² (λ = LAMBDA), Adam, batch 32, cosine learning rate 3e-3 → 1e-4 (LR).
  * Environment: EPOCHS (default 24), NTRAIN (10000), NTEST (1500), LAMBDA (1e-4), BATCH (32), OUT_DIR.
@@ -76,8 +76,10 @@ async function main(): Promise<void> {
     await measure(m, old.epochs, old.trainingSeconds, old);
     return;
   }
-  // RESUME=1 goes on training the model in OUT_DIR (e.g. on fresh windows of another DATA_SEED).
+  // RESUME=1 goes on training the model in OUT_DIR (e.g. on fresh windows of another DATA_SEED); its
+  // metrics.json's history (epochs, seconds, data) is carried on, this stage appended.
   const model = process.env.RESUME ? await loadLayersModel(readFileSync(path.join(outDir, 'model.json'), 'utf8'), new Uint8Array(readFileSync(path.join(outDir, 'weights.bin')))) : buildDetector({ seed: 7 });
+  const prior = process.env.RESUME ? priorHistory() : null;
   const lr = (e: number) => 1e-4 + 0.5 * (LR - 1e-4) * (1 + Math.cos((Math.PI * e) / Math.max(1, EPOCHS - 1)));
   const optimizer = tf.train.adam(lr(0));
   const rng = new RandomState(SEED);
@@ -106,11 +108,29 @@ async function main(): Promise<void> {
   }
 
   async function finish(epochs: number, seconds: number): Promise<void> {
-    await measure(model, epochs, seconds);
+    if (!prior) return measure(model, epochs, seconds);
+    // This stage after the earlier ones: "N: <earlier>, then E on NTRAIN fresh windows of seed S (…)".
+    const stage = `${epochs} on ${NTRAIN.toLocaleString('en')} fresh windows of seed ${DATA_SEED} (RESUME=1, cosine ${LR} → 1e-4 over ${EPOCHS})`;
+    const history = `${prior.epochs + epochs}: ${prior.stages}, then ${stage}`;
+    await measure(model, history, prior.seconds + seconds, prior.keep, `${prior.data}; then seed ${DATA_SEED}: ${NTRAIN} windows`);
+  }
+
+  /**
+   * The training history in OUT_DIR's metrics.json and model.json: epochs so far (the leading number of
+   * a staged "72: …" history, or a plain count), their description, seconds and data.
+   */
+  function priorHistory(): { epochs: number; stages: string; seconds: number; data: string; keep: Record<string, unknown> } {
+    const old = JSON.parse(readFileSync(path.join(outDir, 'metrics.json'), 'utf8')) as Record<string, unknown>;
+    const meta = (JSON.parse(readFileSync(path.join(outDir, 'model.json'), 'utf8')) as { userDefinedMetadata?: Record<string, unknown> }).userDefinedMetadata ?? {};
+    const e = old.epochs;
+    const m = typeof e === 'string' ? /^(\d+):\s*(.*)$/s.exec(e) : null;
+    const epochs = typeof e === 'number' ? e : m ? Number(m[1]) : NaN;
+    if (!Number.isFinite(epochs) || typeof old.trainingSeconds !== 'number') throw new Error(`RESUME: ${outDir}/metrics.json has no epochs/trainingSeconds history to carry on`);
+    return { epochs, stages: m ? m[2] : `${epochs} epochs`, seconds: old.trainingSeconds, data: typeof meta.data === 'string' ? meta.data : 'earlier stages', keep: old };
   }
 
   /** Measures the model on the whole held-out set and writes the three files (a checkpoint every 4 epochs). */
-  async function measure(model: tf.LayersModel, epochs: number | string, seconds: number, keep?: Record<string, unknown>): Promise<void> {
+  async function measure(model: tf.LayersModel, epochs: number | string, seconds: number, keep?: Record<string, unknown>, data?: string): Promise<void> {
     const calibP = detectorOutputs(evaluateDetector(model, calib.x, calib.y).probs).pEvent;
     const threshold = thresholdForPrecision(calib.y, calibP, PRECISION);
     const t1 = performance.now();
@@ -124,17 +144,17 @@ async function main(): Promise<void> {
       description: 'ConvNetQuake-style: 8 conv1d stride 2 (8, 16, 16, 32, 32, 32, 32, 32 channels; kernels 7, 5, 5, 3, 3, 3, 3, 3; relu), flatten, dense 7 softmax',
       input: '10 s × 3 components (Z, N, E) at 100 Hz; each window high-passed above 1 Hz (Butterworth order 2, zero phase), demeaned per component and divided by its standard deviation',
       classes: ['noise', 'near 0–120°', 'near 120–240°', 'near 240–360°', 'far 0–120°', 'far 120–240°', 'far 240–360°'],
-      data: `makeDetectionDataset seed ${DATA_SEED}${process.env.RESUME ? ' (resumed from an earlier run)' : ''}: ${NTRAIN} training windows, SNR ${SNR[0]}…${SNR[1]} dB, noise fraction 0.25`,
+      data: data ?? `makeDetectionDataset seed ${DATA_SEED}: ${NTRAIN} training windows, SNR ${SNR[0]}…${SNR[1]} dB, noise fraction 0.25`,
       heldOut: `first ${test.n} windows of the held-out stream of seed ${SEED}, leadIn 10 s`,
       loss: `cross-entropy + λ‖w‖², λ = ${LAMBDA}`,
       epochs,
-      optimizer: `adam, batch ${BATCH}, learning rate cosine ${LR} → 1e-4 over ${EPOCHS} epochs`,
+      optimizer: process.env.RESUME ? `adam, batch ${BATCH}, cosine learning rate per stage (see epochs)` : `adam, batch ${BATCH}, learning rate cosine ${LR} → 1e-4 over ${EPOCHS} epochs`,
       trainingSeconds: Math.round(seconds),
       backend: report.backend,
     };
     const saved = await saveLayersModel(model, meta);
     mkdirSync(outDir, { recursive: true });
-    if (!keep) {
+    if (!keep || process.env.RESUME) {
       writeFileSync(path.join(outDir, 'model.json'), JSON.stringify(saved.modelJSON) + '\n');
       writeFileSync(path.join(outDir, 'weights.bin'), new Uint8Array(saved.weightData));
     }
@@ -151,7 +171,9 @@ async function main(): Promise<void> {
       inferenceMsPerWindow: Number((inferMs / test.n).toFixed(3)),
       parameters: model.countParams(),
       weightBytes: saved.weightData.byteLength,
+      // Notes written by hand beside the history (the training machine, the cells' geometry) stay.
       ...(keep?.trainingNote === undefined ? {} : { trainingNote: keep.trainingNote }),
+      ...(keep?.cells === undefined ? {} : { cells: keep.cells }),
     };
     writeFileSync(path.join(outDir, 'metrics.json'), JSON.stringify(metrics, null, 1) + '\n');
     console.log(`epoch ${epochs}: ${Math.round(seconds)} s of training; ${saved.weightData.byteLength} bytes of weights → ${outDir}`);
