@@ -4,7 +4,7 @@
 // server (node:http) serves the repository root on 127.0.0.1, so that the deck's node_modules/reveal.js,
 // packages/elements/dist (the script-tag build) and storybook-static (the gallery's embed pages) resolve;
 // Chromium can reach nothing else. Checks:
-//  1. the deck: reveal.js ready and scaled, ≈ 10 slides, the arrow key moves on, every custom element rendered;
+//  1. the deck: reveal.js ready and scaled, ≈ 13 slides, the arrow key moves on, every custom element rendered;
 //  2. the loss landscape (script-tag element): drag θ₀ to a screen point, and press at another, at two
 //     window sizes (scale > 1 and < 1): θ₀ lands on the pointer's position in data coordinates within 1 %
 //     of each axis span. The expected position comes from the DOM alone: a straight line fitted through the
@@ -15,7 +15,10 @@
 //  6. the seismic deep-learning explainers, iframes of the gallery: a click on the phase picker's traces
 //     places your P pick at the time under the pointer, and a click on the event detector's stream moves
 //     its 10 s window there (centred on the pointer), both read against the time axis's ticks;
-//  7. no console error, no uncaught exception, no failed or 4xx/5xx request, no `<geolearn-…>` warning,
+//  7. the explainers without a plot to point at, clicked on the scaled slide: the seismic classifier's
+//     log-scale SNR slider (a click at the track's middle gives √(min·max)), the manifold's "Sample again" and
+//     "Shuffle the pixels", and transfer learning's Train (epochs run in the worker) then Cancel;
+//  8. no console error, no uncaught exception, no failed or 4xx/5xx request, no `<geolearn-…>` warning,
 //     and no request leaving 127.0.0.1.
 // Needs `pnpm --filter @geolearn/elements run build` and `storybook-static/` (pnpm build-storybook).
 //   node test/slides/deck.test.mjs            SLIDES_HEADED=1 to watch it; SLIDES_SHOTS=dir for screenshots.
@@ -174,7 +177,7 @@ const tLoad = Date.now();
 await page.goto(`${origin}/examples/slides/index.html`, { waitUntil: 'load' });
 console.log(`deck loaded in ${secs(tLoad)} s at ${origin}/examples/slides/`);
 
-await check('deck: reveal.js ready, scaled, 10 slides, arrow key moves on, elements rendered', async () => {
+await check('deck: reveal.js ready, scaled, 13 slides, arrow key moves on, elements rendered', async () => {
   await page.waitForFunction(() => window.Reveal?.isReady?.(), null, { timeout: 15_000 });
   const info = await page.evaluate(() => ({
     scale: window.Reveal.getScale(),
@@ -184,7 +187,7 @@ await check('deck: reveal.js ready, scaled, 10 slides, arrow key moves on, eleme
   }));
   assert(info.config.join('×') === '960×700', `reveal.js is not at its default 960 × 700 (${info.config.join(' × ')})`);
   assert(Math.abs(info.scale - 1) > 0.02, `reveal.js does not scale the slides (scale ${info.scale})`);
-  assert(info.slides >= 9 && info.slides <= 12, `expected about 10 slides, found ${info.slides}`);
+  assert(info.slides >= 12 && info.slides <= 15, `expected about 13 slides, found ${info.slides}`);
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction(() => window.Reveal.getIndices().h === 1, null, { timeout: 5_000 });
@@ -460,7 +463,76 @@ await check('event detector iframe: a click on the stream centres the detector w
   return say;
 });
 
-// ---- 7. console and network ------------------------------------------------------------------------------
+// ---- 7. the other explainers' controls, clicked inside the scaled slide ------------------------------------
+await check('seismic classifier iframe: a click on the SNR slider (log scale) sets the value under the pointer', async () => {
+  await goTo('classifier');
+  const frame = page.frameLocator('#classifier iframe');
+  const input = frame.locator('[data-testid="snr-slider"]');
+  await input.waitFor({ timeout: 30_000 });
+  await settle('#classifier iframe');
+  const box = await input.boundingBox();
+  assert(box && box.width > 40, 'the SNR slider has no size on the slide');
+  const [lo, hi, step] = await Promise.all(['min', 'max', 'step'].map(async (a) => Number(await input.getAttribute(a))));
+  const read = () => input.evaluate((el) => Number(el.value));
+  // The track's middle is the middle of log₁₀(SNR) whatever the thumb's size: √(min·max) on screen.
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForTimeout(200);
+  const mid = await read();
+  // Near the right end, a value above the middle (the thumb's half-width is not known here).
+  await page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
+  await page.waitForTimeout(200);
+  const right = await read();
+  const text = await input.getAttribute('aria-valuetext');
+  await shot('classifier');
+  const scale = await page.evaluate(() => window.Reveal.getScale());
+  const say = `at scale ${scale.toFixed(3)}: log₁₀ SNR ${lo}…${hi}; middle click → ${mid.toFixed(3)} (expected ${((lo + hi) / 2).toFixed(3)}), 90 % → ${right.toFixed(3)} ("${text}")`;
+  assert(Math.abs(mid - (lo + hi) / 2) <= step + 1e-9, say);
+  assert(right > mid + 0.25 * (hi - lo) && right <= hi, say);
+  return say;
+});
+
+await check('manifold iframe: "Sample again" and "Shuffle the pixels" respond to clicks', async () => {
+  await goTo('manifold');
+  const frame = page.frameLocator('#manifold iframe');
+  const images = frame.locator('[data-testid="random-images"]');
+  await images.waitFor({ timeout: 30_000 });
+  await settle('#manifold iframe');
+  const before = await images.getAttribute('data-draw');
+  const resample = await frame.locator('[data-testid="resample"]').boundingBox();
+  await page.mouse.click(resample.x + resample.width / 2, resample.y + resample.height / 2);
+  await page.waitForFunction((b) => document.querySelector('#manifold iframe')?.contentDocument?.querySelector('[data-testid="random-images"]')?.getAttribute('data-draw') !== b, before, { timeout: 5_000 });
+  const shuffle = frame.locator('[data-testid="shuffle"]');
+  const sb = await shuffle.boundingBox();
+  await page.mouse.click(sb.x + sb.width / 2, sb.y + sb.height / 2);
+  await page.waitForFunction(() => document.querySelector('#manifold iframe')?.contentDocument?.querySelector('[data-testid="shuffle"]')?.getAttribute('aria-pressed') === 'true', null, { timeout: 5_000 });
+  const after = await images.getAttribute('data-draw');
+  const shuffled = await frame.locator('[data-testid="digit"]').getAttribute('data-shuffled');
+  await shot('manifold');
+  assert(shuffled !== null, 'the digit is not shown shuffled after the toggle');
+  return `draw ${before} → ${after}, pixels shuffled`;
+});
+
+await check('transfer learning iframe: Train runs epochs in the worker, Cancel stops it', async () => {
+  await goTo('transfer');
+  const frame = page.frameLocator('#transfer iframe');
+  const train = frame.locator('[data-testid="train"]');
+  await train.waitFor({ timeout: 30_000 });
+  await settle('#transfer iframe');
+  const b = await train.boundingBox();
+  await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+  await page.waitForFunction(() => Number(document.querySelector('#transfer iframe')?.contentDocument?.querySelector('[data-testid="status"]')?.getAttribute('data-epoch')) >= 1, null, { timeout: 60_000 });
+  const epoch = Number(await frame.locator('[data-testid="status"]').first().getAttribute('data-epoch'));
+  // The same button now says Cancel: a second click at its place on the slide stops the run.
+  assert((await train.textContent())?.trim() === 'Cancel', `the button reads "${await train.textContent()}" while training`);
+  const c = await train.boundingBox();
+  await page.mouse.click(c.x + c.width / 2, c.y + c.height / 2);
+  await page.waitForFunction(() => document.querySelector('#transfer iframe')?.contentDocument?.querySelector('[data-testid="train"]')?.textContent?.trim() === 'Train', null, { timeout: 10_000 });
+  await shot('transfer');
+  const text = (await frame.locator('[data-testid="status"]').first().textContent())?.trim();
+  return `epoch ${epoch} reached, then cancelled: "${text}"`;
+});
+
+// ---- 8. console and network ------------------------------------------------------------------------------
 await goTo('closing').catch(() => undefined);
 await page.waitForTimeout(300);
 await check('no console error, no failed request, nothing beyond 127.0.0.1', async () => {

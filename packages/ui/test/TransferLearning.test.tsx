@@ -29,7 +29,7 @@ describe('TransferLearning model', () => {
     expect(s[0].dashed).toBe(true);
     expect(chartSeries(h, 'loss')[3].points[1]).toEqual([1, 1.1]);
     expect(statusText({ error: null, running: false, history: h, nLabelled: 50, epochs: 1 })).toBe(
-      'After 1 epochs on 50 labelled windows: held-out accuracy — pretrained 40 %, from scratch 25 %, frozen early layers 50 %, all layers 55 %.',
+      'After 1 epoch on 50 labelled windows: held-out accuracy — pretrained 40 %, from scratch 25 %, frozen early layers 50 %, all layers 55 %.',
     );
     expect(statusText({ error: null, running: false, history: [], nLabelled: 20, epochs: 12 })).toMatch(/^Press Train/);
   });
@@ -67,7 +67,7 @@ describe('TransferLearning component (main-thread fallback)', () => {
       fireEvent.click(screen.getByTestId('train'));
     });
     await waitFor(() => expect(screen.getByTestId('status').getAttribute('data-done')).toBe('true'), { timeout: 30_000 });
-    expect(screen.getByTestId('status').textContent).toMatch(/^After 1 epochs on 10 labelled windows/);
+    expect(screen.getByTestId('status').textContent).toMatch(/^After 1 epoch on 10 labelled windows/);
     expect(screen.getByTestId('trainable').textContent).toMatch(/frozen/);
     fireEvent.click(screen.getByRole('radio', { name: 'loss' }));
     expect(onValueChange).toHaveBeenLastCalledWith(expect.objectContaining({ metric: 'loss' }));

@@ -66,7 +66,7 @@ export function statusText(o: { error: string | null; running: boolean; history:
   const last = o.history[o.history.length - 1];
   if (!last) return o.running ? `Training four models on ${o.nLabelled} labelled windows of the new region…` : `Press Train: four models, ${o.nLabelled} labelled windows of the new region, ${o.epochs} epochs.`;
   const c = last.curves;
-  const head = o.running ? `Epoch ${last.epoch} of ${o.epochs}` : `After ${last.epoch} epochs on ${o.nLabelled} labelled windows`;
+  const head = o.running ? `Epoch ${last.epoch} of ${o.epochs}` : `After ${last.epoch} epoch${last.epoch === 1 ? '' : 's'} on ${o.nLabelled} labelled windows`;
   return `${head}: held-out accuracy — pretrained ${pct(c.pretrained.accuracy)}, from scratch ${pct(c.scratch.accuracy)}, frozen early layers ${pct(c.frozen.accuracy)}, all layers ${pct(c.full.accuracy)}.`;
 }
 
