@@ -14,7 +14,7 @@
  *
  * Environment: STEPS (batches, default 900), BATCH (default 16), LR (default 2e-3, cosine to LR/20 over
  * the steps or MAX_SECONDS), OUT_DIR; CROP=<samples> trains on crops around the arrivals (a multiple of
- * the strides' product, 300 by default); FILTERS / STRIDES set a new model's levels (default
+ * the strides' product, 300 by default); SNR="lo,hi" the training windows' SNR range (default −5,20); FILTERS / STRIDES set a new model's levels (default
  * buildPicker's); CHECKPOINT_SECONDS (default 900) writes OUT_DIR/checkpoint as it goes.
  * INIT=<dir> continues from the model.json + weights.bin in <dir> (a second stage: pass another
  * TRAIN_SEED, default 1, so that it sees fresh windows; PRIOR_SECONDS adds the first stage's
@@ -41,6 +41,7 @@ import {
   type PickingBandReport,
   type PickingDataset,
 } from '../algorithms/src/seismic/picking';
+import { ONSET_SNR_BANDS } from '../algorithms/src/seismic/snr';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = process.env.OUT_DIR ?? path.join(root, 'packages/ui/assets/models/seismic-picker');
@@ -57,6 +58,8 @@ const MAX_SECONDS = Number(process.env.MAX_SECONDS ?? 0);
 const list = (v: string | undefined) => (v ? v.split(',').map(Number) : undefined);
 const ARCH = { filters: list(process.env.FILTERS), strides: list(process.env.STRIDES) };
 const CHECKPOINT_SECONDS = Number(process.env.CHECKPOINT_SECONDS ?? 900);
+/** SNR range (dB) of the training windows, SNR="lo,hi"; default −5…20 as the held-out set. */
+const TRAIN_SNR = (process.env.SNR ?? '-5,20').split(',').map(Number) as [number, number];
 
 /**
  * `batch` crops of `crop` samples from the windows of d: two per window, one around its P and
@@ -140,7 +143,7 @@ async function main(): Promise<void> {
     if (done > 1) break;
     // Cosine decay of the learning rate from LR to LR/20 (over the steps, or the time budget).
     (optimizer as unknown as { learningRate: number }).learningRate = LR / 20 + 0.5 * (LR - LR / 20) * (1 + Math.cos(Math.PI * done));
-    const d = makePickingDataset({ nSamples: CROP ? Math.ceil(BATCH / 2) : BATCH, randomState: rng.nextSeed() });
+    const d = makePickingDataset({ nSamples: CROP ? Math.ceil(BATCH / 2) : BATCH, randomState: rng.nextSeed(), snrRange: TRAIN_SNR });
     const { x, y } = CROP ? crops(d, CROP, BATCH, rng) : d;
     const loss = trainPickerBatch(model, optimizer, x, y, CROP || L);
     if (!Number.isFinite(loss)) throw new Error(`training diverged at step ${step} (loss ${loss})`);
@@ -181,7 +184,9 @@ async function main(): Promise<void> {
   const inferMs = (performance.now() - tq) / held.n;
   // By band, plus the windows at 5 dB and above (a P onset that stands out of the noise, as on an analyst's catalogue).
   const reports = [...evaluatePickingDataset(q, held, { threshold }), evaluatePickingDataset(q, held, { threshold, bands: [[5, 20]] })[1]];
-  for (const rep of reports) {
+  // By the P onset's own SNR (variance 2 s after over 2 s before, on the prepared window).
+  const onset = evaluatePickingDataset(q, held, { threshold, bandBy: 'onset', bands: ONSET_SNR_BANDS }).slice(1);
+  for (const rep of [...reports, ...onset]) {
     const f = (e: PickingBandReport['P']) => e.scores.map((s) => `${s.precision.toFixed(2)}/${s.recall.toFixed(2)}`).join(' ') + ` r ${e.residualMean.toFixed(3)}±${e.residualStd.toFixed(3)}`;
     console.log(`${rep.band.padEnd(14)} n=${rep.windows}  P ${f(rep.P)} | S ${f(rep.S)} | STA/LTA P ${f(rep.staLtaP)}`);
   }
@@ -191,7 +196,7 @@ async function main(): Promise<void> {
     input: '3000 × 3 (Z, N, E) at 100 Hz, each component high-passed above 1 Hz (Butterworth order 2, zero phase) then minus its mean over its standard deviation (preparePickingWindow)',
     output: '3000 × 3 probabilities (P, S, noise)',
     loss: 'cross-entropy −Σ_i Σ_x p_i(x) log q_i(x), Gaussian targets σ = 0.1 s',
-    data: `makePickingWindow: fresh windows from seed ${TRAIN_SEED}, SNR −5…20 dB, distance 10–120 km, 10 % noise only`,
+    data: `makePickingWindow: fresh windows from seed ${TRAIN_SEED}, SNR ${TRAIN_SNR[0]}…${TRAIN_SNR[1]} dB, distance 10–120 km, 10 % noise only`,
     steps: steps + PRIOR_STEPS,
     stages: INIT ? `${process.env.HISTORY ?? `${PRIOR_STEPS} steps of ${BATCH} windows from seed 1`}, then ${steps} steps of ${BATCH} ${CROP ? `${CROP}-sample crops` : 'windows'} from seed ${TRAIN_SEED} (Adam, cosine ${LR} → ${LR / 20})` : undefined,
     batchSize: BATCH,
@@ -212,6 +217,7 @@ async function main(): Promise<void> {
     inferenceMsPerWindow: Math.round(inferMs * 10) / 10,
     ...meta,
     bands: reports.map(summary),
+    onsetBands: onset.map(summary),
   };
   writeFileSync(path.join(outDir, 'metrics.json'), JSON.stringify(metrics, null, 1) + '\n');
   console.log(`wrote ${outDir}: ${weightData.byteLength} bytes of weights, ${trainingSeconds.toFixed(0)} s of training, threshold ${threshold}`);

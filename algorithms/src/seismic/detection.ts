@@ -33,6 +33,7 @@ import { bandpass, butterworth, sosfiltfilt, type SecondOrderSections } from './
 import { seismicNoise } from './noise';
 import { resample } from './resample';
 import { syntheticSeismogram, type ThreeComponents } from './synthetic';
+import { onsetSnrDb } from './snr';
 import { staLta, triggerOnset } from './trigger';
 
 /** Number of classes: 0 = noise, 1…6 = the cells. */
@@ -548,6 +549,25 @@ export function highpassWindows(x: Float32Array, n: number, length: number, samp
     }
   }
   return x;
+}
+
+/**
+ * The P onset's own SNR ({@link onsetSnrDb}) of every window of a split, in dB, read on the
+ * high-passed window (as the detector sees it): the variance in the 2 s after the P arrival over
+ * that in the 2 s before (both shortened alike when P comes earlier in the window); −∞ for noise
+ * windows. Bands of it say how a detector does where the onset is visible, whatever the S wave's size.
+ */
+export function detectionOnsetSnr(split: DetectionSplit, sampleRate = DETECTION_RATE): Float64Array {
+  const N = split.length;
+  const hp = highpassWindows(split.x.slice(0, split.n * N * 3), split.n, N, sampleRate);
+  return Float64Array.from({ length: split.n }, (_, i) => {
+    const e = split.events[i];
+    if (!e) return -Infinity;
+    const p = Math.round(e.pArrival * sampleRate);
+    if (p < 2 || p > N - 2) return NaN;
+    const seconds = Math.min(2, (p - 1) / sampleRate);
+    return onsetSnrDb(hp.subarray(i * N * 3, (i + 1) * N * 3), p, { sampleRate, seconds });
+  });
 }
 
 /** Options of the STA/LTA baseline ({@link staLtaCharacteristic}). */

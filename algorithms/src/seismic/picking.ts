@@ -9,9 +9,10 @@
  */
 import { ValidationError } from '../core/errors';
 import { checkRandomState, type RandomStateLike } from '../core/random';
-import { checkScalar } from '../core/validation';
+import { checkOneOf, checkScalar } from '../core/validation';
 import { checkOptions, checkPositive } from './_checks';
 import { DETECTION_HIGHPASS, highpassWindows } from './detection';
+import { ONSET_SNR_BANDS, onsetSnrDb } from './snr';
 import { bandpass } from './filter';
 import { seismicNoise } from './noise';
 import { syntheticSeismogram, type SourceType } from './synthetic';
@@ -584,8 +585,13 @@ export interface PickingBandReport {
 export interface EvaluatePickingOptions extends PickPeaksOptions {
   /** Tolerances in seconds. Default [0.1, 0.5]. */
   tolerances?: number[];
-  /** SNR bands in dB. Default {@link PICKING_SNR_BANDS}. */
+  /** SNR bands in dB. Default {@link PICKING_SNR_BANDS}, or {@link ONSET_SNR_BANDS} by onset. */
   bands?: ReadonlyArray<readonly [number, number]>;
+  /**
+   * Which SNR the bands are of: 'record' (the window's generating SNR, peak of the clean record over
+   * the noise's σ; default) or 'onset' (the P onset's own, {@link onsetSnrDb}, as read on the window).
+   */
+  bandBy?: 'record' | 'onset';
   /** Options of the STA/LTA baseline. Default those of {@link staLtaPick}. */
   staLta?: StaLtaPickOptions;
 }
@@ -629,12 +635,15 @@ export function evaluatePickingDataset(q: ArrayLike<number>, data: PickingDatase
       staLtaP: evaluatePicks(sel(picksSta), idx.map((i) => data.pIndex[i]), ev),
     };
   };
-  const bands = options.bands ?? PICKING_SNR_BANDS;
+  const bandBy = checkOneOf(options.bandBy ?? 'record', 'bandBy', ['record', 'onset'] as const);
+  const bands = options.bands ?? (bandBy === 'onset' ? ONSET_SNR_BANDS : PICKING_SNR_BANDS);
+  const snr = bandBy === 'record' ? data.snrDb : Float64Array.from({ length: data.n }, (_, i) => (data.pIndex[i] >= 0 ? onsetSnrDb(data.x.subarray(i * L * 3, (i + 1) * L * 3), data.pIndex[i], { sampleRate: data.sampleRate }) : NaN));
+  const tag = bandBy === 'onset' ? ' dB (P onset)' : ' dB';
   return [
     group('all', () => true),
     ...bands.map(([lo, hi], k) => {
       const last = k === bands.length - 1;
-      return group(`[${lo}, ${hi}${last ? ']' : ')'} dB`, (i) => data.pIndex[i] >= 0 && data.snrDb[i] >= lo && (last ? data.snrDb[i] <= hi : data.snrDb[i] < hi));
+      return group(`[${lo}, ${hi}${last ? ']' : ')'}${tag}`, (i) => data.pIndex[i] >= 0 && snr[i] >= lo && (last ? snr[i] <= hi : snr[i] < hi));
     }),
   ];
 }

@@ -2,7 +2,7 @@
  * The ConvNetQuake-style detector: the model's mechanics (shapes, the slide's loss with λ,
  * freezing for fine-tuning, save/load, NaN refused), then the SHIPPED model
  * (packages/ui/assets/models/seismic-detector, written by `pnpm train:detector`) measured on
- * the first 300 held-out windows of its seed, with STA/LTA's figures on the same windows.
+ * the 1,500 held-out windows of its seed (the figures of metrics.json), with STA/LTA's figures on the same windows.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/core/errors';
 import { initBackend, loadLayersModel, saveLayersModel } from '../../src/nn';
 import { buildDetector, detectorOutputs, evaluateDetector, freezeDetector, predictDetector, trainDetectorBatch } from '../../src/nn/seismic/detector';
-import { makeDetectionDataset, scoreDetections, staLtaWindowScores } from '../../src/seismic';
+import { detectionOnsetSnr, makeDetectionDataset, scoreDetections, staLtaWindowScores } from '../../src/seismic';
+
+/** ConvNetQuake's published figures (Perol et al. 2018), as the issue cites them: detection precision above 0.9, cell accuracy about 87 %. */
+const CONVNETQUAKE = { precision: 0.9, cellAccuracy: 0.87 };
 
 beforeAll(async () => {
   const r = await initBackend({ order: ['wasm'] });
@@ -86,8 +89,8 @@ describe('shipped detector on the held-out windows', () => {
     const weights = readFileSync(fileURLToPath(new URL('weights.bin', dir)));
     expect(json.length + weights.byteLength).toBeLessThan(1_000_000);
     const model = await loadLayersModel(json, weights);
-    // The first 300 windows of the held-out stream of seed 2026 (as in scripts/train-detector.ts).
-    const { test } = makeDetectionDataset({ nSamples: 300, testFraction: 1, split: 'test', leadIn: 10, randomState: 2026 });
+    // The held-out stream of seed 2026 (as in scripts/train-detector.ts).
+    const { test } = makeDetectionDataset({ nSamples: 1500, testFraction: 1, split: 'test', leadIn: 10, randomState: 2026 });
     const { pEvent, cell } = detectorOutputs(predictDetector(model, test.x));
     const cnn = scoreDetections(test.y, test.snrDb, pEvent, metrics.threshold, cell);
     const sta = scoreDetections(test.y, test.snrDb, staLtaWindowScores(test), metrics.staLta.threshold);
@@ -98,11 +101,19 @@ describe('shipped detector on the held-out windows', () => {
     // Cell accuracy over the events at SNR ≥ 5 dB, where the polarisation stands out of the noise.
     const high = cnn.bands.filter((x) => x.band[0] >= 5);
     const cellHigh = high.reduce((s, x) => s + x.cellAccuracy * x.events, 0) / high.reduce((s, x) => s + x.events, 0);
-    console.log(`held-out 300: detector precision ${cnn.precision.toFixed(3)}, recall ${cnn.recall.toFixed(3)}, cell accuracy ${cnn.cellAccuracy.toFixed(3)} (≥ 5 dB: ${cellHigh.toFixed(3)}), recall < 5 dB ${low(cnn).toFixed(3)}; STA/LTA precision ${sta.precision.toFixed(3)}, recall ${sta.recall.toFixed(3)}, recall < 5 dB ${low(sta).toFixed(3)}`);
+    // Where the P onset stands 3 dB out of the noise (its own SNR: variance 2 s after over 2 s before).
+    const onset = scoreDetections(test.y, detectionOnsetSnr(test), pEvent, metrics.threshold, cell, [[3, 60]]).bands[0];
+    console.log(`held-out 1500: P onset ≥ 3 dB (${onset.events} events): recall ${onset.recall.toFixed(3)}, cell accuracy ${onset.cellAccuracy.toFixed(3)}`);
+    console.log(`held-out 1500: detector precision ${cnn.precision.toFixed(3)}, recall ${cnn.recall.toFixed(3)}, cell accuracy ${cnn.cellAccuracy.toFixed(3)} (≥ 5 dB: ${cellHigh.toFixed(3)}), recall < 5 dB ${low(cnn).toFixed(3)}; STA/LTA precision ${sta.precision.toFixed(3)}, recall ${sta.recall.toFixed(3)}, recall < 5 dB ${low(sta).toFixed(3)}`);
     expect(cnn.precision).toBeGreaterThan(FLOORS.precision);
     expect(cnn.recall).toBeGreaterThan(FLOORS.recall);
     expect(cnn.cellAccuracy).toBeGreaterThan(FLOORS.cellAccuracy);
     expect(cellHigh).toBeGreaterThan(FLOORS.cellAccuracyHighSnr);
+    // ConvNetQuake's figures where the onset is visible: precision (all windows) and cell accuracy.
+    expect(cnn.precision).toBeGreaterThan(CONVNETQUAKE.precision);
+    expect(onset.events).toBeGreaterThan(300);
+    expect(onset.cellAccuracy).toBeGreaterThanOrEqual(CONVNETQUAKE.cellAccuracy);
+    expect(onset.recall).toBeGreaterThan(0.97);
     // Below 5 dB the detector finds more events than STA/LTA, both at thresholds set for precision 0.9 on the
     // calibration windows (metrics.json); their precisions on these windows stay within a few points.
     expect(low(cnn)).toBeGreaterThan(low(sta) + FLOORS.lowSnrMargin);
@@ -112,9 +123,10 @@ describe('shipped detector on the held-out windows', () => {
 });
 
 /**
- * Floors a little under the shipped model's figures on these 300 windows (measured: precision 0.943, recall 0.885, cell
- * accuracy 0.724, 0.908 at ≥ 5 dB, recall below 5 dB 0.735 against STA/LTA's 0.559). Thresholds: both
+ * Floors a little under the shipped model's figures on the 1,500 windows (measured: precision 0.940, recall 0.895,
+ * cell accuracy 0.738, 0.927 at ≥ 5 dB, recall below 5 dB 0.742 against STA/LTA's 0.559; at a P onset SNR ≥ 3 dB,
+ * 368 events: recall 1.000, cell accuracy 0.976). Thresholds: both
  * methods' lowest reaching precision 0.92 on 1,500 calibration windows (metrics.json), so that the held-out precision
  * stays above the issue's 0.9. Cell accuracy: see metrics.json for the 1,500 held-out windows by SNR band.
  */
-const FLOORS = { precision: 0.92, recall: 0.86, cellAccuracy: 0.69, cellAccuracyHighSnr: 0.88, lowSnrMargin: 0.12 };
+const FLOORS = { precision: 0.92, recall: 0.87, cellAccuracy: 0.71, cellAccuracyHighSnr: 0.9, lowSnrMargin: 0.14 };

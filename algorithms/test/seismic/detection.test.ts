@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  detectionOnsetSnr,
   DETECTION_AZIMUTH_SPREAD,
   DETECTION_RINGS,
   DETECTION_SECTOR_DEGREES,
@@ -201,6 +202,23 @@ describe('cells, windows and scores: hand-worked cases', () => {
     expectValidationError(() => streamWindows({ Z: z, N: z } as never), 'missing-value');
     expectValidationError(() => streamWindows({ Z: z, N: z.subarray(1), E: z }), 'length-mismatch');
     expectValidationError(() => streamWindows({ Z: z.subarray(0, 10), N: z.subarray(0, 10), E: z.subarray(0, 10) }), 'out-of-range');
+  });
+});
+
+describe('detectionOnsetSnr', () => {
+  it('is −∞ for noise windows and grows with the event\'s SNR', () => {
+    const lo = makeDetectionDataset({ nSamples: 40, testFraction: 0, split: 'train', randomState: 5, snrRange: [-5, -4] }).train;
+    const hi = makeDetectionDataset({ nSamples: 40, testFraction: 0, split: 'train', randomState: 5, snrRange: [19, 20] }).train;
+    const a = detectionOnsetSnr(lo);
+    const b = detectionOnsetSnr(hi);
+    const mean = (v: Float64Array, d: typeof lo) => {
+      const k = Array.from(v).filter((_, i) => d.y[i] > 0);
+      return k.reduce((x, y) => x + y, 0) / k.length;
+    };
+    for (let i = 0; i < lo.n; i++) if (lo.y[i] === 0) expect(a[i]).toBe(-Infinity);
+    expect(mean(b, hi)).toBeGreaterThan(mean(a, lo) + 6);
+    // The windows themselves are left as they were (the high-pass works on a copy).
+    expect(detectionOnsetSnr(hi)).toEqual(b);
   });
 });
 

@@ -6,6 +6,8 @@ import {
   makePickingDataset,
   makePickingWindow,
   normalizeWindow,
+  onsetSnrDb,
+  ONSET_SNR_BANDS,
   pickingTargets,
   preparePickingWindow,
   PICKING_HIGHPASS,
@@ -148,6 +150,36 @@ describe('STA/LTA baseline and dataset report', () => {
     expect(rep[0].S.scores[0].recall).toBe(1);
     expect(rep[0].P.residualStd).toBeLessThan(0.006);
     expect(rep.slice(1).reduce((a, r) => a + r.windows, 0)).toBe(4);
+  });
+});
+
+describe('onsetSnrDb (the P onset\'s own SNR)', () => {
+  // Hand-worked: ±1 on each component before the onset (variance 1, Σ over three = 3), ±2 after it
+  // (variance 4, Σ = 12): 10·log₁₀(12 / 3) = 10·log₁₀ 4 = 6.0206 dB; the same amplitude on both sides, 0 dB.
+  const alt = (n: number, a: number, b: number) => Float64Array.from({ length: n * 3 }, (_, k) => (Math.floor(k / 3) % 2 ? -1 : 1) * (Math.floor(k / 3) < 400 ? a : b));
+  it('is 10·log₁₀ of the variance after over the variance before', () => {
+    expect(onsetSnrDb(alt(800, 1, 2), 400)).toBeCloseTo(10 * Math.log10(4), 10);
+    expect(onsetSnrDb(alt(800, 1, 1), 400)).toBeCloseTo(0, 10);
+    // A shorter window (0.5 s at 100 Hz = 50 samples) reads the same steady signals alike.
+    expect(onsetSnrDb(alt(800, 1, 2), 400, { seconds: 0.5 })).toBeCloseTo(6.0206, 3);
+    expect(onsetSnrDb(alt(800, 0, 2), 400)).toBe(Infinity);
+  });
+
+  it('grows with the record\'s SNR and bands the held-out windows by it', () => {
+    const lo = makePickingWindow({ snrDb: 0, distance: 40, vary: false, randomState: 3 });
+    const hi = makePickingWindow({ snrDb: 20, distance: 40, vary: false, randomState: 3 });
+    expect(onsetSnrDb(hi.x, hi.pIndex)).toBeGreaterThan(onsetSnrDb(lo.x, lo.pIndex) + 5);
+    const d = makePickingDataset({ nSamples: 6, randomState: 9, noiseFraction: 0 });
+    const rep = evaluatePickingDataset(d.y, d, { threshold: 0.5, bandBy: 'onset', bands: ONSET_SNR_BANDS.slice(0, 4) });
+    expect(rep[1].band).toBe('[-40, 0) dB (P onset)');
+    expect(rep.slice(1).reduce((a, r) => a + r.windows, 0)).toBe(6);
+  });
+
+  it('refuses an onset without room on both sides, and an unknown bandBy', () => {
+    expectValidationError(() => onsetSnrDb(alt(800, 1, 2), 799), 'out-of-range');
+    expectValidationError(() => onsetSnrDb(alt(800, 1, 2), 1.5), 'out-of-range');
+    const d = makePickingDataset({ nSamples: 2, randomState: 9 });
+    expectValidationError(() => evaluatePickingDataset(d.y, d, { bandBy: 'peak' as 'onset' }), 'bad-option');
   });
 });
 
