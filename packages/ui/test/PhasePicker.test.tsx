@@ -39,6 +39,16 @@ describe('PhasePicker model', () => {
     expect(statusText({ error: null, busy: false, loading: false, w, picks, showTruth: true, rows })).toMatch(/model P \+0\.10 s/);
   });
 
+  it('says, with the truth shown, how far the P onset stands out of the noise (more at a higher SNR)', () => {
+    const lo = syntheticWindow({ snrDb: 0, distance: 40, seed: 3 });
+    const hi = syntheticWindow({ snrDb: 20, distance: 40, seed: 3 });
+    expect(hi.onsetSnr!).toBeGreaterThan(lo.onsetSnr! + 5);
+    const none = { P: [], S: [] };
+    const text = statusText({ error: null, busy: false, loading: false, w: hi, picks: none, showTruth: true, rows: pickRows(hi, none, null, null, null) });
+    expect(text).toContain(`The P onset stands ${hi.onsetSnr!.toFixed(1)} dB out of the noise`);
+    expect(statusText({ error: null, busy: false, loading: false, w: hi, picks: none, showTruth: false, rows: [] })).not.toMatch(/onset/);
+  });
+
   it('moves S − P with the distance and keeps the window deterministic', () => {
     const near = syntheticWindow({ snrDb: 10, distance: 20, seed: 1 });
     const far = syntheticWindow({ snrDb: 10, distance: 110, seed: 1 });

@@ -5,7 +5,7 @@
  * the status line. No React, no DOM.
  */
 import { RandomState } from '@geolearn/algorithms';
-import { makePickingWindow, preparePickingWindow, pickPeaks, PICKING_WINDOW, staLtaPick, type Pick as PhasePick } from '@geolearn/algorithms/seismic';
+import { makePickingWindow, onsetSnrDb, preparePickingWindow, pickPeaks, PICKING_WINDOW, staLtaPick, type Pick as PhasePick } from '@geolearn/algorithms/seismic';
 import { fieldCheck, type FieldCheck, type FieldChecks } from '../hooks/useControllableState';
 
 /** Samples per window and the model's rate. */
@@ -119,6 +119,11 @@ export interface ShownWindow {
   sTrue: number | null;
   /** Where it comes from, for the status. */
   source: string;
+  /**
+   * The P onset's own SNR in dB (variance 2 s after over 2 s before the true P), when the truth
+   * is known: how far the P wave stands out of the noise, whatever the record's SNR (set by S).
+   */
+  onsetSnr?: number | null;
 }
 
 /** The synthetic window of the state: P onset drawn from the seed, S − P from the distance. */
@@ -127,7 +132,7 @@ export function syntheticWindow(s: Pick<PhasePickerState, 'snrDb' | 'distance' |
   const sp = s.distance * (1 / 3.4 - 1 / 6.2) + 1;
   const pOnset = rng.uniform(3, Math.max(3.5, SECONDS - 2.5 - sp));
   const w = makePickingWindow({ snrDb: s.snrDb, distance: s.distance, pOnset, randomState: rng.nextSeed() });
-  return { x: w.x, pTrue: w.pTime, sTrue: Number.isNaN(w.sTime) ? null : w.sTime, source: `a synthetic event ${Math.round(s.distance)} km away at ${s.snrDb.toFixed(0)} dB` };
+  return { x: w.x, pTrue: w.pTime, sTrue: Number.isNaN(w.sTime) ? null : w.sTime, source: `a synthetic event ${Math.round(s.distance)} km away at ${s.snrDb.toFixed(0)} dB`, onsetSnr: onsetSnrDb(w.x, w.pIndex) };
 }
 
 /** 30 s of a checked record from `start` seconds (clamped into the record), high-passed and normalised as the picker sees it. */
@@ -221,7 +226,8 @@ export function statusText(o: { error: string | null; busy: boolean; loading: bo
   const m = `The model picks ${o.picks.P.length} P and ${o.picks.S.length} S in ${o.w.source}`;
   if (!o.showTruth || o.w.pTrue === null) return `${m}. ${o.w.pTrue === null ? 'The true arrivals of a real record are unknown.' : 'Place your own P and S picks, then show the true arrivals.'}`;
   const r = (who: PickRow['who'], ph: Phase) => o.rows.find((x) => x.who === who && x.phase === ph)?.residual ?? null;
-  return `${m}. Residuals (pick − truth): model P ${fmtRes(r('Model', 'P'))}, S ${fmtRes(r('Model', 'S'))}; STA/LTA P ${fmtRes(r('STA/LTA', 'P'))}; yours P ${fmtRes(r('You', 'P'))}, S ${fmtRes(r('You', 'S'))}.`;
+  const onset = o.w.onsetSnr != null && Number.isFinite(o.w.onsetSnr) ? ` The P onset stands ${o.w.onsetSnr.toFixed(1)} dB out of the noise (the record's SNR is set by its largest swing, S).` : '';
+  return `${m}.${onset} Residuals (pick − truth): model P ${fmtRes(r('Model', 'P'))}, S ${fmtRes(r('Model', 'S'))}; STA/LTA P ${fmtRes(r('STA/LTA', 'P'))}; yours P ${fmtRes(r('You', 'P'))}, S ${fmtRes(r('You', 'S'))}.`;
 }
 
 /** The frame's data-state. */
