@@ -338,13 +338,26 @@ await check('playground element: Play, then Pause, advances the epoch counter', 
   return `epoch ${before} → ${after} ("${shown}"), held after Pause`;
 });
 
+/** Shows the slide and waits for `selector` in its gallery iframe, the slide at rest: the frame and the element. */
+async function openIframe(slide, selector) {
+  await goTo(slide);
+  const frame = page.frameLocator(`#${slide} iframe`);
+  const el = frame.locator(selector);
+  await el.waitFor({ timeout: 30_000 });
+  await settle(`#${slide} iframe`);
+  return { frame, el };
+}
+
+/** A click at the middle of an element's box on the page (the scaled slide's screen pixels). */
+async function clickMiddle(locator) {
+  const b = await locator.boundingBox();
+  assert(b && b.width > 0, 'nothing to click: the element has no box');
+  await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+}
+
 // ---- 4. the drawing pad, an iframe of the gallery ------------------------------------------------------
 await check('drawing pad iframe: draw a "1", read the guess', async () => {
-  await goTo('digits');
-  const frame = page.frameLocator('#digits iframe');
-  const pad = frame.locator('[data-testid="pad"]');
-  await pad.waitFor({ timeout: 30_000 });
-  await settle('#digits iframe');
+  const { frame, el: pad } = await openIframe('digits', '[data-testid="pad"]');
   const box = await pad.boundingBox();
   assert(box && box.width > 50, 'the pad has no size on the slide');
   // One vertical stroke down the middle, in screen pixels of the scaled slide.
@@ -416,11 +429,7 @@ async function frameTimeAxis(frame, axisSelector) {
 
 /** Shows the slide, waits for the plot area in its gallery iframe; its page box and time axis. */
 async function openIframePlot(slide, areaSelector, axisSelector) {
-  await goTo(slide);
-  const frame = page.frameLocator(`#${slide} iframe`);
-  const area = frame.locator(areaSelector);
-  await area.waitFor({ timeout: 30_000 });
-  await settle(`#${slide} iframe`);
+  const { frame, el: area } = await openIframe(slide, areaSelector);
   const toT = await frameTimeAxis(frame, axisSelector);
   const box = await area.boundingBox();
   assert(box && box.width > 100, `the plot of #${slide} has no size on the slide`);
@@ -465,11 +474,7 @@ await check('event detector iframe: a click on the stream centres the detector w
 
 // ---- 7. the other explainers' controls, clicked inside the scaled slide ------------------------------------
 await check('seismic classifier iframe: a click on the SNR slider (log scale) sets the value under the pointer', async () => {
-  await goTo('classifier');
-  const frame = page.frameLocator('#classifier iframe');
-  const input = frame.locator('[data-testid="snr-slider"]');
-  await input.waitFor({ timeout: 30_000 });
-  await settle('#classifier iframe');
+  const { el: input } = await openIframe('classifier', '[data-testid="snr-slider"]');
   const box = await input.boundingBox();
   assert(box && box.width > 40, 'the SNR slider has no size on the slide');
   const [lo, hi, step] = await Promise.all(['min', 'max', 'step'].map(async (a) => Number(await input.getAttribute(a))));
@@ -485,25 +490,18 @@ await check('seismic classifier iframe: a click on the SNR slider (log scale) se
   const text = await input.getAttribute('aria-valuetext');
   await shot('classifier');
   const scale = await page.evaluate(() => window.Reveal.getScale());
-  const say = `at scale ${scale.toFixed(3)}: log₁₀ SNR ${lo}…${hi}; middle click → ${mid.toFixed(3)} (expected ${((lo + hi) / 2).toFixed(3)}), 90 % → ${right.toFixed(3)} ("${text}")`;
+  const say = `at scale ${scale.toFixed(3)}: log₁₀ SNR ${lo.toFixed(3)}…${hi.toFixed(3)}; middle click → ${mid.toFixed(3)} (expected ${((lo + hi) / 2).toFixed(3)}), 90 % → ${right.toFixed(3)} ("${text}")`;
   assert(Math.abs(mid - (lo + hi) / 2) <= step + 1e-9, say);
   assert(right > mid + 0.25 * (hi - lo) && right <= hi, say);
   return say;
 });
 
 await check('manifold iframe: "Sample again" and "Shuffle the pixels" respond to clicks', async () => {
-  await goTo('manifold');
-  const frame = page.frameLocator('#manifold iframe');
-  const images = frame.locator('[data-testid="random-images"]');
-  await images.waitFor({ timeout: 30_000 });
-  await settle('#manifold iframe');
+  const { frame, el: images } = await openIframe('manifold', '[data-testid="random-images"]');
   const before = await images.getAttribute('data-draw');
-  const resample = await frame.locator('[data-testid="resample"]').boundingBox();
-  await page.mouse.click(resample.x + resample.width / 2, resample.y + resample.height / 2);
+  await clickMiddle(frame.locator('[data-testid="resample"]'));
   await page.waitForFunction((b) => document.querySelector('#manifold iframe')?.contentDocument?.querySelector('[data-testid="random-images"]')?.getAttribute('data-draw') !== b, before, { timeout: 5_000 });
-  const shuffle = frame.locator('[data-testid="shuffle"]');
-  const sb = await shuffle.boundingBox();
-  await page.mouse.click(sb.x + sb.width / 2, sb.y + sb.height / 2);
+  await clickMiddle(frame.locator('[data-testid="shuffle"]'));
   await page.waitForFunction(() => document.querySelector('#manifold iframe')?.contentDocument?.querySelector('[data-testid="shuffle"]')?.getAttribute('aria-pressed') === 'true', null, { timeout: 5_000 });
   const after = await images.getAttribute('data-draw');
   const shuffled = await frame.locator('[data-testid="digit"]').getAttribute('data-shuffled');
@@ -513,19 +511,13 @@ await check('manifold iframe: "Sample again" and "Shuffle the pixels" respond to
 });
 
 await check('transfer learning iframe: Train runs epochs in the worker, Cancel stops it', async () => {
-  await goTo('transfer');
-  const frame = page.frameLocator('#transfer iframe');
-  const train = frame.locator('[data-testid="train"]');
-  await train.waitFor({ timeout: 30_000 });
-  await settle('#transfer iframe');
-  const b = await train.boundingBox();
-  await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+  const { frame, el: train } = await openIframe('transfer', '[data-testid="train"]');
+  await clickMiddle(train);
   await page.waitForFunction(() => Number(document.querySelector('#transfer iframe')?.contentDocument?.querySelector('[data-testid="status"]')?.getAttribute('data-epoch')) >= 1, null, { timeout: 60_000 });
   const epoch = Number(await frame.locator('[data-testid="status"]').first().getAttribute('data-epoch'));
   // The same button now says Cancel: a second click at its place on the slide stops the run.
   assert((await train.textContent())?.trim() === 'Cancel', `the button reads "${await train.textContent()}" while training`);
-  const c = await train.boundingBox();
-  await page.mouse.click(c.x + c.width / 2, c.y + c.height / 2);
+  await clickMiddle(train);
   await page.waitForFunction(() => document.querySelector('#transfer iframe')?.contentDocument?.querySelector('[data-testid="train"]')?.textContent?.trim() === 'Train', null, { timeout: 10_000 });
   await shot('transfer');
   const text = (await frame.locator('[data-testid="status"]').first().textContent())?.trim();
