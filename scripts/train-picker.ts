@@ -23,7 +23,9 @@
  * in OUT_DIR, keeping its training history.
  *
  * The shipped model: `CROP=1200 STEPS=100000 MAX_SECONDS=4700 LR=2e-3 TRAIN_SEED=51` from scratch (one
- * core, 78 minutes), then `EVAL_ONLY=1 INIT=<its dir>`. Run it under `nice -n 10`.
+ * core, 78 minutes), then `INIT=<its dir> CROP=1200 STEPS=100000 MAX_SECONDS=4800 LR=6e-4 TRAIN_SEED=61
+ * PRIOR_SECONDS=4700 PRIOR_STEPS=17489 HISTORY=…` (80 minutes; a parallel run on SNR=0,25 from seed 71 scored
+ * lower on the validation windows), then `EVAL_ONLY=1 INIT=<its dir>`. Run it under `nice -n 10`.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -198,9 +200,9 @@ async function main(): Promise<void> {
     loss: 'cross-entropy −Σ_i Σ_x p_i(x) log q_i(x), Gaussian targets σ = 0.1 s',
     data: `makePickingWindow: fresh windows from seed ${TRAIN_SEED}, SNR ${TRAIN_SNR[0]}…${TRAIN_SNR[1]} dB, distance 10–120 km, 10 % noise only`,
     steps: steps + PRIOR_STEPS,
-    stages: INIT ? `${process.env.HISTORY ?? `${PRIOR_STEPS} steps of ${BATCH} windows from seed 1`}, then ${steps} steps of ${BATCH} ${CROP ? `${CROP}-sample crops` : 'windows'} from seed ${TRAIN_SEED} (Adam, cosine ${LR} → ${LR / 20})` : undefined,
+    stages: INIT ? `${process.env.HISTORY ?? `${PRIOR_STEPS} steps of ${BATCH} windows from seed 1`}, then ${steps} steps of ${BATCH} ${CROP ? `${CROP}-sample crops` : 'windows'} from seed ${TRAIN_SEED} (Adam, cosine ${LR} → ${Number((LR / 20).toPrecision(3))})` : undefined,
     batchSize: BATCH,
-    optimizer: `adam, learning rate cosine ${LR} → ${LR / 20}`,
+    optimizer: `adam, learning rate cosine ${LR} → ${Number((LR / 20).toPrecision(3))}`,
     parameters: params,
     threshold,
     trainingSeconds: Math.round(trainingSeconds),
