@@ -71,10 +71,14 @@ export function PhasePicker({ width = 960, height = 760, record, batchSize = 48,
       legend={<Legend items={LEGEND} />}
       caption="The network sees 30 s of three components (high-passed above 1 Hz, which takes out the ocean microseism, and scaled to unit variance: the traces drawn here) and answers, at every sample, how likely it is that P arrives there, that S does, or neither. Lower the SNR until STA/LTA loses the P wave while the network still finds it; move the event away and watch S − P grow. Place your own picks on the traces (click, or the arrow keys), then show the true arrivals and compare."
       maths={
-        <>
-          <Tex block>{String.raw`\mathbf{x}\in\mathbb{R}^{3000\times 3},\quad p_P(t)=e^{-(t-t_P)^2/2\sigma^2},\ \ p_S(t)=e^{-(t-t_S)^2/2\sigma^2},\ \ p_N=1-p_P-p_S,\ \ \sigma=0.1\,\mathrm{s}`}</Tex>
-          <Tex block>{String.raw`\mathcal{L}=-\sum_i\sum_x p_i(x)\log q_i(x),\qquad \hat t_P=\text{peaks of } q_P \text{ above the threshold}`}</Tex>
-        </>
+        // Short lines that wrap side by side: each fits a 390 px phone without scrolling.
+        <div className="gl-maths-flow">
+          <Tex block>{String.raw`\mathbf{x}\in\mathbb{R}^{3000\times 3}`}</Tex>
+          <Tex block>{String.raw`p_P(t)=e^{-(t-t_P)^2/2\sigma^2},\ \ p_S(t)=e^{-(t-t_S)^2/2\sigma^2}`}</Tex>
+          <Tex block>{String.raw`p_N=1-p_P-p_S,\ \ \sigma=0.1\,\mathrm{s}`}</Tex>
+          <Tex block>{String.raw`\mathcal{L}=-\sum_i\sum_x p_i(x)\log q_i(x)`}</Tex>
+          <Tex block>{String.raw`\hat t_P=\text{peaks of } q_P \text{ above the threshold}`}</Tex>
+        </div>
       }
     >
       {(layout: ExplainerLayout) => <Body model={model} layout={layout} width={width} allowFiles={allowFiles} />}

@@ -240,7 +240,7 @@ export function frameState(o: { error: string | null; busy: boolean; done: boole
 
 /** Heights of the plot's tracks (px) for a plot width: three traces and the probability panel. */
 export function traceLayout(width: number, compact: boolean) {
-  const margin = { top: 8, right: 12, bottom: 34, left: compact ? 40 : 48 };
+  const margin = { top: 8, right: 12, bottom: 34, left: 48 };
   const plotW = Math.max(80, width - margin.left - margin.right);
   const track = compact ? 54 : 64;
   const gap = 6;

@@ -66,7 +66,7 @@ export function SeismicClassifier({ width = 960, height = 760, nSamples = 240, s
       caption="Which representation of x works best? The same events are classified twice: from the 102 descriptors of Table 1 (temporal, spectral, cepstral), standardised, by the classifier you pick; and by a small 1-D CNN that learns its own filters from the raw traces. Lower the SNR, switch to Table 3's imbalance (accuracy then mostly measures LP), or drop a feature group to see what each representation is worth on held-out events."
       maths={
         // Short lines that wrap side by side: each fits a 390 px phone without scrolling.
-        <div className="gl-sc-maths">
+        <div className="gl-maths-flow">
           <Tex block>{String.raw`\mathbf{x}_i\in\mathbb{R}^{N}\ \xrightarrow{\ \text{Table 1}\ }\ \boldsymbol{\phi}(\mathbf{x}_i)\in\mathbb{R}^{102}`}</Tex>
           <Tex block>{String.raw`\tilde{\phi}_j=\frac{\phi_j-\mu_j}{\sigma_j},\quad y_i\in\{0,\dots,5\}`}</Tex>
           <Tex block>{String.raw`\text{precision}_k=\frac{\mathrm{TP}_k}{\mathrm{TP}_k+\mathrm{FP}_k}`}</Tex>

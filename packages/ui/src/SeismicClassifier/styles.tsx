@@ -28,8 +28,6 @@ export const scCss = String.raw`
 .gl-sc-bar { display: block; height: 100%; background: var(--gl-data); }
 .gl-sc-bar-row[data-best] .gl-sc-bar { background: var(--gl-optimum); }
 .gl-sc-bar-value { text-align: right; font-variant-numeric: tabular-nums; }
-.gl-sc-maths { display: flex; flex-wrap: wrap; column-gap: 2.5em; align-items: center; min-width: 0; }
-.gl-sc-maths > * { min-width: 0; max-width: 100%; }
 .gl-explainer[data-compact] .gl-sc-pair .gl-cm-grid th, .gl-explainer[data-compact] .gl-sc-pair .gl-cm-grid td { min-width: 34px; height: 34px; padding: 1px 2px; font-size: 11px; }
 .gl-explainer[data-compact] .gl-sc-pair .gl-cm-margin-head { max-width: 44px; }
 .gl-explainer[data-compact] .gl-sc-pair .gl-cm-margin, .gl-explainer[data-compact] .gl-sc-pair .gl-cm-margin .gl-cm-metric { font-size: 10px; }

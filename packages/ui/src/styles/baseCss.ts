@@ -35,6 +35,9 @@ const layout = String.raw`
 .gl-explainer[data-state="diverged"] .gl-status { color: var(--gl-diverged); font-weight: 600; }
 .gl-caption { display: grid; gap: 4px; color: var(--gl-fg); margin: 0; min-width: 0; }
 .gl-maths { font-family: var(--gl-math-font); max-width: 100%; overflow-x: auto; overflow-y: hidden; }
+/* Short formulas side by side that wrap onto more lines on a phone (390 px) instead of scrolling. */
+.gl-maths-flow { display: flex; flex-wrap: wrap; column-gap: 2.5em; align-items: center; min-width: 0; }
+.gl-maths-flow > * { min-width: 0; max-width: 100%; }
 .gl-size-error { margin: 0; padding: 12px; border: 2px dashed var(--gl-diverged); color: var(--gl-diverged); border-radius: 6px; }
 .gl-perf { color: var(--gl-muted); font-size: 0.85em; font-variant-numeric: tabular-nums; }
 .gl-legend-row { display: flex; flex-wrap: wrap; gap: 8px 20px; align-items: center; min-width: 0; max-width: 100%; }
