@@ -21,6 +21,6 @@ export { MLP, gridPoints, PLAIN_ENGINE_MAX_PARAMETERS, GRID_ON_TFJS_MIN_POINTS, 
 export type { MLPOptions, MLPEngine, MLPJSON, LayerWeights, NeuronOutputs, GridSpec } from './mlp';
 export { Autoencoder } from './autoencoder';
 export type { AutoencoderOptions } from './autoencoder';
-export { buildPicker, countParameters, pickerLoss, trainPickerBatch, predictPicker, splitProbabilities, pickRecord, pickRecordSteps, PICKER_ENCODER_PREFIX, type PickerOptions, type PickRecordOptions, type RecordPicks } from './seismic/picker';
+export { buildPicker, countParameters, pickerLoss, trainPickerBatch, predictPicker, splitProbabilities, pickRecord, pickRecordSteps, modelPickThreshold, PICKER_ENCODER_PREFIX, type PickerOptions, type PickRecordOptions, type RecordPicks } from './seismic/picker';
 export { saveLayersModel, loadLayersModel, setTrainable, type LayersModelJSON, type SavedLayersModel } from './seismic/io';
 export { buildDetector, detectorLength, freezeDetector, prepareDetectorInput, trainDetectorBatch, predictDetector, detectorOutputs, evaluateDetector, DETECTOR_FILTERS, type DetectorOptions, type DetectorLoss } from './seismic/detector';

@@ -15,6 +15,7 @@ import {
   countParameters,
   initBackend,
   loadLayersModel,
+  modelPickThreshold,
   pickRecord,
   predictPicker,
   saveLayersModel,
@@ -165,6 +166,18 @@ describe('picker model', () => {
 });
 
 describe('pickRecord (sliding windows over a long record)', () => {
+  it('defaults to the threshold the model was calibrated with (its metadata), 0.5 without one', async () => {
+    expect(modelPickThreshold(model)).toBe(threshold);
+    expect(threshold).toBeGreaterThan(0);
+    const bare = buildPicker({ seed: 5, filters: [4, 4, 4, 4, 4, 4] });
+    expect(modelPickThreshold(bare)).toBe(0.5);
+    const saved = await saveLayersModel(bare, { threshold: 0.25 });
+    const back = await loadLayersModel(JSON.stringify(saved.modelJSON), saved.weightData);
+    expect(modelPickThreshold(back)).toBe(0.25);
+    bare.dispose();
+    back.dispose();
+  });
+
   it('picks an event in a 75 s record, with progress, and refuses bad records', async () => {
     const w1 = makePickingWindow({ snrDb: 20, distance: 40, pOnset: 10, randomState: 5 });
     const n = 7500;

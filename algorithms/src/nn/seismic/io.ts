@@ -86,7 +86,10 @@ export async function loadLayersModel(modelJSON: unknown, weightData: ArrayBuffe
   if (!buffer) throw new ValidationError('weightData', 'wrong-type', 'must be an ArrayBuffer (the contents of weights.bin)');
   const expected = specs.reduce((s, w) => s + w.shape.reduce((a, b) => a * b, 1) * 4, 0);
   if (buffer.byteLength !== expected) throw new ValidationError('weightData', 'length-mismatch', `has ${buffer.byteLength} bytes, the manifest needs ${expected}`);
-  return tf.loadLayersModel(tf.io.fromMemory({ modelTopology: m.modelTopology, weightSpecs: specs, weightData: buffer as ArrayBuffer }));
+  // The metadata (e.g. a picker's calibrated threshold) travels with the model: model.getUserDefinedMetadata().
+  const meta = (m as { userDefinedMetadata?: unknown }).userDefinedMetadata;
+  const userDefinedMetadata = meta !== null && typeof meta === 'object' && !Array.isArray(meta) ? (meta as Record<string, unknown>) : undefined;
+  return tf.loadLayersModel(tf.io.fromMemory({ modelTopology: m.modelTopology, weightSpecs: specs, weightData: buffer as ArrayBuffer, userDefinedMetadata: userDefinedMetadata as Record<string, never> | undefined }));
 }
 
 /**

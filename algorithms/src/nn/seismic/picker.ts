@@ -144,13 +144,22 @@ export function splitProbabilities(q: Float32Array, offset = 0, length = PICKING
   return { P, S, noise };
 }
 
+/**
+ * The pick threshold a trained picker was calibrated with (`threshold` in its model.json
+ * metadata, set by `pnpm train:picker` on validation windows), or 0.5 for a model without one.
+ */
+export function modelPickThreshold(model: tf.LayersModel): number {
+  const t = (model.getUserDefinedMetadata?.() as { threshold?: unknown } | undefined)?.threshold;
+  return typeof t === 'number' && t > 0 && t < 1 ? t : 0.5;
+}
+
 /** Options of {@link pickRecord}. */
 export interface PickRecordOptions {
   /** Samples between the starts of two windows (≤ 2400, so that the trusted middles of the windows cover the record; 1500 = half overlap). Default 1500. */
   step?: number;
   /** Windows per forward pass. Default 16. */
   batchSize?: number;
-  /** Pick threshold on the merged probabilities. Default 0.5. */
+  /** Pick threshold on the merged probabilities. Default the model's own ({@link modelPickThreshold}). */
   threshold?: number;
   /** Least distance between two picks of one phase, in samples. Default 100 (1 s). */
   minDistance?: number;
@@ -199,7 +208,7 @@ export function* pickRecordSteps(model: tf.LayersModel, components: ArrayLike<nu
   const edge = Math.round(0.1 * L);
   const step = checkScalar(options.step ?? 1500, 'step', { min: 1, max: L - 2 * edge, integer: true });
   const batchSize = checkScalar(options.batchSize ?? 16, 'batchSize', { min: 1, max: 256, integer: true });
-  const pp = { threshold: options.threshold ?? 0.5, minDistance: options.minDistance ?? 100 };
+  const pp = { threshold: options.threshold ?? modelPickThreshold(model), minDistance: options.minDistance ?? 100 };
   pickPeaks([0], pp); // validates the pick options before the long run
   const starts: number[] = [];
   for (let s = 0; s + L <= n; s += step) starts.push(s);
