@@ -607,6 +607,7 @@ export function evaluatePickingDataset(q: ArrayLike<number>, data: PickingDatase
   options = checkOptions(options);
   const L = data.length;
   if (q == null || typeof q !== 'object' || q.length !== data.n * L * 3) throw new ValidationError('q', 'shape-mismatch', `must hold n × ${L} × 3 = ${data.n * L * 3} probabilities`);
+  const bandBy = checkOneOf(options.bandBy ?? 'record', 'bandBy', ['record', 'onset'] as const);
   const pp: PickPeaksOptions = { threshold: options.threshold, minDistance: options.minDistance };
   const picksP: number[][] = [];
   const picksS: number[][] = [];
@@ -635,7 +636,6 @@ export function evaluatePickingDataset(q: ArrayLike<number>, data: PickingDatase
       staLtaP: evaluatePicks(sel(picksSta), idx.map((i) => data.pIndex[i]), ev),
     };
   };
-  const bandBy = checkOneOf(options.bandBy ?? 'record', 'bandBy', ['record', 'onset'] as const);
   const bands = options.bands ?? (bandBy === 'onset' ? ONSET_SNR_BANDS : PICKING_SNR_BANDS);
   const snr = bandBy === 'record' ? data.snrDb : Float64Array.from({ length: data.n }, (_, i) => (data.pIndex[i] >= 0 ? onsetSnrDb(data.x.subarray(i * L * 3, (i + 1) * L * 3), data.pIndex[i], { sampleRate: data.sampleRate }) : NaN));
   const tag = bandBy === 'onset' ? ' dB (P onset)' : ' dB';

@@ -88,8 +88,8 @@ export async function loadLayersModel(modelJSON: unknown, weightData: ArrayBuffe
   if (buffer.byteLength !== expected) throw new ValidationError('weightData', 'length-mismatch', `has ${buffer.byteLength} bytes, the manifest needs ${expected}`);
   // The metadata (e.g. a picker's calibrated threshold) travels with the model: model.getUserDefinedMetadata().
   const meta = (m as { userDefinedMetadata?: unknown }).userDefinedMetadata;
-  const userDefinedMetadata = meta !== null && typeof meta === 'object' && !Array.isArray(meta) ? (meta as Record<string, unknown>) : undefined;
-  return tf.loadLayersModel(tf.io.fromMemory({ modelTopology: m.modelTopology, weightSpecs: specs, weightData: buffer as ArrayBuffer, userDefinedMetadata: userDefinedMetadata as Record<string, never> | undefined }));
+  const userDefinedMetadata = meta !== null && typeof meta === 'object' && !Array.isArray(meta) ? (meta as tf.io.ModelArtifacts['userDefinedMetadata']) : undefined;
+  return tf.loadLayersModel(tf.io.fromMemory({ modelTopology: m.modelTopology, weightSpecs: specs, weightData: buffer as ArrayBuffer, userDefinedMetadata }));
 }
 
 /**

@@ -124,7 +124,7 @@ export interface ShownWindow {
    * The P onset's own SNR in dB (variance 2 s after over 2 s before the true P), when the truth
    * is known: how far the P wave stands out of the noise, whatever the record's SNR (set by S).
    */
-  onsetSnr?: number | null;
+  onsetSnr?: number;
 }
 
 /** The synthetic window of the state: P onset drawn from the seed, S − P from the distance. */
@@ -227,7 +227,7 @@ export function statusText(o: { error: string | null; busy: boolean; loading: bo
   const m = `The model picks ${o.picks.P.length} P and ${o.picks.S.length} S in ${o.w.source}`;
   if (!o.showTruth || o.w.pTrue === null) return `${m}. ${o.w.pTrue === null ? 'The true arrivals of a real record are unknown.' : 'Place your own P and S picks, then show the true arrivals.'}`;
   const r = (who: PickRow['who'], ph: Phase) => o.rows.find((x) => x.who === who && x.phase === ph)?.residual ?? null;
-  const onset = o.w.onsetSnr != null && Number.isFinite(o.w.onsetSnr) ? ` The P onset stands ${o.w.onsetSnr.toFixed(1)} dB out of the noise (the record's SNR is set by its largest swing, S).` : '';
+  const onset = o.w.onsetSnr !== undefined && Number.isFinite(o.w.onsetSnr) ? ` The P onset stands ${o.w.onsetSnr.toFixed(1)} dB out of the noise (the record's SNR is set by its largest swing, S).` : '';
   return `${m}.${onset} Residuals (pick − truth): model P ${fmtRes(r('Model', 'P'))}, S ${fmtRes(r('Model', 'S'))}; STA/LTA P ${fmtRes(r('STA/LTA', 'P'))}; yours P ${fmtRes(r('You', 'P'))}, S ${fmtRes(r('You', 'S'))}.`;
 }
 
