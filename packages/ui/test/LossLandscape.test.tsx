@@ -152,7 +152,7 @@ describe('LossLandscape on the design system', () => {
     Object.defineProperty(area, 'getBoundingClientRect', { value: () => ({ left: 100, top: 50, width: w / 2, height: h / 2, right: 100 + w / 2, bottom: 50 + h / 2 }) });
     Object.defineProperty(area, 'width', { value: { baseVal: { value: w } } });
     Object.defineProperty(area, 'height', { value: { baseVal: { value: h } } });
-    const jump = area.parentElement!.querySelector('rect[style*="crosshair"]') as SVGRectElement;
+    const jump = area.parentElement!.querySelector('rect.gl-press-area') as SVGRectElement;
     // Three quarters across and a quarter down the on-screen box.
     fireEvent.pointerDown(jump, { pointerId: 1, button: 0, pointerType: 'mouse', clientX: 100 + (3 * w) / 8, clientY: 50 + h / 8 });
     const s = onValueChange.mock.calls.at(-1)![0] as LossLandscapeState;

@@ -142,7 +142,7 @@ function JumpArea({ model, overlay }: { model: LandscapeModel; overlay: ContourO
     // The plot-area rect under this one, of the same box: the reference for pointer mapping.
     area: overlay.area,
   });
-  return <rect width={overlay.plotWidth} height={overlay.plotHeight} fill="transparent" style={{ cursor: 'crosshair' }} {...areaProps} />;
+  return <rect width={overlay.plotWidth} height={overlay.plotHeight} fill="transparent" className="gl-press-area" {...areaProps} />;
 }
 
 /** The paths, the optimum and the downhill arrow, clipped to the plot (a nested svg). */

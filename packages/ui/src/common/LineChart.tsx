@@ -118,7 +118,6 @@ export function LineChart({ width, height, series, xLabel, yLabel, logY = false,
       data-points={series.map((s) => s.points.length).join(',')}
       data-state={empty ? 'empty' : 'ready'}
       className="gl-line-chart"
-      style={{ overflow: 'visible', display: 'block' }}
     >
       <defs>
         <clipPath id={clip}>

@@ -81,7 +81,7 @@ export function ContourPlot({ field, domain, width, height, thresholds, axisLabe
   return (
     <div className="gl-contour gl-stack" style={{ width, height }}>
       <canvas ref={canvas} aria-hidden="true" style={{ left: m.left, top: m.top, width: plotWidth, height: plotHeight }} />
-      <svg width={width} height={height} role="group" aria-label={label} style={{ overflow: 'visible' }}>
+      <svg width={width} height={height} role="group" aria-label={label}>
         <g transform={`translate(${m.left},${m.top})`}>
           <rect ref={area} className="gl-plot-area" width={plotWidth} height={plotHeight} fill="transparent" {...areaProps} />
           {axisLabels && (

@@ -83,7 +83,7 @@ export function Heatmap({ values, rows, cols, width, height, kind, domain, smoot
         height={rows}
         style={{ width, height, imageRendering: smooth ? 'auto' : 'pixelated' }}
       />
-      <svg width={width} height={height} role={role} aria-label={label} style={{ overflow: 'visible' }}>
+      <svg width={width} height={height} role={role} aria-label={label}>
         {children}
       </svg>
     </div>

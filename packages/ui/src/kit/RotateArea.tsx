@@ -67,7 +67,7 @@ export function RotateArea({ azimuth, elevation, onRotate, width, height, label,
           width={width}
           height={height}
           fill="transparent"
-          style={{ cursor: 'grab' }}
+          className="gl-rotate-area"
           onPointerDown={(e) => {
             last.current = { id: e.pointerId, x: e.clientX, y: e.clientY };
             e.currentTarget.setPointerCapture?.(e.pointerId);

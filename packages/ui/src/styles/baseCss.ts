@@ -108,6 +108,11 @@ const plots = String.raw`
 .gl-line-chart, .gl-color-legend { display: block; overflow: visible; max-width: 100%; }
 .gl-empty { fill: var(--gl-muted); font-size: 12px; }
 .gl-heatmap, .gl-contour { position: relative; max-width: 100%; }
+/* The overlay's axis labels may reach past the plot's box. */
+.gl-heatmap > svg, .gl-contour > svg { overflow: visible; }
+/* Pointer areas: drag to rotate a 3-D view; press anywhere to place a point. */
+.gl-rotate-area { cursor: grab; }
+.gl-press-area { cursor: crosshair; }
 @media (prefers-reduced-motion: reduce) {
   .gl-explainer *, .gl-explainer *::before, .gl-explainer *::after { animation: none !important; transition: none !important; }
 }
